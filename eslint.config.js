@@ -1,0 +1,26 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const ambient = [
+  { object: 'Math', property: 'random', message: 'Inject an Rng (src/random) instead.' },
+  { object: 'Date', property: 'now', message: 'Inject a clock instead.' },
+];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Model code must be reproducible from (seed, trial): no ambient randomness or clock.
+    files: ['src/**/*.ts'],
+    ignores: ['src/cli/**', 'src/server/**', 'src/store/**', 'src/report/**'],
+    rules: { 'no-restricted-properties': ['error', ...ambient] },
+  },
+);

@@ -1,0 +1,336 @@
+import { z } from 'zod';
+import {
+  ANSWERS,
+  AUTHORITY_MODES,
+  DOMAINS,
+  RUNGS,
+  TIMEOUT_DEFAULTS,
+  type Domain,
+} from './vocabulary.ts';
+
+// Bounds keep a typo (a rate of 1e9 per day) from turning into a hung run.
+const MAX_RATE_PER_DAY = 10_000;
+const MAX_MINUTES = 1_000_000;
+
+const probability = (description: string) => z.number().min(0).max(1).describe(description);
+const ratePerDay = (description: string) =>
+  z.number().min(0).max(MAX_RATE_PER_DAY).describe(description);
+const minutes = (description: string) => z.number().min(0).max(MAX_MINUTES).describe(description);
+const multiplier = (description: string) => z.number().min(0).max(1000).describe(description);
+const rung = (description: string) => z.enum(RUNGS).describe(description);
+
+/** An object with one field per domain, each defaulting to `fallback`. */
+function perDomain<T extends z.ZodType>(field: (d: Domain) => T, description: string) {
+  const shape = Object.fromEntries(DOMAINS.map((d) => [d, field(d)])) as Record<Domain, T>;
+  // Every field has a default, so an absent group resolves to all defaults.
+  return z
+    .strictObject(shape)
+    .prefault({} as never)
+    .describe(description);
+}
+
+const trackRates = z
+  .strictObject({
+    genuine: ratePerDay('Genuine hostile activity seen in this domain, tracks per day.').default(0),
+    benign: ratePerDay(
+      'Benign but ambiguous activity (tests, exercises, civil traffic, weather), tracks per day.',
+    ).default(0),
+    falseAlarm: ratePerDay('Sensor false alarms, tracks per day.').default(0),
+  })
+  .prefault({});
+
+const confidence = z
+  .strictObject({
+    correct: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.9)
+      .describe('Median confidence the classifier reports on a correct hostile label.'),
+    wrong: z
+      .number()
+      .gt(0)
+      .lt(1)
+      .default(0.7)
+      .describe(
+        'Median confidence it reports on a wrong hostile label; over-confidence (a calibration gap) pushes it toward `correct`.',
+      ),
+    spread: z
+      .number()
+      .min(0)
+      .max(10)
+      .default(1)
+      .describe('Standard deviation of reported confidence on the logit scale; 0 makes it fixed.'),
+  })
+  .prefault({})
+  .describe('Reported confidence of hostile labels: logit-normal around a median.');
+
+const classifierShape = (who: string, fp: number, fn: number) => ({
+      falsePositive: perDomain(
+        () => probability('P(labelled hostile | benign track or false alarm).').default(fp),
+        `${who}: probability of labelling a benign track or false alarm hostile, per domain.`,
+      ),
+      falseNegative: perDomain(
+        () => probability('P(labelled benign | genuine hostile track).').default(fn),
+        `${who}: probability of labelling a genuine hostile track benign, per domain.`,
+      ),
+      confidence,
+});
+
+const ai = z
+  .strictObject({
+    domains: z
+      .array(z.enum(DOMAINS))
+      .default([])
+      .describe('Domains the AI classifies; other domains use the legacy chain. Empty: no AI.'),
+    ...classifierShape('AI classifier', 0.05, 0.05),
+  })
+  .prefault({})
+  .describe('The AI classifier (M2) and the domains it covers.');
+
+const legacy = z
+  .strictObject(classifierShape('Legacy chain (analysts and older systems)', 0.02, 0.1))
+  .prefault({})
+  .describe('The legacy classification chain (M2) used where the AI does not cover a domain.');
+
+const confirmation = z
+  .strictObject({
+    enabled: z
+      .boolean()
+      .default(false)
+      .describe('Require a second phenomenology to confirm a hostile label.'),
+    domains: z
+      .array(z.enum(DOMAINS))
+      .default(['ballistic'])
+      .describe('Domains where confirmation applies.'),
+    falsePositive: probability(
+      'P(second sensor confirms | track not hostile), independent part.',
+    ).default(0.05),
+    falseNegative: probability('P(second sensor fails to confirm | genuine hostile track).').default(
+      0.05,
+    ),
+    commonCause: probability(
+      'Common-cause correlation: P(second sensor repeats the first one’s error regardless).',
+    ).default(0.1),
+    latencyMinutes: minutes('Time the confirmation takes, minutes.').default(1),
+  })
+  .prefault({})
+  .describe('Optional confirmation by a second phenomenology (M2), e.g. radar plus infrared.');
+
+const authority = z
+  .strictObject({
+    mode: z
+      .enum(AUTHORITY_MODES)
+      .default('human_in_the_loop')
+      .describe(
+        'Who decides on an AI hostile label: a human must approve; a human may veto; or the AI acts.',
+      ),
+    confidenceThreshold: probability(
+      'Hostile labels with confidence below this are monitored, not acted on.',
+    ).default(0.5),
+    vetoWindowMinutes: minutes(
+      'Human-on-the-loop: how long the action waits for a veto, minutes.',
+    ).default(2),
+    timeoutDefault: z
+      .enum(TIMEOUT_DEFAULTS)
+      .default('ride_out')
+      .describe(
+        'Doctrine when no decision is made in time: act (launch on warning), act only if the attack is real (launch under attack), or ride out.',
+      ),
+  })
+  .prefault({})
+  .describe('Decision authority (M3).');
+
+const human = z
+  .strictObject({
+    catchProbability: probability(
+      'P(the human rejects a wrong hostile label) with ample time and no automation bias.',
+    ).default(0.9),
+    automationBias: probability(
+      'Share of those catches lost when the label comes from the AI (deference to the machine).',
+    ).default(0),
+    adequateTimeMinutes: minutes(
+      'Window at or above which time pressure does not reduce catching; below it catching scales with window / this.',
+    ).default(0),
+    decisionTime: z
+      .strictObject({
+        medianMinutes: minutes('Median human decision time, minutes.').default(3),
+        sigma: z
+          .number()
+          .min(0)
+          .max(5)
+          .default(0.5)
+          .describe('Standard deviation of log decision time; 0 makes it fixed.'),
+      })
+      .prefault({})
+      .describe('Human decision time: lognormal.'),
+  })
+  .prefault({})
+  .describe('The human decision maker (M3).');
+
+const comms = z
+  .strictObject({
+    outageRatePerDay: ratePerDay(
+      'Leadership-to-forces link outages per day at the stable rung.',
+    ).default(0),
+    jammingMultiplier: multiplier('Multiplier on the outage rate from jamming and cyber attack.').default(
+      1,
+    ),
+    outageDuration: z
+      .strictObject({
+        medianMinutes: minutes('Median outage duration, minutes.').default(10),
+        sigma: z
+          .number()
+          .min(0)
+          .max(5)
+          .default(1)
+          .describe('Standard deviation of log duration.'),
+      })
+      .prefault({})
+      .describe('Outage duration: lognormal.'),
+    decapitation: z
+      .strictObject({
+        thresholdMinutes: minutes(
+          'An outage longer than this may be read as decapitation, minutes.',
+        ).default(30),
+        minRung: rung('Misreads happen only at or above this rung.').default('nuclear_alert'),
+        misreadProbability: probability(
+          'P(a long outage at or above minRung is read as decapitation).',
+        ).default(0),
+      })
+      .prefault({})
+      .describe('Decapitation misread (M5).'),
+    predelegation: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe('Forces hold pre-delegated authority to act when leadership seems lost.'),
+        rung: rung('Rung the forces move to on a decapitation misread with pre-delegation.').default(
+          'limited_nuclear_use',
+        ),
+      })
+      .prefault({}),
+    rungWithoutPredelegation: rung(
+      'Rung the actor moves to on a decapitation misread without pre-delegation.',
+    ).default('nuclear_alert'),
+  })
+  .prefault({})
+  .describe('Communications, outages and decapitation misread (M5).');
+
+const actor = z
+  .strictObject({
+    label: z.string().max(200).optional().describe('Display name.'),
+    initialRung: rung('Rung at the start of the crisis.').default('stable'),
+    sensitivity: multiplier(
+      'Posture: multiplier on every track rate this actor observes (alert sensors report more).',
+    ).default(1),
+    tracks: perDomain(
+      () => trackRates,
+      'Track arrival rates per day as seen by this actor, per domain, at the stable rung and intensity 1 (M1).',
+    ),
+    timeToImpactMinutes: perDomain(
+      () => minutes('Minutes.').default(30),
+      'Time from detection to impact of the perceived threat, per domain, minutes.',
+    ),
+    latencyMinutes: z
+      .strictObject({
+        detection: minutes('Detection latency, minutes.').default(0),
+        processing: minutes('Processing and reporting latency, minutes.').default(0),
+      })
+      .prefault({})
+      .describe('Latencies subtracted from time-to-impact to give the decision window.'),
+    ai,
+    legacy,
+    confirmation,
+    authority,
+    human,
+    responses: perDomain(
+      (d) => rung('Rung.').default(d === 'ballistic' ? 'nuclear_alert' : 'conventional_incident'),
+      'Rung the actor moves to when it acts on a hostile track in each domain (never lowers its rung).',
+    ),
+    answer: z
+      .enum(ANSWERS)
+      .default('match')
+      .describe('How the actor answers a perceived rise of the other side (M4).'),
+    maxAnswerRung: rung('Highest rung the actor climbs to when answering.').default(
+      'general_nuclear_war',
+    ),
+    perception: z
+      .strictObject({
+        probability: probability('P(this actor perceives a rise of the other side).').default(0.8),
+        meanDelayMinutes: minutes('Mean (exponential) delay before it perceives it, minutes.').default(
+          30,
+        ),
+      })
+      .prefault({})
+      .describe('Perception of the other side’s rung (M4).'),
+    comms,
+    intent: z
+      .strictObject({
+        ratePerDay: ratePerDay('Deliberate one-rung escalations per day; 0 models no intent.').default(
+          0,
+        ),
+        maxRung: rung('Highest rung deliberate escalation reaches.').default('conventional_strike'),
+      })
+      .prefault({})
+      .describe('Deliberate escalation (M7 cause `deliberate`), only where a scenario models intent.'),
+  })
+  .describe('One side of the crisis.');
+
+const rungArray = (description: string, fallback: number[]) =>
+  z.array(z.number().min(0).max(1000)).length(RUNGS.length).default(fallback).describe(description);
+
+export const scenarioSchema = z
+  .strictObject({
+    name: z.string().min(1).max(200).describe('Scenario name.'),
+    description: z.string().max(10_000).optional().describe('What the scenario represents.'),
+    horizonDays: z
+      .number()
+      .gt(0)
+      .max(3660)
+      .describe('Length of one crisis (trial), days; a trial also ends at the first nuclear use.'),
+    intensity: multiplier('Crisis intensity: multiplier on genuine and benign track rates.').default(
+      1,
+    ),
+    ladder: z
+      .strictObject({
+        trackRateMultiplier: rungArray(
+          'Multiplier on track rates by the higher of the two actors’ rungs (7 values, stable first).',
+          [1, 1, 1, 1, 1, 1, 1],
+        ),
+        outageRateMultiplier: rungArray(
+          'Multiplier on an actor’s comms outage rate by its own rung (7 values).',
+          [1, 1, 1, 1, 1, 1, 1],
+        ),
+        deescalationRatePerDay: ratePerDay(
+          'Rate at which an actor above stable steps down one rung, per day.',
+        ).default(0),
+        hotline: z
+          .strictObject({
+            enabled: z.boolean().default(false).describe('A working crisis hotline.'),
+            deescalationMultiplier: multiplier(
+              'Multiplier on the de-escalation rate when the hotline is enabled.',
+            ).default(2),
+          })
+          .prefault({})
+          .describe('Crisis management.'),
+      })
+      .prefault({})
+      .describe('The escalation ladder (M4).'),
+    actors: z
+      .record(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9_]*$/, 'actor ids are lower-case letters, digits and underscores'),
+        actor,
+      )
+      .refine((a) => Object.keys(a).length >= 1 && Object.keys(a).length <= 2, {
+        message: 'a scenario has one or two actors',
+      })
+      .describe('The one or two sides of the crisis, keyed by id.'),
+  })
+  .describe('A Petrov crisis scenario.');
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ScenarioOutput = z.output<typeof scenarioSchema>;

@@ -1,0 +1,2 @@
+export { type Issue, type Result, formatIssue, InputError } from './issue.ts';
+export { type DeepReadonly, deepFreeze } from './deep-freeze.ts';
