@@ -13,7 +13,9 @@ const forbidden = [
     comment: 'The engine knows nothing of YAML, files, HTTP or language models.',
     severity: 'error',
     from: { path: '^src/(engine|random|estimate|util)/' },
-    to: { path: '(^src/(scenario/load|cli|runner|server|store|llm))|node_modules/yaml|^node:fs|^fs$' },
+    to: {
+      path: '(^src/(scenario/load|cli|runner|server|store|llm))|node_modules/yaml|^node:fs|^fs$',
+    },
   },
 ];
 layers.forEach((layer, i) => {

@@ -7,7 +7,7 @@ const ambient = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'bench/results/**'] },
+  { ignores: ['node_modules/**', 'dist/**', 'bench/results/**', '.dependency-cruiser.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -9,3 +9,4 @@ export {
 export { loadScenarioText, type LoadedScenario, type LoadOptions } from './load.ts';
 export { loadScenarioFile } from './load-file.ts';
 export { hashScenario, canonicalJson } from './hash.ts';
+export { scenarioJsonSchema } from './json-schema.ts';

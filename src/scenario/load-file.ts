@@ -13,7 +13,10 @@ export function loadScenarioFile(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
-    return { ok: false, issues: [{ path: '', message: `cannot read scenario: ${why}`, source: file }] };
+    return {
+      ok: false,
+      issues: [{ path: '', message: `cannot read scenario: ${why}`, source: file }],
+    };
   }
   const loaded = loadScenarioText(text, { source: file, sets });
   return loaded.ok ? { ok: true, value: { ...loaded.value, text } } : loaded;

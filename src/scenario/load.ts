@@ -38,19 +38,23 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
   const setIssues: Issue[] = [];
   for (const arg of options.sets ?? []) {
     const outcome = applySet(doc, arg);
-    if (typeof outcome === 'string') setIssues.push({ path: pathOf(arg), message: outcome, source: `--set ${arg}` });
+    if (typeof outcome === 'string')
+      setIssues.push({ path: pathOf(arg), message: outcome, source: `--set ${arg}` });
     else applied.push({ path: outcome, arg });
   }
   if (setIssues.length > 0) return { ok: false, issues: setIssues };
 
   const result = resolveScenario(doc.toJS());
-  if (result.ok) return { ok: true, value: { scenario: result.value, hash: hashScenario(result.value) } };
-  const issues = result.zodIssues.flatMap((zi) => splitUnknownKeys(zi)).map(({ path, message }) => {
-    const set = applied.find((s) => startsWith(path, s.path));
-    if (set) return { path: path.join('.'), message, source: `--set ${set.arg}` };
-    const pos = locate(doc, path, lineCounter);
-    return { path: path.join('.'), message, source, ...pos };
-  });
+  if (result.ok)
+    return { ok: true, value: { scenario: result.value, hash: hashScenario(result.value) } };
+  const issues = result.zodIssues
+    .flatMap((zi) => splitUnknownKeys(zi))
+    .map(({ path, message }) => {
+      const set = applied.find((s) => startsWith(path, s.path));
+      if (set) return { path: path.join('.'), message, source: `--set ${set.arg}` };
+      const pos = locate(doc, path, lineCounter);
+      return { path: path.join('.'), message, source, ...pos };
+    });
   // File problems in reading order, then those from --set.
   issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   return { ok: false, issues };
@@ -67,7 +71,9 @@ function splitUnknownKeys(issue: z.core.$ZodIssue): { path: Segment[]; message: 
   }
   const got = issue.input;
   const shown = typeof got === 'number' || typeof got === 'boolean' || typeof got === 'string';
-  return [{ path, message: shown ? `${issue.message} (got ${JSON.stringify(got)})` : issue.message }];
+  return [
+    { path, message: shown ? `${issue.message} (got ${JSON.stringify(got)})` : issue.message },
+  ];
 }
 
 /** Sets one `path=value` in the document; returns the path, or a message saying why it cannot. */
@@ -88,7 +94,9 @@ function applySet(doc: Document, arg: string): Segment[] | string {
   // Actors are entries of a record: --set may change them, never create one by a typo.
   if (path[0] === 'actors' && path.length > 1 && !doc.hasIn(['actors', path[1]])) {
     const known = doc.getIn(['actors']);
-    const ids = isMap(known) ? known.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key)) : [];
+    const ids = isMap(known)
+      ? known.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key))
+      : [];
     return `no actor '${String(path[1])}' (actors: ${ids.join(', ')})`;
   }
   for (let i = 1; i < path.length; i++) {
@@ -102,7 +110,11 @@ function applySet(doc: Document, arg: string): Segment[] | string {
 }
 
 /** Line and column of the deepest node on the path that exists in the document. */
-function locate(doc: Document, path: Segment[], lineCounter: LineCounter): { line?: number; column?: number } {
+function locate(
+  doc: Document,
+  path: Segment[],
+  lineCounter: LineCounter,
+): { line?: number; column?: number } {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     const keyNode = n > 0 ? keyNodeOf(doc, path.slice(0, n)) : undefined;

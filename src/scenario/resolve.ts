@@ -7,8 +7,7 @@ export type ResolvedScenario = DeepReadonly<ScenarioOutput>;
 export type ResolvedActor = ResolvedScenario['actors'][string];
 
 type ResolveResult =
-  | { ok: true; value: ResolvedScenario }
-  | { ok: false; zodIssues: readonly z.core.$ZodIssue[] };
+  { ok: true; value: ResolvedScenario } | { ok: false; zodIssues: readonly z.core.$ZodIssue[] };
 
 /** Validates plain data (from YAML, JSON or code) and applies defaults; issues keep zod's paths. */
 export function resolveScenario(input: unknown): ResolveResult {
@@ -23,6 +22,9 @@ export function resolveScenarioObject(input: unknown): Result<ResolvedScenario> 
   if (result.ok) return result;
   return {
     ok: false,
-    issues: result.zodIssues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+    issues: result.zodIssues.map((i) => ({
+      path: i.path.map(String).join('.'),
+      message: i.message,
+    })),
   };
 }

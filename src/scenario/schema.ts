@@ -66,15 +66,15 @@ const confidence = z
   .describe('Reported confidence of hostile labels: logit-normal around a median.');
 
 const classifierShape = (who: string, fp: number, fn: number) => ({
-      falsePositive: perDomain(
-        () => probability('P(labelled hostile | benign track or false alarm).').default(fp),
-        `${who}: probability of labelling a benign track or false alarm hostile, per domain.`,
-      ),
-      falseNegative: perDomain(
-        () => probability('P(labelled benign | genuine hostile track).').default(fn),
-        `${who}: probability of labelling a genuine hostile track benign, per domain.`,
-      ),
-      confidence,
+  falsePositive: perDomain(
+    () => probability('P(labelled hostile | benign track or false alarm).').default(fp),
+    `${who}: probability of labelling a benign track or false alarm hostile, per domain.`,
+  ),
+  falseNegative: perDomain(
+    () => probability('P(labelled benign | genuine hostile track).').default(fn),
+    `${who}: probability of labelling a genuine hostile track benign, per domain.`,
+  ),
+  confidence,
 });
 
 const ai = z
@@ -106,9 +106,9 @@ const confirmation = z
     falsePositive: probability(
       'P(second sensor confirms | track not hostile), independent part.',
     ).default(0.05),
-    falseNegative: probability('P(second sensor fails to confirm | genuine hostile track).').default(
-      0.05,
-    ),
+    falseNegative: probability(
+      'P(second sensor fails to confirm | genuine hostile track).',
+    ).default(0.05),
     commonCause: probability(
       'Common-cause correlation: P(second sensor repeats the first one’s error regardless).',
     ).default(0.1),
@@ -173,18 +173,13 @@ const comms = z
     outageRatePerDay: ratePerDay(
       'Leadership-to-forces link outages per day at the stable rung.',
     ).default(0),
-    jammingMultiplier: multiplier('Multiplier on the outage rate from jamming and cyber attack.').default(
-      1,
-    ),
+    jammingMultiplier: multiplier(
+      'Multiplier on the outage rate from jamming and cyber attack.',
+    ).default(1),
     outageDuration: z
       .strictObject({
         medianMinutes: minutes('Median outage duration, minutes.').default(10),
-        sigma: z
-          .number()
-          .min(0)
-          .max(5)
-          .default(1)
-          .describe('Standard deviation of log duration.'),
+        sigma: z.number().min(0).max(5).default(1).describe('Standard deviation of log duration.'),
       })
       .prefault({})
       .describe('Outage duration: lognormal.'),
@@ -206,9 +201,9 @@ const comms = z
           .boolean()
           .default(false)
           .describe('Forces hold pre-delegated authority to act when leadership seems lost.'),
-        rung: rung('Rung the forces move to on a decapitation misread with pre-delegation.').default(
-          'limited_nuclear_use',
-        ),
+        rung: rung(
+          'Rung the forces move to on a decapitation misread with pre-delegation.',
+        ).default('limited_nuclear_use'),
       })
       .prefault({}),
     rungWithoutPredelegation: rung(
@@ -259,22 +254,24 @@ const actor = z
     perception: z
       .strictObject({
         probability: probability('P(this actor perceives a rise of the other side).').default(0.8),
-        meanDelayMinutes: minutes('Mean (exponential) delay before it perceives it, minutes.').default(
-          30,
-        ),
+        meanDelayMinutes: minutes(
+          'Mean (exponential) delay before it perceives it, minutes.',
+        ).default(30),
       })
       .prefault({})
       .describe('Perception of the other side’s rung (M4).'),
     comms,
     intent: z
       .strictObject({
-        ratePerDay: ratePerDay('Deliberate one-rung escalations per day; 0 models no intent.').default(
-          0,
-        ),
+        ratePerDay: ratePerDay(
+          'Deliberate one-rung escalations per day; 0 models no intent.',
+        ).default(0),
         maxRung: rung('Highest rung deliberate escalation reaches.').default('conventional_strike'),
       })
       .prefault({})
-      .describe('Deliberate escalation (M7 cause `deliberate`), only where a scenario models intent.'),
+      .describe(
+        'Deliberate escalation (M7 cause `deliberate`), only where a scenario models intent.',
+      ),
   })
   .describe('One side of the crisis.');
 
@@ -290,9 +287,9 @@ export const scenarioSchema = z
       .gt(0)
       .max(3660)
       .describe('Length of one crisis (trial), days; a trial also ends at the first nuclear use.'),
-    intensity: multiplier('Crisis intensity: multiplier on genuine and benign track rates.').default(
-      1,
-    ),
+    intensity: multiplier(
+      'Crisis intensity: multiplier on genuine and benign track rates.',
+    ).default(1),
     ladder: z
       .strictObject({
         trackRateMultiplier: rungArray(

@@ -1,0 +1,38 @@
+import { InvalidArgumentError } from 'commander';
+import { InputError, type Result } from '../util/index.ts';
+
+/** Commander collector for repeatable `--set path=value`. */
+export function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** Parses a whole number within bounds, for --runs, --seed, --trial and friends. */
+export function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
+  return (value: string): number => {
+    const n = Number(value.replaceAll('_', ''));
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(
+        `expected a whole number from ${min} to ${max}, got '${value}'`,
+      );
+    }
+    return n;
+  };
+}
+
+/** Parses a number in the open interval (0, 1), for --target-rel-error. */
+export function fraction(value: string): number {
+  const x = Number(value);
+  if (!Number.isFinite(x) || x <= 0 || x >= 1) {
+    throw new InvalidArgumentError(`expected a number between 0 and 1, got '${value}'`);
+  }
+  return x;
+}
+
+/** Unwraps a Result or throws its issues, which main() prints with exit code 2. */
+export function orThrow<T>(result: Result<T>): T {
+  if (!result.ok) throw new InputError(result.issues);
+  return result.value;
+}
+
+export const SET_HELP =
+  'override a scenario field, e.g. actors.north.human.automationBias=0.6 (repeatable; validated like the file)';

@@ -1,0 +1,66 @@
+import { Command, CommanderError } from 'commander';
+import { formatIssue, InputError } from '../util/index.ts';
+import { VERSION } from '../version.ts';
+import { Exit, processIo, type CliIo } from './io.ts';
+import { registerRun } from './run-command.ts';
+import { registerSchema } from './schema-command.ts';
+import { registerTrace } from './trace-command.ts';
+import { registerValidate } from './validate-command.ts';
+
+/** Builds the `petrov` program; tests drive it with an in-memory io. */
+export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+  const program = new Command('petrov')
+    .version(VERSION)
+    .description(
+      'Petrov: how likely is inadvertent nuclear use when AI enters military and nuclear command and\n' +
+        'control, through which causal path, and how sure are we. Every probability comes with its interval.',
+    )
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(add --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  petrov run scenarios/korean-peninsula-2026.yaml
+  petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
+  petrov validate scenarios/*.yaml
+  petrov schema > petrov.schema.json
+
+Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference is docs/scenario-reference.md.`,
+    );
+  registerRun(program, io);
+  registerTrace(program, io);
+  registerValidate(program, io, setExit);
+  registerSchema(program, io);
+  for (const command of program.commands) {
+    command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+  }
+  return program;
+}
+
+/** Runs the CLI and returns its exit code; never lets a stack trace reach the user for bad input. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let code: number = Exit.ok;
+  const program = buildProgram(io, (c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      const ok =
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help';
+      return ok ? Exit.ok : Exit.input;
+    }
+    if (error instanceof InputError) {
+      for (const issue of error.issues) io.err(`${formatIssue(issue)}\n`);
+      return Exit.input;
+    }
+    io.err(`petrov: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return Exit.runtime;
+  }
+}

@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { scenarioJsonSchema } from '../scenario/index.ts';
+import type { CliIo } from './io.ts';
+
+export function registerSchema(program: Command, io: CliIo): void {
+  program
+    .command('schema')
+    .summary('print the scenario JSON Schema (for editor completion)')
+    .description(
+      'Print the JSON Schema of scenario files. Point your editor at it for completion and checks,\n' +
+        'e.g. with the YAML language server: # yaml-language-server: $schema=./petrov.schema.json',
+    )
+    .addHelpText('after', '\nExample:\n  petrov schema > petrov.schema.json')
+    .action(() => {
+      io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+}

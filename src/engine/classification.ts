@@ -1,0 +1,71 @@
+import { standardNormal } from '../random/index.ts';
+import { Count, Origin, TraceKind } from './codes.ts';
+import { D } from './compiled-model.ts';
+import { decide } from './decision.ts';
+import type { TrialContext } from './trial-context.ts';
+
+const GENUINE = 0;
+const BENIGN = 1;
+
+/**
+ * M2: labels a new track hostile or benign with a confidence, drops labels below the threshold,
+ * applies the optional second-phenomenology confirmation, and passes survivors to the decision.
+ */
+export function classifyTrack(
+  ctx: TrialContext,
+  actor: number,
+  domain: number,
+  kind: number,
+): void {
+  const m = ctx.model;
+  const counts = ctx.outcome.counts;
+  const ad = actor * D + domain;
+  const genuine = kind === GENUINE;
+  const rng = ctx.classification;
+  counts[Count.tracks]++;
+  ctx.record(TraceKind.track, actor, domain, kind);
+
+  const u = rng.next();
+  const hostile = genuine ? u >= m.falseNegative[ad] : u < m.falsePositive[ad];
+  if (!hostile) {
+    if (genuine) counts[Count.genuineMissed]++;
+    ctx.record(TraceKind.labelBenign, actor, domain, m.usesAi[ad]);
+    return;
+  }
+  counts[Count.hostileLabels]++;
+  if (!genuine) counts[Count.falseHostileLabels]++;
+
+  // Logit-normal confidence: wrong labels centre on `wrong`, which over-confidence pushes up.
+  const centre = genuine ? m.logitCorrect[ad] : m.logitWrong[ad];
+  const spread = m.confidenceSpread[ad];
+  const logitConfidence = spread > 0 ? centre + spread * standardNormal(rng) : centre;
+  const confidence = 1 / (1 + Math.exp(-logitConfidence));
+  ctx.record(TraceKind.labelHostile, actor, domain, confidence, m.usesAi[ad]);
+  if (confidence < m.confidenceThreshold[actor]) {
+    counts[Count.belowThreshold]++;
+    ctx.record(TraceKind.belowThreshold, actor, domain, confidence, m.confidenceThreshold[actor]);
+    return;
+  }
+
+  if (m.confirms[ad] === 1) {
+    // Beta-factor common cause: with probability c the second sensor repeats the first one's error.
+    const c = m.confirmCommonCause[actor];
+    const v = rng.next();
+    const confirmed = genuine
+      ? v >= m.confirmFalseNegative[actor]
+      : v < c + (1 - c) * m.confirmFalsePositive[actor];
+    ctx.record(TraceKind.confirmation, actor, domain, confirmed ? 1 : 0);
+    if (!confirmed) {
+      counts[Count.confirmationRejections]++;
+      return;
+    }
+  }
+
+  if (!genuine) counts[Count.falseAlarmsReachingDecision]++;
+  const origin = genuine
+    ? Origin.genuineIncident
+    : kind === BENIGN
+      ? Origin.misclassifiedBenign
+      : Origin.sensorFalseAlarm;
+  decide(ctx, actor, domain, genuine, origin);
+}

@@ -1,0 +1,108 @@
+import { CAUSES, type Cause } from '../scenario/index.ts';
+
+/** Numeric codes the hot loop uses instead of strings; the trace formatter turns them into words. */
+
+/** Originating event of a causal chain (M7). */
+export const Origin = {
+  none: 0,
+  sensorFalseAlarm: 1,
+  misclassifiedBenign: 2,
+  genuineIncident: 3,
+  decapitationMisread: 4,
+  deliberate: 5,
+} as const;
+export const ORIGIN_COUNT = 6;
+export const ORIGIN_NAMES = [
+  'none',
+  'sensor false alarm',
+  'misclassified benign activity',
+  'genuine incident',
+  'decapitation misread',
+  'deliberate escalation',
+] as const;
+
+/** Reported cause index (see CAUSES in the vocabulary) for each origin; -1 for none. */
+export const CAUSE_OF_ORIGIN: readonly number[] = [-1, 0, 0, 2, 1, 3];
+
+/** The reported cause of a chain with this origin (an origin of none never ends in use). */
+export function causeOf(origin: number): Cause {
+  return CAUSES[Math.max(0, CAUSE_OF_ORIGIN[origin])];
+}
+
+/** Per-trial counters that explain a result. */
+export const COUNT_NAMES = [
+  'tracks',
+  'hostileLabels',
+  'falseHostileLabels',
+  'belowThreshold',
+  'confirmationRejections',
+  'falseAlarmsReachingDecision',
+  'humanOverrides',
+  'automationBiasDeferrals',
+  'doctrineDefaults',
+  'genuineMissed',
+  'outages',
+  'decapitationMisreads',
+  'perceivedRises',
+  'deliberateSteps',
+  'events',
+] as const;
+export type CountName = (typeof COUNT_NAMES)[number];
+export const Count = Object.fromEntries(COUNT_NAMES.map((n, i) => [n, i])) as {
+  readonly [K in CountName]: number;
+};
+export const COUNT_DESCRIPTIONS: Readonly<Record<CountName, string>> = {
+  tracks: 'tracks observed',
+  hostileLabels: 'tracks labelled hostile',
+  falseHostileLabels: 'benign tracks or false alarms labelled hostile',
+  belowThreshold: 'hostile labels below the confidence threshold',
+  confirmationRejections: 'hostile labels not confirmed by a second phenomenology',
+  falseAlarmsReachingDecision: 'false alarms reaching a decision',
+  humanOverrides: 'human overrides of a wrong hostile label',
+  automationBiasDeferrals: 'automation-bias deferrals (would have caught it without the AI)',
+  doctrineDefaults: 'decisions left to the doctrine default (time ran out)',
+  genuineMissed: 'genuine hostile tracks labelled benign',
+  outages: 'comms outages',
+  decapitationMisreads: 'outages read as decapitation',
+  perceivedRises: 'rises of the other side perceived',
+  deliberateSteps: 'deliberate escalation steps',
+  events: 'events simulated',
+};
+
+/** Scheduled (deterministic-time) events in the queue. */
+export const Scheduled = {
+  response: 0,
+  perception: 1,
+  outageEnd: 2,
+  outageLong: 3,
+} as const;
+
+/** Event kinds a trace recorder receives. */
+export const TraceKind = {
+  track: 0,
+  labelBenign: 1,
+  labelHostile: 2,
+  belowThreshold: 3,
+  confirmation: 4,
+  decision: 5,
+  rungChange: 6,
+  perceived: 7,
+  outageStart: 8,
+  outageEnd: 9,
+  decapitationMisread: 10,
+  nuclearUse: 11,
+  responseMoot: 12,
+  horizon: 13,
+} as const;
+
+/** How a decision ended (argument of TraceKind.decision). */
+export const DecisionOutcome = {
+  autonomous: 0,
+  approved: 1,
+  override: 2,
+  biasDeferral: 3,
+  timeoutAct: 4,
+  timeoutHold: 5,
+  vetoWindowLapsed: 6,
+  veto: 7,
+} as const;

@@ -1,0 +1,40 @@
+import { lognormal } from '../random/index.ts';
+import { Count, Origin, Scheduled, TraceKind } from './codes.ts';
+import { setRung } from './ladder.ts';
+import type { TrialContext } from './trial-context.ts';
+
+/**
+ * M5: a leadership-to-forces outage with a lognormal duration. One that outlasts the threshold
+ * while the actor is at or above the minimum rung may be read as decapitation; with pre-delegated
+ * authority the forces then move to the pre-delegated rung (use), otherwise to a lower one.
+ */
+export function startOutage(ctx: TrialContext, actor: number): void {
+  const m = ctx.model;
+  ctx.inOutage[actor] = 1;
+  ctx.ratesStale = true;
+  ctx.outcome.counts[Count.outages]++;
+  const duration = lognormal(ctx.comms, m.outageMedian[actor], m.outageSigma[actor]);
+  ctx.record(TraceKind.outageStart, actor, duration);
+  ctx.queue.push(ctx.time + duration, Scheduled.outageEnd, actor, 0, 0);
+  const threshold = m.decapitationThreshold[actor];
+  if (duration > threshold) {
+    ctx.queue.push(ctx.time + threshold, Scheduled.outageLong, actor, 0, 0);
+  }
+}
+
+export function onLongOutage(ctx: TrialContext, actor: number): void {
+  const m = ctx.model;
+  if (ctx.rung[actor] < m.decapitationMinRung[actor]) return;
+  if (ctx.comms.next() >= m.misreadProbability[actor]) return;
+  ctx.outcome.counts[Count.decapitationMisreads]++;
+  const predelegated = m.predelegated[actor] === 1;
+  ctx.record(TraceKind.decapitationMisread, actor, predelegated ? 1 : 0);
+  const target = predelegated ? m.predelegationRung[actor] : m.rungWithoutPredelegation[actor];
+  if (target > ctx.rung[actor]) setRung(ctx, actor, target, Origin.decapitationMisread);
+}
+
+export function endOutage(ctx: TrialContext, actor: number): void {
+  ctx.inOutage[actor] = 0;
+  ctx.ratesStale = true;
+  ctx.record(TraceKind.outageEnd, actor);
+}

@@ -1,0 +1,181 @@
+import {
+  AUTHORITY_MODES,
+  ANSWERS,
+  DOMAINS,
+  RUNGS,
+  TIMEOUT_DEFAULTS,
+  TRACK_KINDS,
+  type ResolvedScenario,
+} from '../scenario/index.ts';
+
+const MINUTES_PER_DAY = 1440;
+export const D = DOMAINS.length;
+export const K = TRACK_KINDS.length;
+export const R = RUNGS.length;
+/** Superposed Poisson processes per actor: D*K track processes, then outage start, decay, intent. */
+export const PROCESSES_PER_ACTOR = D * K + 3;
+export const P_OUTAGE = D * K;
+export const P_DECAY = D * K + 1;
+export const P_INTENT = D * K + 2;
+
+/**
+ * A resolved scenario flattened into typed arrays, once per run: the event loop reads only these.
+ * Rates are per minute. Index conventions: actor a, domain d, kind k -> [a*D*K + d*K + k];
+ * actor-domain -> [a*D + d]; rung r -> [r].
+ */
+export interface CompiledModel {
+  readonly actorIds: readonly string[];
+  readonly actorCount: number;
+  readonly horizon: number;
+  readonly initialRung: Int32Array;
+  readonly trackRate: Float64Array;
+  readonly trackRungMultiplier: Float64Array;
+  readonly usesAi: Uint8Array;
+  readonly falsePositive: Float64Array;
+  readonly falseNegative: Float64Array;
+  readonly logitCorrect: Float64Array;
+  readonly logitWrong: Float64Array;
+  readonly confidenceSpread: Float64Array;
+  readonly confidenceThreshold: Float64Array;
+  readonly confirms: Uint8Array;
+  readonly confirmFalsePositive: Float64Array;
+  readonly confirmFalseNegative: Float64Array;
+  readonly confirmCommonCause: Float64Array;
+  /** Minutes from track arrival to the decision point (latencies plus confirmation). */
+  readonly processingDelay: Float64Array;
+  /** Decision window: time to impact less processing delay, floored at 0. */
+  readonly window: Float64Array;
+  readonly mode: Int32Array;
+  readonly vetoWindow: Float64Array;
+  readonly timeoutDefault: Int32Array;
+  readonly catchProbability: Float64Array;
+  readonly automationBias: Float64Array;
+  readonly adequateTime: Float64Array;
+  readonly decisionMedian: Float64Array;
+  readonly decisionSigma: Float64Array;
+  readonly responseRung: Int32Array;
+  readonly answer: Int32Array;
+  readonly maxAnswerRung: Int32Array;
+  readonly perceiveProbability: Float64Array;
+  readonly perceiveMeanDelay: Float64Array;
+  readonly outageRate: Float64Array;
+  readonly outageRungMultiplier: Float64Array;
+  readonly outageMedian: Float64Array;
+  readonly outageSigma: Float64Array;
+  readonly decapitationThreshold: Float64Array;
+  readonly decapitationMinRung: Int32Array;
+  readonly misreadProbability: Float64Array;
+  readonly predelegated: Uint8Array;
+  readonly predelegationRung: Int32Array;
+  readonly rungWithoutPredelegation: Int32Array;
+  readonly decayRate: number;
+  readonly intentRate: Float64Array;
+  readonly intentMaxRung: Int32Array;
+}
+
+export const Mode = { inTheLoop: 0, onTheLoop: 1, autonomous: 2 } as const;
+export const Timeout = { launchOnWarning: 0, launchUnderAttack: 1, rideOut: 2 } as const;
+export const AnswerCode = { match: 0, escalate: 1, hold: 2, deescalate: 3 } as const;
+
+const logit = (p: number) => Math.log(p / (1 - p));
+const rungIndex = (name: string) => RUNGS.indexOf(name as (typeof RUNGS)[number]);
+
+/** Compiles a resolved scenario; pure and deterministic. */
+export function compileModel(scenario: ResolvedScenario): CompiledModel {
+  const actorIds = Object.keys(scenario.actors);
+  const actors = actorIds.map((id) => scenario.actors[id]);
+  const A = actors.length;
+  const perActor = (f: (a: (typeof actors)[number]) => number) => Float64Array.from(actors, f);
+  const perActorInt = (f: (a: (typeof actors)[number]) => number) => Int32Array.from(actors, f);
+  const perActorDomain = (f: (a: (typeof actors)[number], d: (typeof DOMAINS)[number]) => number) =>
+    Float64Array.from(actors.flatMap((a) => DOMAINS.map((d) => f(a, d))));
+
+  const usesAi = Uint8Array.from(
+    actors.flatMap((a) => DOMAINS.map((d) => (a.ai.domains.includes(d) ? 1 : 0))),
+  );
+  const classifierOf = (a: (typeof actors)[number], d: (typeof DOMAINS)[number]) =>
+    a.ai.domains.includes(d) ? a.ai : a.legacy;
+  const confirms = Uint8Array.from(
+    actors.flatMap((a) =>
+      DOMAINS.map((d) => (a.confirmation.enabled && a.confirmation.domains.includes(d) ? 1 : 0)),
+    ),
+  );
+  const processingDelay = perActorDomain(
+    (a, d) =>
+      a.latencyMinutes.detection +
+      a.latencyMinutes.processing +
+      (a.confirmation.enabled && a.confirmation.domains.includes(d)
+        ? a.confirmation.latencyMinutes
+        : 0),
+  );
+  const window = perActorDomain((a, d) => a.timeToImpactMinutes[d]).map((tti, i) =>
+    Math.max(0, tti - processingDelay[i]),
+  );
+  const hotline = scenario.ladder.hotline;
+
+  return {
+    actorIds,
+    actorCount: A,
+    horizon: scenario.horizonDays * MINUTES_PER_DAY,
+    initialRung: perActorInt((a) => rungIndex(a.initialRung)),
+    trackRate: Float64Array.from(
+      actors.flatMap((a) =>
+        DOMAINS.flatMap((d) =>
+          TRACK_KINDS.map((k) => {
+            // Crisis intensity scales what the world does, not what the sensors invent.
+            const intensity = k === 'falseAlarm' ? 1 : scenario.intensity;
+            return (a.tracks[d][k] * a.sensitivity * intensity) / MINUTES_PER_DAY;
+          }),
+        ),
+      ),
+    ),
+    trackRungMultiplier: Float64Array.from(scenario.ladder.trackRateMultiplier),
+    usesAi,
+    falsePositive: perActorDomain((a, d) => classifierOf(a, d).falsePositive[d]),
+    falseNegative: perActorDomain((a, d) => classifierOf(a, d).falseNegative[d]),
+    logitCorrect: perActorDomain((a, d) => logit(classifierOf(a, d).confidence.correct)),
+    logitWrong: perActorDomain((a, d) => logit(classifierOf(a, d).confidence.wrong)),
+    confidenceSpread: perActorDomain((a, d) => classifierOf(a, d).confidence.spread),
+    confidenceThreshold: perActor((a) => a.authority.confidenceThreshold),
+    confirms,
+    confirmFalsePositive: perActor((a) => a.confirmation.falsePositive),
+    confirmFalseNegative: perActor((a) => a.confirmation.falseNegative),
+    confirmCommonCause: perActor((a) => a.confirmation.commonCause),
+    processingDelay,
+    window,
+    mode: perActorInt((a) => AUTHORITY_MODES.indexOf(a.authority.mode)),
+    vetoWindow: perActor((a) => a.authority.vetoWindowMinutes),
+    timeoutDefault: perActorInt((a) => TIMEOUT_DEFAULTS.indexOf(a.authority.timeoutDefault)),
+    catchProbability: perActor((a) => a.human.catchProbability),
+    automationBias: perActor((a) => a.human.automationBias),
+    adequateTime: perActor((a) => a.human.adequateTimeMinutes),
+    decisionMedian: perActor((a) => a.human.decisionTime.medianMinutes),
+    decisionSigma: perActor((a) => a.human.decisionTime.sigma),
+    responseRung: Int32Array.from(
+      actors.flatMap((a) => DOMAINS.map((d) => rungIndex(a.responses[d]))),
+    ),
+    answer: perActorInt((a) => ANSWERS.indexOf(a.answer)),
+    maxAnswerRung: perActorInt((a) => rungIndex(a.maxAnswerRung)),
+    // With one actor nobody perceives anything.
+    perceiveProbability: perActor((a) => (A > 1 ? a.perception.probability : 0)),
+    perceiveMeanDelay: perActor((a) => a.perception.meanDelayMinutes),
+    outageRate: perActor(
+      (a) => (a.comms.outageRatePerDay * a.comms.jammingMultiplier) / MINUTES_PER_DAY,
+    ),
+    outageRungMultiplier: Float64Array.from(scenario.ladder.outageRateMultiplier),
+    outageMedian: perActor((a) => a.comms.outageDuration.medianMinutes),
+    outageSigma: perActor((a) => a.comms.outageDuration.sigma),
+    decapitationThreshold: perActor((a) => a.comms.decapitation.thresholdMinutes),
+    decapitationMinRung: perActorInt((a) => rungIndex(a.comms.decapitation.minRung)),
+    misreadProbability: perActor((a) => a.comms.decapitation.misreadProbability),
+    predelegated: Uint8Array.from(actors, (a) => (a.comms.predelegation.enabled ? 1 : 0)),
+    predelegationRung: perActorInt((a) => rungIndex(a.comms.predelegation.rung)),
+    rungWithoutPredelegation: perActorInt((a) => rungIndex(a.comms.rungWithoutPredelegation)),
+    decayRate:
+      (scenario.ladder.deescalationRatePerDay *
+        (hotline.enabled ? hotline.deescalationMultiplier : 1)) /
+      MINUTES_PER_DAY,
+    intentRate: perActor((a) => a.intent.ratePerDay / MINUTES_PER_DAY),
+    intentMaxRung: perActorInt((a) => rungIndex(a.intent.maxRung)),
+  };
+}

@@ -1,0 +1,17 @@
+export { compileModel, type CompiledModel } from './compiled-model.ts';
+export { Simulator } from './simulator.ts';
+export { TrialOutcome } from './trial-outcome.ts';
+export type { Recorder } from './recorder.ts';
+export {
+  Origin,
+  ORIGIN_COUNT,
+  ORIGIN_NAMES,
+  CAUSE_OF_ORIGIN,
+  causeOf,
+  COUNT_NAMES,
+  COUNT_DESCRIPTIONS,
+  Count,
+  TraceKind,
+  DecisionOutcome,
+  type CountName,
+} from './codes.ts';

@@ -1,0 +1,4 @@
+export { estimateProportion, wilson, Z95, type ProportionEstimate } from './proportion.ts';
+export { estimateMean, type MeanEstimate } from './mean.ts';
+export { RunStatistics } from './run-statistics.ts';
+export { summarize, type RunSummary } from './summarize.ts';

@@ -1,0 +1,62 @@
+import { COUNT_NAMES, ORIGIN_NAMES, type CountName } from '../engine/index.ts';
+import { CAUSES, RUNGS, type Cause, type Rung } from '../scenario/index.ts';
+import { estimateMean, type MeanEstimate } from './mean.ts';
+import { estimateProportion, type ProportionEstimate } from './proportion.ts';
+import type { RunStatistics } from './run-statistics.ts';
+
+/** Every estimate of a run, each with its uncertainty. Plain data: serialises to JSON as is. */
+export interface RunSummary {
+  readonly nuclearUse: ProportionEstimate;
+  readonly byCause: Readonly<Record<Cause, ProportionEstimate>>;
+  /** The false-alarm cause split by what raised the alarm. */
+  readonly byOrigin: Readonly<Record<string, ProportionEstimate>>;
+  /** P(this actor used first). */
+  readonly firstUse: Readonly<Record<string, ProportionEstimate>>;
+  /** Days from the start of the crisis to the first use, among trials with use. */
+  readonly daysToUse: MeanEstimate | null;
+  /** P(highest rung reached = r), per actor. */
+  readonly highestRung: Readonly<Record<string, Readonly<Record<Rung, ProportionEstimate>>>>;
+  /** Mean per trial of each explanatory count. */
+  readonly counts: Readonly<Record<CountName, MeanEstimate>>;
+}
+
+const MINUTES_PER_DAY = 1440;
+
+export function summarize(stats: RunStatistics, actorIds: readonly string[]): RunSummary {
+  const n = stats.trials;
+  const proportion = (k: number) => estimateProportion(k, n);
+  const use = stats.nuclearUse;
+  return {
+    nuclearUse: proportion(use),
+    byCause: Object.fromEntries(CAUSES.map((c, i) => [c, proportion(stats.byCause[i])])) as Record<
+      Cause,
+      ProportionEstimate
+    >,
+    byOrigin: Object.fromEntries(
+      ORIGIN_NAMES.slice(1).map((name, i) => [name, proportion(stats.byOrigin[i + 1])]),
+    ),
+    firstUse: Object.fromEntries(actorIds.map((id, a) => [id, proportion(stats.byUser[a])])),
+    daysToUse:
+      use > 0
+        ? estimateMean(
+            stats.useTimeSum / MINUTES_PER_DAY,
+            stats.useTimeSumSquares / (MINUTES_PER_DAY * MINUTES_PER_DAY),
+            use,
+          )
+        : null,
+    highestRung: Object.fromEntries(
+      actorIds.map((id, a) => [
+        id,
+        Object.fromEntries(
+          RUNGS.map((r, i) => [r, proportion(stats.highestRung[a * RUNGS.length + i])]),
+        ) as Record<Rung, ProportionEstimate>,
+      ]),
+    ),
+    counts: Object.fromEntries(
+      COUNT_NAMES.map((name, i) => [
+        name,
+        estimateMean(stats.countSum[i], stats.countSumSquares[i], n),
+      ]),
+    ) as Record<CountName, MeanEstimate>,
+  };
+}

@@ -1,0 +1,139 @@
+import {
+  causeOf,
+  compileModel,
+  DecisionOutcome,
+  ORIGIN_NAMES,
+  Simulator,
+  TraceKind,
+  type CompiledModel,
+  type Recorder,
+} from '../engine/index.ts';
+import { DOMAINS, RUNGS, type Cause, type LoadedScenario } from '../scenario/index.ts';
+import { VERSION } from '../version.ts';
+
+/** One event of a traced trial, in plain words and as data. */
+export interface TraceEvent {
+  /** Minutes since the start of the crisis. */
+  readonly minute: number;
+  readonly actor: string | null;
+  readonly kind: string;
+  readonly text: string;
+}
+
+export interface TraceResult {
+  readonly version: string;
+  readonly seed: number;
+  readonly trial: number;
+  readonly scenario: { readonly name: string; readonly hash: string };
+  readonly nuclearUse: boolean;
+  readonly cause: Cause | null;
+  readonly origin: string | null;
+  readonly day: number | null;
+  readonly highestRung: Readonly<Record<string, string>>;
+  readonly events: readonly TraceEvent[];
+}
+
+const KIND_NAMES = Object.fromEntries(Object.entries(TraceKind).map(([k, v]) => [v, k]));
+const TRACK_WORDS = [
+  'genuine hostile activity',
+  'benign but ambiguous activity',
+  'a sensor false alarm',
+];
+const rungName = (r: number) => RUNGS[r].replaceAll('_', ' ');
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const mins = (x: number) => `${x.toFixed(1)} min`;
+
+/** Replays one trial from (seed, trial index) and tells its causal chain event by event. */
+export function traceTrial(loaded: LoadedScenario, seed: number, trial: number): TraceResult {
+  const model = compileModel(loaded.scenario);
+  const events: TraceEvent[] = [];
+  const recorder: Recorder = {
+    record(minute, kind, actor, x, y, z) {
+      events.push({
+        minute,
+        actor: actor >= 0 ? model.actorIds[actor] : null,
+        kind: KIND_NAMES[kind],
+        text: describe(model, kind, x, y, z),
+      });
+    },
+  };
+  const outcome = new Simulator(model).run(seed, trial, recorder);
+  const used = outcome.nuclearUse === 1;
+  return {
+    version: VERSION,
+    seed,
+    trial,
+    scenario: { name: loaded.scenario.name, hash: loaded.hash },
+    nuclearUse: used,
+    cause: used ? causeOf(outcome.origin) : null,
+    origin: used ? ORIGIN_NAMES[outcome.origin] : null,
+    day: used ? outcome.time / 1440 : null,
+    highestRung: Object.fromEntries(
+      model.actorIds.map((id, a) => [id, RUNGS[outcome.highestRung[a]]]),
+    ),
+    events,
+  };
+}
+
+function describe(model: CompiledModel, kind: number, x: number, y: number, z: number): string {
+  switch (kind) {
+    case TraceKind.track:
+      return `${DOMAINS[x]} track appears (in truth: ${TRACK_WORDS[y]})`;
+    case TraceKind.labelBenign:
+      return `${y === 1 ? 'AI' : 'legacy chain'} labels the ${DOMAINS[x]} track benign`;
+    case TraceKind.labelHostile:
+      return `${z === 1 ? 'AI' : 'legacy chain'} labels the ${DOMAINS[x]} track HOSTILE, confidence ${pct(y)}`;
+    case TraceKind.belowThreshold:
+      return `confidence ${pct(y)} is below the threshold ${pct(z)}: monitored, not acted on`;
+    case TraceKind.confirmation:
+      return y === 1
+        ? 'second phenomenology confirms the threat'
+        : 'second phenomenology does not confirm: dropped';
+    case TraceKind.decision:
+      return describeDecision(x, y, z);
+    case TraceKind.rungChange:
+      return `moves from ${rungName(x)} to ${rungName(y)}${y > x ? ` (chain began with: ${ORIGIN_NAMES[z]})` : ''}`;
+    case TraceKind.perceived:
+      return `perceives the other side at ${rungName(x)} and answers: ${['match', 'escalate', 'hold', 'de-escalate'][y]}`;
+    case TraceKind.outageStart:
+      return `loses its leadership-to-forces link for ${mins(x)}`;
+    case TraceKind.outageEnd:
+      return 'leadership-to-forces link restored';
+    case TraceKind.decapitationMisread:
+      return x === 1
+        ? 'reads the long outage as decapitation; forces use pre-delegated authority'
+        : 'reads the long outage as decapitation; no pre-delegated authority';
+    case TraceKind.nuclearUse:
+      return `NUCLEAR USE (${rungName(x)}); cause: ${ORIGIN_NAMES[y]}`;
+    case TraceKind.responseMoot:
+      return `would respond at ${rungName(x)} but is already at ${rungName(y)}`;
+    case TraceKind.horizon:
+      return `crisis horizon reached (${model.horizon / 1440} days) without nuclear use`;
+    default:
+      return `event ${kind}`;
+  }
+}
+
+function describeDecision(outcome: number, time: number, window: number): string {
+  const w = `window ${mins(window)}`;
+  switch (outcome) {
+    case DecisionOutcome.autonomous:
+      return `AI acts autonomously (${w})`;
+    case DecisionOutcome.approved:
+      return `human approves after ${mins(time)} (${w})`;
+    case DecisionOutcome.override:
+      return `human overrides the label after ${mins(time)}: false alarm caught (${w})`;
+    case DecisionOutcome.veto:
+      return `human vetoes the AI's action after ${mins(time)} (${w})`;
+    case DecisionOutcome.biasDeferral:
+      return `human defers to the AI after ${mins(time)} and approves (automation bias) (${w})`;
+    case DecisionOutcome.timeoutAct:
+      return `no decision inside the ${w}: doctrine default acts`;
+    case DecisionOutcome.timeoutHold:
+      return `no decision inside the ${w}: doctrine default holds`;
+    case DecisionOutcome.vetoWindowLapsed:
+      return `veto window lapses without a human decision: the action proceeds (${w})`;
+    default:
+      return `decision ${outcome}`;
+  }
+}
