@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { InputError, type Result } from '../util/index.ts';
+import { InputError, type Result } from '../index.ts';
 
 /** Commander collector for repeatable `--set path=value`. */
 export function collect(value: string, previous: string[] = []): string[] {

@@ -1,4 +1,4 @@
-import type { MeanEstimate, ProportionEstimate } from '../estimate/index.ts';
+import type { MeanEstimate, ProportionEstimate } from '../index.ts';
 
 /** A probability for people: percent down to 0.1%, then scientific notation. */
 export function formatProbability(p: number): string {

@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { formatIssue, InputError } from '../util/index.ts';
-import { VERSION } from '../version.ts';
+import { formatIssue, InputError, VERSION } from '../index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerRun } from './run-command.ts';
 import { registerSchema } from './schema-command.ts';

@@ -1,5 +1,5 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { Progress } from '../runner/index.ts';
+import type { Progress } from '../index.ts';
 import type { CliIo } from './io.ts';
 
 const SHOW_AFTER_MS = 1000;

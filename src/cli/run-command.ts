@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_RUNS, DEFAULT_RUNS, DEFAULT_SEED, simulate } from '../runner/index.ts';
-import { loadScenarioFile } from '../scenario/index.ts';
+import {
+  DEFAULT_MAX_RUNS,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  simulate,
+  loadScenarioFile,
+} from '../index.ts';
 import { collect, fraction, integer, orThrow, SET_HELP } from './arguments.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';

@@ -1,6 +1,4 @@
-import { COUNT_DESCRIPTIONS, COUNT_NAMES } from '../engine/index.ts';
-import type { RunResult } from '../runner/index.ts';
-import { CAUSES, RUNGS } from '../scenario/index.ts';
+import { COUNT_DESCRIPTIONS, COUNT_NAMES, type RunResult, CAUSES, RUNGS } from '../index.ts';
 import { formatEstimate, formatInteger, formatMean, formatProbability } from './format.ts';
 
 const label = (s: string) => s.replaceAll('_', ' ');

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { scenarioJsonSchema } from '../scenario/index.ts';
+import { scenarioJsonSchema } from '../index.ts';
 import type { CliIo } from './io.ts';
 
 export function registerSchema(program: Command, io: CliIo): void {

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_SEED, traceTrial, type TraceResult } from '../runner/index.ts';
-import { loadScenarioFile } from '../scenario/index.ts';
+import { DEFAULT_SEED, traceTrial, type TraceResult, loadScenarioFile } from '../index.ts';
 import { collect, integer, orThrow, SET_HELP } from './arguments.ts';
 import { formatClock } from './format.ts';
 import type { CliIo } from './io.ts';

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { loadScenarioFile } from '../scenario/index.ts';
-import { formatIssue } from '../util/index.ts';
+import { loadScenarioFile, formatIssue } from '../index.ts';
 import { collect, SET_HELP } from './arguments.ts';
 import { Exit, type CliIo } from './io.ts';
 

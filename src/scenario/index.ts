@@ -10,3 +10,4 @@ export { loadScenarioText, type LoadedScenario, type LoadOptions } from './load.
 export { loadScenarioFile } from './load-file.ts';
 export { hashScenario, canonicalJson } from './hash.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
+export { fieldReferenceMarkdown } from './field-reference.ts';

@@ -37,7 +37,8 @@ const trackRates = z
     ).default(0),
     falseAlarm: ratePerDay('Sensor false alarms, tracks per day.').default(0),
   })
-  .prefault({});
+  .prefault({})
+  .describe('Track rates in one domain, per day.');
 
 const confidence = z
   .strictObject({
@@ -205,7 +206,8 @@ const comms = z
           'Rung the forces move to on a decapitation misread with pre-delegation.',
         ).default('limited_nuclear_use'),
       })
-      .prefault({}),
+      .prefault({})
+      .describe('Pre-delegated launch authority under comms loss (M5).'),
     rungWithoutPredelegation: rung(
       'Rung the actor moves to on a decapitation misread without pre-delegation.',
     ).default('nuclear_alert'),
@@ -225,7 +227,7 @@ const actor = z
       'Track arrival rates per day as seen by this actor, per domain, at the stable rung and intensity 1 (M1).',
     ),
     timeToImpactMinutes: perDomain(
-      () => minutes('Minutes.').default(30),
+      () => minutes('Time to impact in this domain, minutes.').default(30),
       'Time from detection to impact of the perceived threat, per domain, minutes.',
     ),
     latencyMinutes: z
@@ -241,7 +243,10 @@ const actor = z
     authority,
     human,
     responses: perDomain(
-      (d) => rung('Rung.').default(d === 'ballistic' ? 'nuclear_alert' : 'conventional_incident'),
+      (d) =>
+        rung('Rung reached when acting on a hostile track in this domain.').default(
+          d === 'ballistic' ? 'nuclear_alert' : 'conventional_incident',
+        ),
       'Rung the actor moves to when it acts on a hostile track in each domain (never lowers its rung).',
     ),
     answer: z
