@@ -7,10 +7,17 @@ export function formatProbability(p: number): string {
   return p.toExponential(2);
 }
 
-/** `p ± se [lo, hi] rel. err x%`, the form every probability is printed in. */
+/** `p ± se [lo, hi] rel. err x%`, the form every probability is printed in, all in one unit. */
 export function formatEstimate(e: ProportionEstimate): string {
   const rel = e.relErr === null ? 'no events yet' : `rel. err ${(100 * e.relErr).toFixed(1)}%`;
-  return `${formatProbability(e.p).padStart(9)} ± ${formatProbability(e.stderr).padEnd(8)} 95% CI [${formatProbability(e.ci95[0])}, ${formatProbability(e.ci95[1])}]  ${rel}`;
+  const f = unitFor(e.ci95[1]);
+  return `${f(e.p).padStart(9)} ± ${f(e.stderr).padEnd(8)} 95% CI [${f(e.ci95[0])}, ${f(e.ci95[1])}]  ${rel}`;
+}
+
+/** Percent when the interval reaches 0.1%, else scientific notation. */
+function unitFor(upper: number): (x: number) => string {
+  if (upper >= 0.001) return (x) => (x === 0 ? '0%' : `${(100 * x).toPrecision(3)}%`);
+  return (x) => (x === 0 ? '0' : x.toExponential(2));
 }
 
 export function formatMean(e: MeanEstimate, digits = 3): string {

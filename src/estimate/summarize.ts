@@ -1,4 +1,4 @@
-import { COUNT_NAMES, ORIGIN_NAMES, type CountName } from '../engine/index.ts';
+import { COUNT_NAMES, Origin, type CountName } from '../engine/index.ts';
 import { CAUSES, RUNGS, type Cause, type Rung } from '../scenario/index.ts';
 import { estimateMean, type MeanEstimate } from './mean.ts';
 import { estimateProportion, type ProportionEstimate } from './proportion.ts';
@@ -8,7 +8,7 @@ import type { RunStatistics } from './run-statistics.ts';
 export interface RunSummary {
   readonly nuclearUse: ProportionEstimate;
   readonly byCause: Readonly<Record<Cause, ProportionEstimate>>;
-  /** The false-alarm cause split by what raised the alarm. */
+  /** P(use) by the originating event: the false-alarm cause split into sensor and benign. */
   readonly byOrigin: Readonly<Record<string, ProportionEstimate>>;
   /** P(this actor used first). */
   readonly firstUse: Readonly<Record<string, ProportionEstimate>>;
@@ -33,7 +33,9 @@ export function summarize(stats: RunStatistics, actorIds: readonly string[]): Ru
       ProportionEstimate
     >,
     byOrigin: Object.fromEntries(
-      ORIGIN_NAMES.slice(1).map((name, i) => [name, proportion(stats.byOrigin[i + 1])]),
+      Object.entries(Origin)
+        .filter(([, code]) => code !== Origin.none)
+        .map(([name, code]) => [name, proportion(stats.byOrigin[code])]),
     ),
     firstUse: Object.fromEntries(actorIds.map((id, a) => [id, proportion(stats.byUser[a])])),
     daysToUse:

@@ -11,17 +11,16 @@ export class Rng {
 
   /** Re-seeds in place, so the hot loop reuses one generator per stream and allocates nothing. */
   reseed(seed: number, trial: number, stream: number): void {
-    // splitmix32 over a mix of the three keys; the high word of seed and trial are folded in too.
-    let x = mix32(
-      (seed >>> 0) ^ mix32(Math.floor(seed / 4294967296) + 0x9e3779b9) ^ mix32(stream + 0x632be5ab),
-    );
-    x = mix32(x ^ mix32((trial >>> 0) + 0x85ebca6b) ^ mix32(Math.floor(trial / 4294967296)));
+    // Each state word is a full murmur3 hash of all 64+64+32 key bits and its index, so nearby
+    // keys (trial i and i+1) give unrelated states; a short warm-up spreads any residual pattern.
+    const seedLo = seed >>> 0;
+    const seedHi = Math.floor(seed / 4294967296) >>> 0;
+    const trialLo = trial >>> 0;
+    const trialHi = Math.floor(trial / 4294967296) >>> 0;
     const s = this.s;
-    for (let i = 0; i < 4; i++) {
-      x = (x + 0x9e3779b9) | 0;
-      s[i] = mix32(x);
-    }
+    for (let i = 0; i < 4; i++) s[i] = murmur6(seedLo, seedHi, trialLo, trialHi, stream >>> 0, i);
     if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
+    for (let i = 0; i < WARM_UP; i++) this.nextUint32();
   }
 
   /** Next raw 32-bit output. */
@@ -49,8 +48,31 @@ export class Rng {
   }
 }
 
+const WARM_UP = 8;
+
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
+}
+
+/** murmur3_32 of six 32-bit words. */
+function murmur6(a: number, b: number, c: number, d: number, e: number, f: number): number {
+  let h = 0x5eed5eed;
+  h = block(h, a);
+  h = block(h, b);
+  h = block(h, c);
+  h = block(h, d);
+  h = block(h, e);
+  h = block(h, f);
+  return mix32(h ^ 24);
+}
+
+function block(h: number, k: number): number {
+  k = Math.imul(k, 0xcc9e2d51);
+  k = rotl(k, 15);
+  k = Math.imul(k, 0x1b873593);
+  h ^= k;
+  h = rotl(h, 13);
+  return (Math.imul(h, 5) + 0xe6546b64) | 0;
 }
 
 /** murmur3 finaliser: a bijective 32-bit mixer. */

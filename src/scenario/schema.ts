@@ -4,8 +4,10 @@ import {
   AUTHORITY_MODES,
   DOMAINS,
   RUNGS,
+  NUCLEAR_USE_RUNG,
   TIMEOUT_DEFAULTS,
   type Domain,
+  type Rung,
 } from './vocabulary.ts';
 
 // Bounds keep a typo (a rate of 1e9 per day) from turning into a hung run.
@@ -218,7 +220,12 @@ const comms = z
 const actor = z
   .strictObject({
     label: z.string().max(200).optional().describe('Display name.'),
-    initialRung: rung('Rung at the start of the crisis.').default('stable'),
+    initialRung: z
+      .enum(RUNGS.slice(0, NUCLEAR_USE_RUNG) as [Rung, ...Rung[]])
+      .default('stable')
+      .describe(
+        'Rung at the start of the crisis (below nuclear use: the crisis is what may lead there).',
+      ),
     sensitivity: multiplier(
       'Posture: multiplier on every track rate this actor observes (alert sensors report more).',
     ).default(1),
