@@ -10,7 +10,10 @@ export function registerSchema(program: Command, io: CliIo): void {
       'Print the JSON Schema of scenario files. Point your editor at it for completion and checks,\n' +
         'e.g. with the YAML language server: # yaml-language-server: $schema=./petrov.schema.json',
     )
-    .addHelpText('after', '\nExample:\n  petrov schema > petrov.schema.json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  petrov schema > petrov.schema.json\n  petrov schema | jq .properties.actors',
+    )
     .action(() => {
       io.out(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
     });

@@ -11,14 +11,16 @@ export class Rng {
 
   /** Re-seeds in place, so the hot loop reuses one generator per stream and allocates nothing. */
   reseed(seed: number, trial: number, stream: number): void {
-    // Each state word is a full murmur3 hash of all 64+64+32 key bits and its index, so nearby
-    // keys (trial i and i+1) give unrelated states; a short warm-up spreads any residual pattern.
+    // Each state word is its own murmur3 hash (a different hash seed per word) of all 64+64+32 key
+    // bits, so nearby keys give unrelated states and two keys share a state only by a 2^-128
+    // accident; a short warm-up spreads any residual pattern.
     const seedLo = seed >>> 0;
     const seedHi = Math.floor(seed / 4294967296) >>> 0;
     const trialLo = trial >>> 0;
     const trialHi = Math.floor(trial / 4294967296) >>> 0;
     const s = this.s;
-    for (let i = 0; i < 4; i++) s[i] = murmur6(seedLo, seedHi, trialLo, trialHi, stream >>> 0, i);
+    for (let i = 0; i < 4; i++)
+      s[i] = murmur5(HASH_SEEDS[i], seedLo, seedHi, trialLo, trialHi, stream >>> 0);
     if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1;
     for (let i = 0; i < WARM_UP; i++) this.nextUint32();
   }
@@ -54,16 +56,17 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-/** murmur3_32 of six 32-bit words. */
-function murmur6(a: number, b: number, c: number, d: number, e: number, f: number): number {
-  let h = 0x5eed5eed;
+const HASH_SEEDS = [0x5eed5eed, 0x8badf00d, 0x1b873593, 0x68e31da4];
+
+/** murmur3_32 of five 32-bit words under the given hash seed. */
+function murmur5(seed: number, a: number, b: number, c: number, d: number, e: number): number {
+  let h = seed;
   h = block(h, a);
   h = block(h, b);
   h = block(h, c);
   h = block(h, d);
   h = block(h, e);
-  h = block(h, f);
-  return mix32(h ^ 24);
+  return mix32(h ^ 20);
 }
 
 function block(h: number, k: number): number {

@@ -1,4 +1,13 @@
-import { isMap, isScalar, isSeq, LineCounter, parse, parseDocument, type Document } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parse,
+  parseDocument,
+  visit,
+  type Document,
+} from 'yaml';
 import type { z } from 'zod';
 import type { Issue, Result } from '../util/index.ts';
 import { hashScenario } from './hash.ts';
@@ -26,38 +35,68 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const syntax = doc.errors.map((error): Issue => {
-    const pos = lineCounter.linePos(error.pos[0]);
-    return { path: '', message: firstLine(error.message), line: pos.line, column: pos.col, source };
+    const offset = skipIndent(text, error.pos[0]);
+    const path = pathAt(doc.contents, offset).join('.');
+    const message = syntaxMessage(error.code, error.message, text, offset);
+    return { path, message, source, ...positionOf(lineCounter, offset) };
   });
   if (syntax.length > 0) return { ok: false, issues: syntax };
   if (!isMap(doc.contents)) {
     return { ok: false, issues: [{ path: '', message: 'expected a mapping of fields', source }] };
   }
 
-  const applied: { path: Segment[]; arg: string }[] = [];
+  const applied: { path: Segment[]; arg: string; existing: number }[] = [];
   const setIssues: Issue[] = [];
   for (const arg of options.sets ?? []) {
     const outcome = applySet(doc, arg);
-    if (typeof outcome === 'string')
+    if (typeof outcome === 'string') {
       setIssues.push({ path: pathOf(arg), message: outcome, source: `--set ${arg}` });
-    else applied.push({ path: outcome, arg });
+    } else {
+      applied.push({ path: outcome.path, arg, existing: outcome.existing });
+    }
   }
-  if (setIssues.length > 0) return { ok: false, issues: setIssues };
 
-  const result = resolveScenario(doc.toJS());
-  if (result.ok)
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // Unresolved or excessive aliases surface only here; point at the first unresolved alias.
+    const message = firstLine(error instanceof Error ? error.message : String(error));
+    let offset: number | undefined;
+    visit(doc, {
+      Alias(_key, node) {
+        if (node.resolve(doc) === undefined && node.range) {
+          offset = node.range[0];
+          return visit.BREAK;
+        }
+        return undefined;
+      },
+    });
+    const where =
+      offset === undefined
+        ? {}
+        : { path: pathAt(doc.contents, offset).join('.'), ...positionOf(lineCounter, offset) };
+    return { ok: false, issues: [...setIssues, { path: '', message, source, ...where }] };
+  }
+  const result = resolveScenario(data);
+  if (result.ok && setIssues.length === 0) {
     return { ok: true, value: { scenario: result.value, hash: hashScenario(result.value) } };
+  }
+  if (result.ok) return { ok: false, issues: setIssues };
   const issues = result.zodIssues
     .flatMap((zi) => splitUnknownKeys(zi))
     .map(({ path, message }) => {
-      const set = applied.find((s) => startsWith(path, s.path));
+      // Blame a --set for problems at or below its path, and at groups it created (a typo mid-path).
+      const set = applied.find(
+        (s) => startsWith(path, s.path) || (startsWith(s.path, path) && path.length > s.existing),
+      );
       if (set) return { path: path.join('.'), message, source: `--set ${set.arg}` };
       const pos = locate(doc, path, lineCounter);
       return { path: path.join('.'), message, source, ...pos };
     });
   // File problems in reading order, then those from --set.
   issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
-  return { ok: false, issues };
+  return { ok: false, issues: [...issues, ...setIssues] };
 }
 
 /** zod reports unknown keys once per object; we report each key at its own line. */
@@ -76,8 +115,11 @@ function splitUnknownKeys(issue: z.core.$ZodIssue): { path: Segment[]; message: 
   ];
 }
 
-/** Sets one `path=value` in the document; returns the path, or a message saying why it cannot. */
-function applySet(doc: Document, arg: string): Segment[] | string {
+/**
+ * Sets one `path=value` in the document; returns the path and how many of its leading segments
+ * already existed, or a message saying why it cannot.
+ */
+function applySet(doc: Document, arg: string): { path: Segment[]; existing: number } | string {
   const eq = arg.indexOf('=');
   if (eq <= 0) return 'expected path=value';
   const path: Segment[] = arg
@@ -89,7 +131,8 @@ function applySet(doc: Document, arg: string): Segment[] | string {
   try {
     value = parse(arg.slice(eq + 1));
   } catch (error) {
-    return `value is not valid YAML: ${firstLine(String(error))}`;
+    const message = error instanceof Error ? error.message : String(error);
+    return `value is not valid YAML: ${firstLine(message).replace(/ at line \d+, column \d+:?$/, '')}`;
   }
   // Actors are entries of a record: --set may change them, never create one by a typo.
   if (path[0] === 'actors' && path.length > 1 && !doc.hasIn(['actors', path[1]])) {
@@ -105,8 +148,62 @@ function applySet(doc: Document, arg: string): Segment[] | string {
       return `${path.slice(0, i).join('.')} is a value, not a group of fields`;
     }
   }
+  let existing = 0;
+  while (existing < path.length && doc.hasIn(path.slice(0, existing + 1))) existing++;
   doc.setIn(path, value);
-  return path;
+  return { path, existing };
+}
+
+/** Path of the deepest mapping entry or list item whose source range holds the offset. */
+function pathAt(node: unknown, offset: number): Segment[] {
+  const path: Segment[] = [];
+  let current = node;
+  for (;;) {
+    if (isMap(current)) {
+      const pair = current.items.find((p) => {
+        const start = rangeOf(p.key)?.[0];
+        const end = rangeOf(p.value)?.[2] ?? rangeOf(p.key)?.[2];
+        return start !== undefined && end !== undefined && start <= offset && offset <= end;
+      });
+      if (!pair) return path;
+      path.push(String(isScalar(pair.key) ? pair.key.value : pair.key));
+      current = pair.value;
+    } else if (isSeq(current)) {
+      const index = current.items.findIndex((item) => {
+        const r = rangeOf(item);
+        return r !== undefined && r[0] <= offset && offset <= r[2];
+      });
+      if (index < 0) return path;
+      path.push(index);
+      current = current.items[index];
+    } else {
+      return path;
+    }
+  }
+}
+
+function positionOf(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const pos = lineCounter.linePos(offset);
+  return { line: pos.line, column: pos.col };
+}
+
+function rangeOf(node: unknown): [number, number, number] | undefined {
+  return (node as { range?: [number, number, number] } | null | undefined)?.range ?? undefined;
+}
+
+/** The parser reports some errors at the start of the line; point at the first character instead. */
+function skipIndent(text: string, offset: number): number {
+  let i = offset;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '\n' || i >= text.length ? offset : i;
+}
+
+function syntaxMessage(code: string, message: string, text: string, offset: number): string {
+  if (code === 'DUPLICATE_KEY') {
+    const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim();
+    return `duplicate field '${key}'`;
+  }
+  return `YAML syntax: ${firstLine(message)}`;
 }
 
 /** Line and column of the deepest node on the path that exists in the document. */
@@ -120,10 +217,7 @@ function locate(
     const keyNode = n > 0 ? keyNodeOf(doc, path.slice(0, n)) : undefined;
     const target = keyNode ?? node;
     const range = (target as { range?: [number, number, number] } | undefined)?.range;
-    if (range) {
-      const pos = lineCounter.linePos(range[0]);
-      return { line: pos.line, column: pos.col };
-    }
+    if (range) return positionOf(lineCounter, range[0]);
   }
   return {};
 }

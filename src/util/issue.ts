@@ -12,11 +12,11 @@ export interface Issue {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; issues: readonly Issue[] };
 
-/** One issue per line: `file:line:col path: message`. */
+/** One issue per line: `file:line:col path: message` (parts that are unknown left out). */
 export function formatIssue(issue: Issue): string {
   const where = [issue.source, issue.line, issue.column].filter((x) => x !== undefined).join(':');
-  const path = issue.path === '' ? '(root)' : issue.path;
-  return `${where === '' ? '' : `${where}: `}${path}: ${issue.message}`;
+  const path = issue.path === '' ? '' : `${issue.path}: `;
+  return `${where === '' ? '' : `${where}: `}${path}${issue.message}`;
 }
 
 /** Thrown where a Result cannot flow (deep in a command); the CLI renders it as issues, exit 2. */
