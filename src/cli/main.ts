@@ -11,7 +11,7 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
   const program = new Command('petrov')
     .version(VERSION)
     .description(
-      'Petrov: how likely is inadvertent nuclear use when AI enters military and nuclear command and\n' +
+      'Petrov: how likely is inadvertent nuclear use when AI enters military and nuclear command and ' +
         'control, through which causal path, and how sure are we. Every probability comes with its interval.',
     )
     .exitOverride()

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import {
   DEFAULT_MAX_RUNS,
+  InputError,
   DEFAULT_RUNS,
   DEFAULT_SEED,
   simulate,
@@ -26,8 +27,8 @@ export function registerRun(program: Command, io: CliIo): void {
     .command('run')
     .summary('estimate the probability of nuclear use, its causes and its interval')
     .description(
-      'Run independent crises (trials) of a scenario and estimate the probability of inadvertent\n' +
-        'nuclear use, by cause, with standard errors and Wilson 95% intervals, plus the highest rung\n' +
+      'Run independent crises (trials) of a scenario and estimate the probability of inadvertent ' +
+        'nuclear use, by cause, with standard errors and Wilson 95% intervals, plus the highest rung ' +
         'reached and the counts that explain the result. Same seed, same numbers.',
     )
     .argument('<file>', 'scenario YAML file')
@@ -67,7 +68,21 @@ Examples:
   petrov run scenarios/analytic-single-sensor.yaml --target-rel-error 0.02 --max-runs 2000000
   petrov run scenarios/korean-peninsula-2026.yaml --json > result.json`,
     )
-    .action(async (file: string, flags: RunFlags) => {
+    .action(async (file: string, flags: RunFlags, command: Command) => {
+      const fromUser = (name: string) => command.getOptionValueSource(name) === 'cli';
+      if (flags.targetRelError !== undefined && fromUser('runs')) {
+        throw new InputError([
+          {
+            path: '--runs',
+            message: 'conflicts with --target-rel-error; cap the run with --max-runs',
+          },
+        ]);
+      }
+      if (flags.targetRelError === undefined && fromUser('maxRuns')) {
+        throw new InputError([
+          { path: '--max-runs', message: 'only applies with --target-rel-error; use --runs' },
+        ]);
+      }
       const loaded = orThrow(loadScenarioFile(file, flags.set));
       const progress = progressReporter(io, 'run');
       const result = await simulate(loaded, {

@@ -21,7 +21,7 @@ export function runText(result: RunResult, file: string): string {
     `${formatInteger(result.runs)} trials of ${s.horizonDays} days, seed ${result.seed} (${stop}); scenario ${s.hash.slice(0, 12)}`,
   );
   lines.push('');
-  lines.push('Probability per crisis               estimate ± std. error  95% interval (Wilson)');
+  lines.push(`${'Probability per crisis'.padEnd(30)}estimate ± std. error  95% interval (Wilson)`);
   lines.push(`  nuclear use (any cause)       ${formatEstimate(o.nuclearUse)}`);
   for (const cause of CAUSES)
     lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byCause[cause])}`);

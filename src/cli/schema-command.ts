@@ -7,7 +7,7 @@ export function registerSchema(program: Command, io: CliIo): void {
     .command('schema')
     .summary('print the scenario JSON Schema (for editor completion)')
     .description(
-      'Print the JSON Schema of scenario files. Point your editor at it for completion and checks,\n' +
+      'Print the JSON Schema of scenario files. Point your editor at it for completion and checks, ' +
         'e.g. with the YAML language server: # yaml-language-server: $schema=./petrov.schema.json',
     )
     .addHelpText(

@@ -17,8 +17,8 @@ export function registerTrace(program: Command, io: CliIo): void {
     .command('trace')
     .summary("tell one trial's causal chain, event by event")
     .description(
-      'Replay one trial from its seed and index alone and print what happened, in plain words:\n' +
-        'tracks, labels and confidences, decisions, rung changes, outages, and how it ended.\n' +
+      'Replay one trial from its seed and index alone and print what happened, in plain words: ' +
+        'tracks, labels and confidences, decisions, rung changes, outages, and how it ended. ' +
         '`petrov run` lists trials worth tracing (those that ended in nuclear use).',
     )
     .argument('<file>', 'scenario YAML file')

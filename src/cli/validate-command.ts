@@ -12,7 +12,7 @@ export function registerValidate(
     .command('validate')
     .summary('check scenario files and list every problem with its line')
     .description(
-      'Validate scenario files against the schema. Every problem is listed, each with the field path,\n' +
+      'Validate scenario files against the schema. Every problem is listed, each with the field path, ' +
         'the line and column, and a terse message. Exit 0 if all are valid, 2 otherwise.',
     )
     .argument('<files...>', 'scenario YAML files')

@@ -93,7 +93,10 @@ export async function simulate(
       stoppedBy = 'aborted';
       break;
     }
-    const end = Math.min(planned, done + chunkSize);
+    // With a target, check early and often (chunks double from 1,000): a fixed schedule, so the
+    // stopping point never depends on timing.
+    const step = target !== undefined ? Math.min(chunkSize, Math.max(1000, done)) : chunkSize;
+    const end = Math.min(planned, done + step);
     for (let trial = done; trial < end; trial++) {
       const outcome = simulator.run(seed, trial);
       stats.add(outcome);

@@ -110,9 +110,9 @@ function splitUnknownKeys(issue: z.core.$ZodIssue): { path: Segment[]; message: 
   }
   const got = issue.input;
   const shown = typeof got === 'number' || typeof got === 'boolean' || typeof got === 'string';
-  return [
-    { path, message: shown ? `${issue.message} (got ${JSON.stringify(got)})` : issue.message },
-  ];
+  // JSON would print NaN and Infinity as null.
+  const text = typeof got === 'number' && !Number.isFinite(got) ? String(got) : JSON.stringify(got);
+  return [{ path, message: shown ? `${issue.message} (got ${text})` : issue.message }];
 }
 
 /**
