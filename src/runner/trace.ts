@@ -104,7 +104,7 @@ function describe(model: CompiledModel, kind: number, x: number, y: number, z: n
         ? 'reads the long outage as decapitation; forces use pre-delegated authority'
         : 'reads the long outage as decapitation; no pre-delegated authority';
     case TraceKind.nuclearUse:
-      return `NUCLEAR USE (${rungName(x)}); cause: ${ORIGIN_NAMES[y]}`;
+      return `NUCLEAR USE (${rungName(x)}); cause: ${causeOf(y).replaceAll('_', ' ')}, from ${ORIGIN_NAMES[y]}`;
     case TraceKind.responseMoot:
       return `would respond at ${rungName(x)} but is already at ${rungName(y)}`;
     case TraceKind.horizon:
