@@ -20,6 +20,8 @@ const ratePerDay = (description: string) =>
 const minutes = (description: string) => z.number().min(0).max(MAX_MINUTES).describe(description);
 const multiplier = (description: string) => z.number().min(0).max(1000).describe(description);
 const rung = (description: string) => z.enum(RUNGS).describe(description);
+/** Rungs short of nuclear use. */
+const belowUse = z.enum(RUNGS.slice(0, NUCLEAR_USE_RUNG) as [Rung, ...Rung[]]);
 
 /** An object with one field per domain, each defaulting to `fallback`. */
 function perDomain<T extends z.ZodType>(field: (d: Domain) => T, description: string) {
@@ -210,9 +212,11 @@ const comms = z
       })
       .prefault({})
       .describe('Pre-delegated launch authority under comms loss (M5).'),
-    rungWithoutPredelegation: rung(
-      'Rung the actor moves to on a decapitation misread without pre-delegation.',
-    ).default('nuclear_alert'),
+    rungWithoutPredelegation: belowUse
+      .default('nuclear_alert')
+      .describe(
+        'Rung the actor moves to on a decapitation misread without pre-delegation (below use: nobody holds the authority).',
+      ),
   })
   .prefault({})
   .describe('Communications, outages and decapitation misread (M5).');
@@ -220,8 +224,7 @@ const comms = z
 const actor = z
   .strictObject({
     label: z.string().max(200).optional().describe('Display name.'),
-    initialRung: z
-      .enum(RUNGS.slice(0, NUCLEAR_USE_RUNG) as [Rung, ...Rung[]])
+    initialRung: belowUse
       .default('stable')
       .describe(
         'Rung at the start of the crisis (below nuclear use: the crisis is what may lead there).',

@@ -1,0 +1,341 @@
+/**
+ * Invariants of the engine and the estimates over random valid two-actor scenarios (fast-check,
+ * fixed seeds): whatever the parameters, the clock never runs backwards, a trial ends exactly at
+ * its first nuclear use, causes add up, every probability is a probability, and a trial is a pure
+ * function of (model, seed, trial index).
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { causeOf, compileModel, Simulator, TraceKind } from '../src/engine/index.ts';
+import { RunStatistics, summarize, type ProportionEstimate } from '../src/estimate/index.ts';
+import {
+  ANSWERS,
+  AUTHORITY_MODES,
+  CAUSES,
+  DOMAINS,
+  NUCLEAR_USE_RUNG,
+  RUNGS,
+  TIMEOUT_DEFAULTS,
+  type ScenarioInput,
+} from '../src/scenario/index.ts';
+import {
+  resolve,
+  simulatorFor,
+  snapshot,
+  traced,
+  type ActorInput,
+  type RecordedEvent,
+} from './helpers/scenario.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Arbitraries: every field of a two-actor scenario, in modest ranges so trials stay short.
+
+/**
+ * A number in [min, max]: mostly spread evenly over the range (fast-check's own doubles crowd near
+ * zero, which would leave most scenarios silent), sometimes exactly at a bound.
+ */
+const num = (min: number, max: number) =>
+  fc
+    .oneof(
+      { arbitrary: fc.noBias(fc.integer({ min: 0, max: 1 << 20 })), weight: 6 },
+      { arbitrary: fc.constantFrom(0, 1 << 20), weight: 1 },
+    )
+    .map((i) => min + ((max - min) * i) / (1 << 20));
+const prob = num(0, 1);
+/** Confidence medians are open (0, 1). */
+const openProb = num(0.01, 0.99);
+const rung = fc.constantFrom(...RUNGS);
+/** Starting at a nuclear rung is a separate question (see the mechanisms tests). */
+const startRung = fc.constantFrom(...RUNGS.slice(0, NUCLEAR_USE_RUNG));
+const domains = fc.subarray([...DOMAINS]);
+const perDomain = <T>(arb: fc.Arbitrary<T>) =>
+  fc.record({ ballistic: arb, air: arb, naval: arb, land: arb });
+const classifier = {
+  falsePositive: perDomain(prob),
+  falseNegative: perDomain(prob),
+  confidence: fc.record({ correct: openProb, wrong: openProb, spread: num(0, 3) }),
+};
+
+const actorArb: fc.Arbitrary<ActorInput> = fc.record({
+  initialRung: startRung,
+  sensitivity: num(0, 2),
+  tracks: perDomain(fc.record({ genuine: num(0, 1), benign: num(0, 3), falseAlarm: num(0, 3) })),
+  timeToImpactMinutes: perDomain(num(0, 60)),
+  latencyMinutes: fc.record({ detection: num(0, 5), processing: num(0, 5) }),
+  ai: fc.record({ domains, ...classifier }),
+  legacy: fc.record(classifier),
+  confirmation: fc.record({
+    enabled: fc.boolean(),
+    domains,
+    falsePositive: prob,
+    falseNegative: prob,
+    commonCause: prob,
+    latencyMinutes: num(0, 5),
+  }),
+  authority: fc.record({
+    mode: fc.constantFrom(...AUTHORITY_MODES),
+    confidenceThreshold: prob,
+    vetoWindowMinutes: num(0, 10),
+    timeoutDefault: fc.constantFrom(...TIMEOUT_DEFAULTS),
+  }),
+  human: fc.record({
+    catchProbability: prob,
+    automationBias: prob,
+    adequateTimeMinutes: num(0, 30),
+    decisionTime: fc.record({ medianMinutes: num(0, 10), sigma: num(0, 1.5) }),
+  }),
+  responses: perDomain(rung),
+  answer: fc.constantFrom(...ANSWERS),
+  maxAnswerRung: rung,
+  perception: fc.record({ probability: prob, meanDelayMinutes: num(0, 120) }),
+  comms: fc.record({
+    outageRatePerDay: num(0, 4),
+    jammingMultiplier: num(0, 3),
+    outageDuration: fc.record({ medianMinutes: num(0, 60), sigma: num(0, 2) }),
+    decapitation: fc.record({
+      thresholdMinutes: num(0, 60),
+      minRung: rung,
+      misreadProbability: prob,
+    }),
+    predelegation: fc.record({ enabled: fc.boolean(), rung }),
+    rungWithoutPredelegation: rung,
+  }),
+  intent: fc.record({ ratePerDay: num(0, 1), maxRung: rung }),
+});
+
+const sevenMultipliers = fc.array(num(0, 3), { minLength: RUNGS.length, maxLength: RUNGS.length });
+
+const scenarioArb: fc.Arbitrary<ScenarioInput> = fc.record({
+  name: fc.constant('random'),
+  horizonDays: num(0.01, 3),
+  intensity: num(0, 2),
+  ladder: fc.record({
+    trackRateMultiplier: sevenMultipliers,
+    outageRateMultiplier: sevenMultipliers,
+    deescalationRatePerDay: num(0, 3),
+    hotline: fc.record({ enabled: fc.boolean(), deescalationMultiplier: num(0, 4) }),
+  }),
+  actors: fc.record({ a: actorArb, b: actorArb }),
+});
+
+const seedArb = fc.integer({ min: 0, max: 2 ** 31 - 1 });
+/** Scenarios per property: each runs several trials. */
+const RUNS = 150;
+/** A property takes about a second; cap the shrinking of a failure so it reports in reasonable time. */
+const LIMITS = { interruptAfterTimeLimit: 30_000, markInterruptAsFailure: true };
+
+// ---------------------------------------------------------------------------------------------
+
+function isNonNegativeInteger(x: number): boolean {
+  return Number.isInteger(x) && x >= 0;
+}
+
+/** Every ProportionEstimate inside a summary, with its path. */
+function proportions(value: unknown, path = ''): [string, ProportionEstimate][] {
+  if (value === null || typeof value !== 'object') return [];
+  if ('p' in value && 'ci95' in value) return [[path, value as ProportionEstimate]];
+  return Object.entries(value).flatMap(([k, v]) => proportions(v, `${path}.${k}`));
+}
+
+describe('engine invariants over random two-actor scenarios', () => {
+  it('validates every generated scenario (the generator stays inside the schema)', () => {
+    fc.assert(
+      fc.property(scenarioArb, (input) => {
+        expect(() => resolve(input)).not.toThrow();
+      }),
+      { seed: 1001, numRuns: 200 },
+    );
+  });
+
+  it('the clock never runs backwards and a trial ends exactly at its first nuclear use', () => {
+    let uses = 0;
+    let quiet = 0;
+    fc.assert(
+      fc.property(scenarioArb, seedArb, (input, seed) => {
+        const model = compileModel(resolve(input));
+        const sim = new Simulator(model);
+        const horizon = model.horizon;
+        for (let trial = 0; trial < 8; trial++) {
+          const { outcome, events } = traced(sim, seed, trial);
+          expect(events.length).toBeGreaterThan(0);
+
+          // One plain scan (an expect per event would dominate the run time).
+          const backwards = events.findIndex(
+            (e, i) =>
+              !Number.isFinite(e.time) ||
+              e.time < (i === 0 ? 0 : events[i - 1].time) ||
+              e.time > horizon,
+          );
+          expect(backwards, `event ${backwards} of ${JSON.stringify(events)}`).toBe(-1);
+
+          const last = events[events.length - 1];
+          const useEvents = events.filter((e) => e.kind === TraceKind.nuclearUse);
+          const horizonEvents = events.filter((e) => e.kind === TraceKind.horizon);
+          if (outcome.nuclearUse === 1) {
+            uses++;
+            expect(useEvents).toHaveLength(1);
+            expect(horizonEvents).toHaveLength(0);
+            expect(last.kind).toBe(TraceKind.nuclearUse);
+            expect(outcome.time).toBe(last.time);
+            expect(outcome.time).toBeLessThan(horizon);
+            expect(last.actor).toBe(outcome.user);
+            expect(last.x).toBeGreaterThanOrEqual(NUCLEAR_USE_RUNG);
+            expect(last.y).toBe(outcome.origin);
+            expect(outcome.user === 0 || outcome.user === 1).toBe(true);
+            expect(outcome.origin).toBeGreaterThanOrEqual(1);
+            expect(CAUSES).toContain(causeOf(outcome.origin));
+            expect(outcome.highestRung[outcome.user]).toBeGreaterThanOrEqual(NUCLEAR_USE_RUNG);
+            // The rung change into use comes just before the use.
+            const change = events[events.length - 2];
+            expect(change.kind).toBe(TraceKind.rungChange);
+            expect(change.actor).toBe(outcome.user);
+            expect(change.y).toBe(last.x);
+          } else {
+            quiet++;
+            expect(useEvents).toHaveLength(0);
+            expect(horizonEvents).toHaveLength(1);
+            expect(last.kind).toBe(TraceKind.horizon);
+            expect(last.time).toBe(horizon);
+            expect(outcome.time).toBe(horizon);
+            expect(outcome.origin).toBe(0);
+            expect(outcome.user).toBe(-1);
+            for (const r of outcome.highestRung) expect(r).toBeLessThan(NUCLEAR_USE_RUNG);
+          }
+
+          expect(outcome.counts.every(isNonNegativeInteger), String(outcome.counts)).toBe(true);
+          expect(outcome.counts[0]).toBe(events.filter((e) => e.kind === TraceKind.track).length);
+          // Highest rung = the initial rung or the highest rung any change reached.
+          for (let a = 0; a < 2; a++) {
+            const reached = events
+              .filter((e) => e.kind === TraceKind.rungChange && e.actor === a)
+              .map((e) => e.y);
+            expect(outcome.highestRung[a]).toBe(Math.max(model.initialRung[a], ...reached));
+          }
+        }
+      }),
+      { ...LIMITS, seed: 1002, numRuns: RUNS },
+    );
+    // The generator must reach both branches for the property to mean anything.
+    expect(uses).toBeGreaterThan(20);
+    expect(quiet).toBeGreaterThan(20);
+  });
+
+  it('causes, origins and first users add up to the total; every summary probability is one', () => {
+    fc.assert(
+      fc.property(scenarioArb, seedArb, (input, seed) => {
+        const model = compileModel(resolve(input));
+        const sim = new Simulator(model);
+        const stats = new RunStatistics(2);
+        const n = 25;
+        for (let t = 0; t < n; t++) stats.add(sim.run(seed, t));
+        const sum = (xs: Float64Array) => xs.reduce((s, x) => s + x, 0);
+
+        expect(sum(stats.byCause)).toBe(stats.nuclearUse);
+        expect(sum(stats.byOrigin)).toBe(stats.nuclearUse);
+        expect(stats.byOrigin[0]).toBe(0);
+        expect(sum(stats.byUser)).toBe(stats.nuclearUse);
+        for (let a = 0; a < 2; a++) {
+          const row = stats.highestRung.slice(a * RUNGS.length, (a + 1) * RUNGS.length);
+          expect(sum(row)).toBe(n);
+        }
+
+        const s = summarize(stats, model.actorIds);
+        for (const [path, e] of proportions(s)) {
+          const [lo, hi] = e.ci95;
+          const where = `${path}: p=${e.p} ci=[${lo}, ${hi}]`;
+          expect(0 <= lo && lo <= e.p && e.p <= hi && hi <= 1, where).toBe(true);
+        }
+        const total = (r: Readonly<Record<string, ProportionEstimate>>) =>
+          Object.values(r).reduce((x, e) => x + e.p, 0);
+        expect(total(s.byCause)).toBeCloseTo(s.nuclearUse.p, 12);
+        expect(total(s.byOrigin)).toBeCloseTo(s.nuclearUse.p, 12);
+        expect(total(s.firstUse)).toBeCloseTo(s.nuclearUse.p, 12);
+        for (const id of model.actorIds) expect(total(s.highestRung[id])).toBeCloseTo(1, 12);
+        for (const m of Object.values(s.counts)) {
+          expect(m.mean).toBeGreaterThanOrEqual(0);
+          expect(m.stderr).toBeGreaterThanOrEqual(0);
+        }
+        if (stats.nuclearUse > 0) {
+          expect(s.daysToUse?.mean).toBeGreaterThanOrEqual(0);
+          expect(s.daysToUse?.mean).toBeLessThan(input.horizonDays);
+        } else expect(s.daysToUse).toBeNull();
+      }),
+      { ...LIMITS, seed: 1003, numRuns: RUNS },
+    );
+  });
+
+  it('the same (seed, trial) reproduces the same outcome and event sequence', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        seedArb,
+        fc.integer({ min: 0, max: 1_000_000 }),
+        (input, seed, trial) => {
+          const scenario = resolve(input);
+          const first = traced(simulatorFor(scenario), seed, trial);
+          // A fresh model and simulator give the same trial.
+          const again = traced(simulatorFor(resolve(input)), seed, trial);
+          expect(again).toEqual(first);
+          // So does a simulator that ran other trials, of other seeds, first.
+          const used = simulatorFor(scenario);
+          used.run(seed + 1, trial);
+          used.run(seed, trial + 1);
+          expect(traced(used, seed, trial)).toEqual(first);
+          // Without a recorder the outcome is the same too.
+          expect(snapshot(used.run(seed, trial))).toEqual(first.outcome);
+        },
+      ),
+      { ...LIMITS, seed: 1004, numRuns: RUNS },
+    );
+  });
+
+  it('a trial does not depend on which trials ran before it (trial 7 alone = trial 7 in a run)', () => {
+    fc.assert(
+      fc.property(scenarioArb, seedArb, (input, seed) => {
+        const scenario = resolve(input);
+        const alone = traced(simulatorFor(scenario), seed, 7);
+
+        const sequence = simulatorFor(scenario);
+        let inSequence: { outcome: unknown; events: RecordedEvent[] } | undefined;
+        for (let t = 0; t < 10; t++) {
+          const r = traced(sequence, seed, t);
+          if (t === 7) inSequence = r;
+        }
+        expect(inSequence).toEqual(alone);
+
+        const reversed = simulatorFor(scenario);
+        for (let t = 12; t > 7; t--) reversed.run(seed, t);
+        expect(traced(reversed, seed, 7)).toEqual(alone);
+      }),
+      { ...LIMITS, seed: 1005, numRuns: RUNS },
+    );
+  });
+
+  it('statistics over a run do not depend on the order trials ran in', () => {
+    fc.assert(
+      fc.property(
+        scenarioArb,
+        seedArb,
+        fc.shuffledSubarray([...Array(16).keys()], { minLength: 16, maxLength: 16 }),
+        (input, seed, order) => {
+          const model = compileModel(resolve(input));
+          const inOrder = new RunStatistics(2);
+          const shuffled = new RunStatistics(2);
+          const sim = new Simulator(model);
+          for (let t = 0; t < 16; t++) inOrder.add(sim.run(seed, t));
+          for (const t of order) shuffled.add(sim.run(seed, t));
+          const counts = (s: RunStatistics) => ({
+            nuclearUse: s.nuclearUse,
+            byOrigin: Array.from(s.byOrigin),
+            byUser: Array.from(s.byUser),
+            highestRung: Array.from(s.highestRung),
+            countSum: Array.from(s.countSum),
+            countSumSquares: Array.from(s.countSumSquares),
+          });
+          expect(counts(shuffled)).toEqual(counts(inOrder));
+        },
+      ),
+      { ...LIMITS, seed: 1006, numRuns: RUNS },
+    );
+  });
+});
