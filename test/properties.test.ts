@@ -98,7 +98,7 @@ const actorArb: fc.Arbitrary<ActorInput> = fc.record({
       misreadProbability: prob,
     }),
     predelegation: fc.record({ enabled: fc.boolean(), rung }),
-    rungWithoutPredelegation: rung,
+    rungWithoutPredelegation: startRung,
   }),
   intent: fc.record({ ratePerDay: num(0, 1), maxRung: rung }),
 });
