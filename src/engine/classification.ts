@@ -61,6 +61,15 @@ export function classifyTrack(
     }
   }
 
+  // A hotline call can expose a wrong label when the window leaves time to make it.
+  if (!genuine && m.hotlineClarify > 0 && m.window[ad] >= m.hotlineLatency) {
+    if (ctx.hotline.next() < m.hotlineClarify) {
+      counts[Count.hotlineClarifications]++;
+      ctx.record(TraceKind.hotlineClarified, actor, domain);
+      return;
+    }
+  }
+
   if (!genuine) counts[Count.falseAlarmsReachingDecision]++;
   const origin = genuine
     ? Origin.genuineIncident

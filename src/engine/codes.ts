@@ -36,6 +36,7 @@ export const COUNT_NAMES = [
   'falseHostileLabels',
   'belowThreshold',
   'confirmationRejections',
+  'hotlineClarifications',
   'falseAlarmsReachingDecision',
   'humanOverrides',
   'automationBiasDeferrals',
@@ -57,6 +58,7 @@ export const COUNT_DESCRIPTIONS: Readonly<Record<CountName, string>> = {
   falseHostileLabels: 'benign tracks or false alarms labelled hostile',
   belowThreshold: 'hostile labels below the confidence threshold',
   confirmationRejections: 'hostile labels not confirmed by a second phenomenology',
+  hotlineClarifications: 'wrong hostile labels exposed by a hotline call',
   falseAlarmsReachingDecision: 'false alarms reaching a decision',
   humanOverrides: 'human overrides of a wrong hostile label',
   automationBiasDeferrals: 'automation-bias deferrals (would have caught it without the AI)',
@@ -93,6 +95,7 @@ export const TraceKind = {
   nuclearUse: 11,
   responseMoot: 12,
   horizon: 13,
+  hotlineClarified: 14,
 } as const;
 
 /** How a decision ended (argument of TraceKind.decision). */

@@ -15,10 +15,10 @@ export function startOutage(ctx: TrialContext, actor: number): void {
   ctx.outcome.counts[Count.outages]++;
   const duration = lognormal(ctx.comms, m.outageMedian[actor], m.outageSigma[actor]);
   ctx.record(TraceKind.outageStart, actor, duration);
-  ctx.queue.push(ctx.time + duration, Scheduled.outageEnd, actor, 0, 0);
+  ctx.queue.push(ctx.time + duration, Scheduled.outageEnd, actor, 0, 0, ctx.activeChain);
   const threshold = m.decapitationThreshold[actor];
   if (duration > threshold) {
-    ctx.queue.push(ctx.time + threshold, Scheduled.outageLong, actor, 0, 0);
+    ctx.queue.push(ctx.time + threshold, Scheduled.outageLong, actor, 0, 0, ctx.activeChain);
   }
 }
 

@@ -43,7 +43,7 @@ export interface CompiledModel {
   readonly confirmCommonCause: Float64Array;
   /** Minutes from track arrival to the decision point (latencies plus confirmation). */
   readonly processingDelay: Float64Array;
-  /** Decision window: time to impact less processing delay, floored at 0. */
+  /** Decision window: time to impact less processing delay, floored at the doctrine's minimum. */
   readonly window: Float64Array;
   readonly mode: Int32Array;
   readonly vetoWindow: Float64Array;
@@ -69,6 +69,9 @@ export interface CompiledModel {
   readonly predelegationRung: Int32Array;
   readonly rungWithoutPredelegation: Int32Array;
   readonly decayRate: number;
+  /** P(the hotline exposes a wrong hostile label); 0 without a hotline or a second actor. */
+  readonly hotlineClarify: number;
+  readonly hotlineLatency: number;
   readonly intentRate: Float64Array;
   readonly intentMaxRung: Int32Array;
 }
@@ -108,8 +111,9 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
         ? a.confirmation.latencyMinutes
         : 0),
   );
+  const minimumWindow = perActorDomain((a) => a.authority.minimumDecisionMinutes);
   const window = perActorDomain((a, d) => a.timeToImpactMinutes[d]).map((tti, i) =>
-    Math.max(0, tti - processingDelay[i]),
+    Math.max(0, tti - processingDelay[i], minimumWindow[i]),
   );
   const hotline = scenario.ladder.hotline;
 
@@ -175,6 +179,8 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
       (scenario.ladder.deescalationRatePerDay *
         (hotline.enabled ? hotline.deescalationMultiplier : 1)) /
       MINUTES_PER_DAY,
+    hotlineClarify: hotline.enabled && A > 1 ? hotline.clarifyProbability : 0,
+    hotlineLatency: hotline.latencyMinutes,
     intentRate: perActor((a) => a.intent.ratePerDay / MINUTES_PER_DAY),
     intentMaxRung: perActorInt((a) => rungIndex(a.intent.maxRung)),
   };

@@ -84,5 +84,5 @@ export function decide(
 }
 
 function act(ctx: TrialContext, time: number, actor: number, target: number, origin: number): void {
-  ctx.queue.push(time, Scheduled.response, actor, target, origin);
+  ctx.queue.push(time, Scheduled.response, actor, target, origin, ctx.activeChain);
 }

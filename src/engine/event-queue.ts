@@ -10,6 +10,7 @@ export class EventQueue {
   readonly actor: Int32Array;
   readonly arg: Int32Array;
   readonly origin: Int32Array;
+  readonly chain: Int32Array;
   private size = 0;
   private nextSeq = 0;
 
@@ -20,6 +21,7 @@ export class EventQueue {
     this.actor = new Int32Array(capacity);
     this.arg = new Int32Array(capacity);
     this.origin = new Int32Array(capacity);
+    this.chain = new Int32Array(capacity);
   }
 
   clear(): void {
@@ -31,7 +33,7 @@ export class EventQueue {
     return this.size;
   }
 
-  push(time: number, type: number, actor: number, arg: number, origin: number): void {
+  push(time: number, type: number, actor: number, arg: number, origin: number, chain = 0): void {
     if (this.size === this.capacity) {
       throw new Error(
         `more than ${this.capacity} events pending at once: the scenario's rates are implausibly high`,
@@ -44,6 +46,7 @@ export class EventQueue {
     this.actor[i] = actor;
     this.arg[i] = arg;
     this.origin[i] = origin;
+    this.chain[i] = chain;
   }
 
   /** Slot of the earliest event, or -1 when empty. */
@@ -74,6 +77,7 @@ export class EventQueue {
       this.actor[slot] = this.actor[last];
       this.arg[slot] = this.arg[last];
       this.origin[slot] = this.origin[last];
+      this.chain[slot] = this.chain[last];
     }
   }
 }

@@ -12,6 +12,7 @@ export function setRung(ctx: TrialContext, actor: number, to: number, origin: nu
   const from = ctx.rung[actor];
   ctx.rung[actor] = to;
   ctx.origin[actor] = origin;
+  ctx.chain[actor] = ctx.activeChain;
   ctx.ratesStale = true;
   const out = ctx.outcome;
   if (to > out.highestRung[actor]) out.highestRung[actor] = to;
@@ -32,7 +33,7 @@ export function setRung(ctx: TrialContext, actor: number, to: number, origin: nu
     if (ctx.ladder.next() < m.perceiveProbability[observer]) {
       const mean = m.perceiveMeanDelay[observer];
       const delay = mean > 0 ? exponential(ctx.ladder, 1 / mean) : 0;
-      ctx.queue.push(ctx.time + delay, Scheduled.perception, observer, to, origin);
+      ctx.queue.push(ctx.time + delay, Scheduled.perception, observer, to, origin, ctx.activeChain);
     }
   }
 }

@@ -55,6 +55,7 @@ export class Simulator {
     }
     if (!ctx.done) {
       ctx.time = horizon;
+      ctx.activeChain = 0;
       ctx.record(TraceKind.horizon, -1);
     }
     return ctx.outcome;
@@ -67,6 +68,7 @@ export class Simulator {
     const actor = q.actor[slot];
     const arg = q.arg[slot];
     const origin = q.origin[slot];
+    ctx.activeChain = q.chain[slot];
     q.remove(slot);
     if (type === Scheduled.response) respond(ctx, actor, arg, origin);
     else if (type === Scheduled.perception) answerPerceived(ctx, actor, arg, origin);
@@ -78,9 +80,18 @@ export class Simulator {
     const ctx = this.ctx;
     const actor = (p / PROCESSES_PER_ACTOR) | 0;
     const j = p - actor * PROCESSES_PER_ACTOR;
-    if (j < D * K) classifyTrack(ctx, actor, (j / K) | 0, j % K);
-    else if (j === P_OUTAGE) startOutage(ctx, actor);
-    else if (j === P_DECAY) stepDown(ctx, actor);
-    else if (j === P_INTENT) deliberateStep(ctx, actor);
+    if (j < D * K) {
+      ctx.newChain();
+      classifyTrack(ctx, actor, (j / K) | 0, j % K);
+    } else if (j === P_OUTAGE) {
+      ctx.newChain();
+      startOutage(ctx, actor);
+    } else if (j === P_DECAY) {
+      ctx.activeChain = ctx.chain[actor];
+      stepDown(ctx, actor);
+    } else if (j === P_INTENT) {
+      ctx.newChain();
+      deliberateStep(ctx, actor);
+    }
   }
 }

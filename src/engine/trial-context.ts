@@ -5,7 +5,14 @@ import type { Recorder } from './recorder.ts';
 import { TrialOutcome } from './trial-outcome.ts';
 
 /** One random stream per mechanism, so a change in one mechanism leaves the others' draws alone. */
-export const Stream = { arrivals: 0, classification: 1, decision: 2, ladder: 3, comms: 4 } as const;
+export const Stream = {
+  arrivals: 0,
+  classification: 1,
+  decision: 2,
+  ladder: 3,
+  comms: 4,
+  hotline: 5,
+} as const;
 
 /** Mutable state of the trial in progress; one per simulator, reset between trials. */
 export class TrialContext {
@@ -14,9 +21,18 @@ export class TrialContext {
   readonly decision = new Rng();
   readonly ladder = new Rng();
   readonly comms = new Rng();
+  readonly hotline = new Rng();
   readonly queue = new EventQueue();
   readonly rung: Int32Array;
   readonly origin: Int32Array;
+  /** Causal chain that put each actor on its current rung (see `activeChain`). */
+  readonly chain: Int32Array;
+  /**
+   * Chain of the event being handled: a new id for each originating event (a track, an outage, a
+   * deliberate step), inherited by everything it causes, so a trace can pick out one chain.
+   */
+  activeChain = 0;
+  private chains = 0;
   readonly inOutage: Uint8Array;
   /** Current rate of every superposed process, per minute, and their total. */
   readonly rates: Float64Array;
@@ -31,6 +47,7 @@ export class TrialContext {
     const A = model.actorCount;
     this.rung = new Int32Array(A);
     this.origin = new Int32Array(A);
+    this.chain = new Int32Array(A);
     this.inOutage = new Uint8Array(A);
     this.rates = new Float64Array(A * PROCESSES_PER_ACTOR);
     this.outcome = new TrialOutcome(A);
@@ -42,9 +59,13 @@ export class TrialContext {
     this.decision.reseed(seed, trial, Stream.decision);
     this.ladder.reseed(seed, trial, Stream.ladder);
     this.comms.reseed(seed, trial, Stream.comms);
+    this.hotline.reseed(seed, trial, Stream.hotline);
     this.queue.clear();
     this.rung.set(this.model.initialRung);
     this.origin.fill(0);
+    this.chain.fill(0);
+    this.activeChain = 0;
+    this.chains = 0;
     this.inOutage.fill(0);
     this.ratesStale = true;
     this.time = 0;
@@ -64,7 +85,13 @@ export class TrialContext {
     return this.model.actorCount > 1 ? 1 - actor : -1;
   }
 
+  /** Starts a new causal chain and makes it the active one. */
+  newChain(): number {
+    this.activeChain = ++this.chains;
+    return this.activeChain;
+  }
+
   record(kind: number, actor: number, x = 0, y = 0, z = 0): void {
-    this.recorder?.record(this.time, kind, actor, x, y, z);
+    this.recorder?.record(this.time, kind, actor, x, y, z, this.activeChain);
   }
 }

@@ -107,6 +107,8 @@ function describe(model: CompiledModel, kind: number, x: number, y: number, z: n
       return `NUCLEAR USE (${rungName(x)}); cause: ${causeOf(y).replaceAll('_', ' ')}, from ${ORIGIN_NAMES[y]}`;
     case TraceKind.responseMoot:
       return `would respond at ${rungName(x)} but is already at ${rungName(y)}`;
+    case TraceKind.hotlineClarified:
+      return 'a hotline call to the other side exposes the false alarm: dropped';
     case TraceKind.horizon:
       return `crisis horizon reached (${model.horizon / 1440} days) without nuclear use`;
     default:

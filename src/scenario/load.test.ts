@@ -82,7 +82,12 @@ describe('loadScenarioText: defaults', () => {
     expect(scenario.ladder.trackRateMultiplier).toEqual([1, 1, 1, 1, 1, 1, 1]);
     expect(scenario.ladder.outageRateMultiplier).toEqual([1, 1, 1, 1, 1, 1, 1]);
     expect(scenario.ladder.deescalationRatePerDay).toBe(0);
-    expect(scenario.ladder.hotline).toEqual({ enabled: false, deescalationMultiplier: 2 });
+    expect(scenario.ladder.hotline).toEqual({
+      enabled: false,
+      deescalationMultiplier: 2,
+      clarifyProbability: 0.5,
+      latencyMinutes: 10,
+    });
 
     const solo = scenario.actors.solo;
     expect(solo.label).toBeUndefined();
@@ -110,6 +115,7 @@ describe('loadScenarioText: defaults', () => {
       mode: 'human_in_the_loop',
       confidenceThreshold: 0.5,
       vetoWindowMinutes: 2,
+      minimumDecisionMinutes: 0,
       timeoutDefault: 'ride_out',
     });
     expect(solo.human).toEqual({
@@ -140,7 +146,12 @@ describe('loadScenarioText: defaults', () => {
     expect(north.human.automationBias).toBe(0.3);
     expect(north.human.adequateTimeMinutes).toBe(0);
     expect(north.tracks.ballistic).toEqual({ genuine: 0, benign: 1, falseAlarm: 2 });
-    expect(scenario.ladder.hotline).toEqual({ enabled: true, deescalationMultiplier: 3 });
+    expect(scenario.ladder.hotline).toEqual({
+      enabled: true,
+      deescalationMultiplier: 3,
+      clarifyProbability: 0.5,
+      latencyMinutes: 10,
+    });
     expect(scenario.actors.south.initialRung).toBe('alert');
     expect(scenario.actors.south.ai.domains).toEqual(['ballistic', 'air']);
   });

@@ -136,6 +136,9 @@ const authority = z
     vetoWindowMinutes: minutes(
       'Human-on-the-loop: how long the action waits for a veto, minutes.',
     ).default(2),
+    minimumDecisionMinutes: minutes(
+      'Doctrine guarantees at least this long to decide, riding out the threat rather than acting sooner (0: the window is time to impact less latencies).',
+    ).default(0),
     timeoutDefault: z
       .enum(TIMEOUT_DEFAULTS)
       .default('ride_out')
@@ -324,6 +327,12 @@ export const scenarioSchema = z
             deescalationMultiplier: multiplier(
               'Multiplier on the de-escalation rate when the hotline is enabled.',
             ).default(2),
+            clarifyProbability: probability(
+              'P(a call to the other side exposes a wrong hostile label before the decision) when there is time for it.',
+            ).default(0.5),
+            latencyMinutes: minutes(
+              'Time to reach the other side; wrong labels with a shorter decision window cannot be clarified.',
+            ).default(10),
           })
           .prefault({})
           .describe('Crisis management.'),
