@@ -1,5 +1,17 @@
 // Imports point one way (docs/architecture.md): lower layers never import higher ones.
-const layers = ['util', 'random', 'scenario', 'engine', 'estimate', 'runner', 'cli'];
+// capability (M6) sits below scenario: it is plain numbers in, plain numbers out, and resolving a
+// scenario calls it to fill in the AI rates a training block implies.
+const layers = [
+  'util',
+  'random',
+  'capability',
+  'scenario',
+  'engine',
+  'estimate',
+  'analysis',
+  'runner',
+  'cli',
+];
 const forbidden = [
   { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   {
@@ -12,7 +24,7 @@ const forbidden = [
     name: 'engine-is-pure',
     comment: 'The engine knows nothing of YAML, files, HTTP or language models.',
     severity: 'error',
-    from: { path: '^src/(engine|random|estimate|util)/' },
+    from: { path: '^src/(engine|random|estimate|util|capability)/' },
     to: {
       path: '(^src/(scenario/load|cli|runner|server|store|llm))|node_modules/yaml|^node:fs|^fs$',
     },

@@ -13,8 +13,22 @@ export {
   type LoadOptions,
   type ResolvedScenario,
   type ScenarioInput,
+  applySafeguards,
+  availableSafeguards,
+  BUILTIN_SAFEGUARDS,
+  type Safeguard,
+  type SafeguardedScenario,
 } from './scenario/index.ts';
 export * from './scenario/vocabulary.ts';
+export { scenarioCapability, type ActorCapability } from './scenario/index.ts';
+export {
+  computeCapability,
+  DEFAULT_SCALING_LAW,
+  type Capability,
+  type CapabilityInputs,
+  type DomainCapability,
+  type ScalingLaw,
+} from './capability/index.ts';
 export {
   compileModel,
   Simulator,
@@ -43,5 +57,18 @@ export {
   type TraceResult,
   type TraceEvent,
 } from './runner/index.ts';
+export {
+  compare,
+  pathways,
+  type Variant,
+  type CompareOptions,
+  type CompareResult,
+  type VariantResult,
+  type ArmResult,
+  type PathwaysOptions,
+  type PathwaysResult,
+  type Pathway,
+} from './analysis/index.ts';
+export { pairedEstimate, type PairedEstimate, type PairCounts } from './estimate/index.ts';
 export { type Issue, type Result, formatIssue, InputError } from './util/index.ts';
 export { VERSION } from './version.ts';

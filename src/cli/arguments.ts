@@ -1,5 +1,11 @@
 import { InvalidArgumentError } from 'commander';
-import { InputError, type Result } from '../index.ts';
+import {
+  applySafeguards,
+  InputError,
+  loadScenarioFile,
+  type Result,
+  type SafeguardedScenario,
+} from '../index.ts';
 
 /** Commander collector for repeatable `--set path=value`. */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -36,3 +42,15 @@ export function orThrow<T>(result: Result<T>): T {
 
 export const SET_HELP =
   'override a scenario field, e.g. actors.north.human.automationBias=0.6 (repeatable; validated like the file)';
+
+export const SAFEGUARD_HELP =
+  'apply a safeguard: a built-in or one the scenario defines, as NAME or NAME:actor (repeatable; `petrov compare --help` lists them)';
+
+/** Loads a scenario file with `--set` overrides and `--safeguard` patches, or throws its issues. */
+export function loadForCommand(
+  file: string,
+  sets: readonly string[] = [],
+  safeguards: readonly string[] = [],
+): SafeguardedScenario {
+  return orThrow(applySafeguards(orThrow(loadScenarioFile(file, sets)), safeguards));
+}

@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { formatIssue, InputError, VERSION } from '../index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
+import { registerCapability } from './capability-command.ts';
+import { registerCompare } from './compare-command.ts';
+import { registerPathways } from './pathways-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerSchema } from './schema-command.ts';
 import { registerTrace } from './trace-command.ts';
@@ -22,16 +25,22 @@ export function buildProgram(io: CliIo, setExit: (code: number) => void): Comman
       `
 Examples:
   petrov run scenarios/korean-peninsula-2026.yaml
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
+  petrov pathways scenarios/korean-peninsula-2026.yaml
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
+  petrov capability scenarios/korean-peninsula-2026-capability.yaml
 
 Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference is docs/scenario-reference.md.`,
     );
   registerRun(program, io);
+  registerCompare(program, io);
+  registerPathways(program, io);
   registerTrace(program, io);
   registerValidate(program, io, setExit);
   registerSchema(program, io);
+  registerCapability(program, io);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
   }

@@ -1,5 +1,4 @@
 import { Presets, SingleBar } from 'cli-progress';
-import type { Progress } from '../index.ts';
 import type { CliIo } from './io.ts';
 
 const SHOW_AFTER_MS = 1000;
@@ -12,23 +11,31 @@ export function progressReporter(io: CliIo, label: string) {
   const started = performance.now();
   let bar: SingleBar | undefined;
   return {
-    update(p: Progress): void {
+    update(p: {
+      done: number;
+      planned: number;
+      nuclearUse?: number;
+      relErr?: number | null;
+    }): void {
       if (!io.errIsTty) return;
       if (!bar && performance.now() - started < SHOW_AFTER_MS) return;
-      const rel = p.relErr === null ? '–' : `${(100 * p.relErr).toFixed(1)}%`;
+      const detail =
+        p.nuclearUse === undefined
+          ? ''
+          : ` | uses ${p.nuclearUse} | rel. err ${p.relErr == null ? '–' : `${(100 * p.relErr).toFixed(1)}%`}`;
       if (!bar) {
         bar = new SingleBar(
           {
             stream: process.stderr,
-            format: `${label} [{bar}] {percentage}% | {value}/{total} trials | uses {uses} | rel. err {rel} | eta {eta_formatted}`,
+            format: `${label} [{bar}] {percentage}% | {value}/{total} trials{detail} | eta {eta_formatted}`,
             hideCursor: true,
             clearOnComplete: true,
           },
           Presets.shades_classic,
         );
-        bar.start(p.planned, p.done, { uses: p.nuclearUse, rel });
+        bar.start(p.planned, p.done, { detail });
       }
-      bar.update(p.done, { uses: p.nuclearUse, rel });
+      bar.update(p.done, { detail });
     },
     stop(): void {
       bar?.stop();

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
+import { DEFAULT_MAX_RUNS, InputError, DEFAULT_RUNS, DEFAULT_SEED, simulate } from '../index.ts';
 import {
-  DEFAULT_MAX_RUNS,
-  InputError,
-  DEFAULT_RUNS,
-  DEFAULT_SEED,
-  simulate,
-  loadScenarioFile,
-} from '../index.ts';
-import { collect, fraction, integer, orThrow, SET_HELP } from './arguments.ts';
+  collect,
+  fraction,
+  integer,
+  loadForCommand,
+  SAFEGUARD_HELP,
+  SET_HELP,
+} from './arguments.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
 import { runText } from './run-text.ts';
@@ -16,6 +16,7 @@ interface RunFlags {
   runs: number;
   seed: number;
   set?: string[];
+  safeguard?: string[];
   targetRelError?: number;
   maxRuns: number;
   examples: number;
@@ -40,6 +41,7 @@ export function registerRun(program: Command, io: CliIo): void {
       DEFAULT_SEED,
     )
     .option('--set <path=value>', SET_HELP, collect)
+    .option('--safeguard <name>', SAFEGUARD_HELP, collect)
     .option(
       '--target-rel-error <r>',
       'run until the relative error of P(nuclear use) is at most r (0 < r < 1)',
@@ -83,7 +85,7 @@ Examples:
           { path: '--max-runs', message: 'only applies with --target-rel-error; use --runs' },
         ]);
       }
-      const loaded = orThrow(loadScenarioFile(file, flags.set));
+      const loaded = loadForCommand(file, flags.set, flags.safeguard);
       const progress = progressReporter(io, 'run');
       const result = await simulate(loaded, {
         runs: flags.runs,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { DEFAULT_SEED, traceTrial, type TraceResult, loadScenarioFile } from '../index.ts';
-import { collect, integer, orThrow, SET_HELP } from './arguments.ts';
+import { DEFAULT_SEED, traceTrial, type TraceResult } from '../index.ts';
+import { collect, integer, loadForCommand, SAFEGUARD_HELP, SET_HELP } from './arguments.ts';
 import { formatClock } from './format.ts';
 import type { CliIo } from './io.ts';
 
@@ -8,6 +8,7 @@ interface TraceFlags {
   seed: number;
   trial: number;
   set?: string[];
+  safeguard?: string[];
   all?: boolean;
   json?: boolean;
 }
@@ -25,6 +26,7 @@ export function registerTrace(program: Command, io: CliIo): void {
     .option('-s, --seed <s>', 'seed of the run', integer(0), DEFAULT_SEED)
     .requiredOption('-t, --trial <i>', 'trial index within the run', integer(0))
     .option('--set <path=value>', SET_HELP, collect)
+    .option('--safeguard <name>', SAFEGUARD_HELP, collect)
     .option('--all', 'also show tracks labelled benign (hidden by default: they change nothing)')
     .option('--json', 'print the trace as JSON')
     .addHelpText(
@@ -36,7 +38,7 @@ Examples:
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42 --json`,
     )
     .action((file: string, flags: TraceFlags) => {
-      const loaded = orThrow(loadScenarioFile(file, flags.set));
+      const loaded = loadForCommand(file, flags.set, flags.safeguard);
       const trace = traceTrial(loaded, flags.seed, flags.trial);
       io.out(
         flags.json ? `${JSON.stringify(trace, null, 2)}\n` : traceText(trace, flags.all === true),

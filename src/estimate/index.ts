@@ -2,3 +2,4 @@ export { estimateProportion, wilson, Z95, type ProportionEstimate } from './prop
 export { estimateMean, type MeanEstimate } from './mean.ts';
 export { RunStatistics } from './run-statistics.ts';
 export { summarize, type RunSummary } from './summarize.ts';
+export { pairedEstimate, type PairCounts, type PairedEstimate } from './paired.ts';

@@ -96,7 +96,7 @@ function walk(
     rows.push(row(node, path, required, description));
     walk(
       node.additionalProperties,
-      `${path}.<actor>`,
+      `${path}.${path === 'actors' ? '<actor>' : '<name>'}`,
       false,
       rows,
       node.additionalProperties.description ?? '',

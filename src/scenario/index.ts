@@ -3,6 +3,7 @@ export { scenarioSchema, type ScenarioInput } from './schema.ts';
 export {
   resolveScenario,
   resolveScenarioObject,
+  type ResolveOptions,
   type ResolvedScenario,
   type ResolvedActor,
 } from './resolve.ts';
@@ -11,3 +12,16 @@ export { loadScenarioFile } from './load-file.ts';
 export { hashScenario, canonicalJson } from './hash.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
 export { fieldReferenceMarkdown } from './field-reference.ts';
+export { scenarioCapability, type ActorCapability } from './capability-report.ts';
+export { trainingCapability } from './apply-training.ts';
+export {
+  BUILTIN_SAFEGUARDS,
+  MINIMUM_DECISION_MINUTES,
+  SAFEGUARD_CONFIDENCE_THRESHOLD,
+  type Safeguard,
+} from './builtin-safeguards.ts';
+export {
+  applySafeguards,
+  availableSafeguards,
+  type SafeguardedScenario,
+} from './apply-safeguards.ts';

@@ -10,15 +10,12 @@ import {
 } from 'yaml';
 import type { z } from 'zod';
 import type { Issue, Result } from '../util/index.ts';
+import { checkOwnSafeguards } from './apply-safeguards.ts';
 import { hashScenario } from './hash.ts';
-import { resolveScenario, type ResolvedScenario } from './resolve.ts';
+import type { LoadedScenario } from './loaded-scenario.ts';
+import { resolveScenario } from './resolve.ts';
 
-/** A validated scenario plus what identifies it. */
-export interface LoadedScenario {
-  readonly scenario: ResolvedScenario;
-  /** sha256 of the resolved scenario's canonical JSON: equal hashes, equal models. */
-  readonly hash: string;
-}
+export type { LoadedScenario } from './loaded-scenario.ts';
 
 export interface LoadOptions {
   /** Name shown in issues, usually the file path. Default: `scenario`. */
@@ -78,9 +75,16 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
         : { path: pathAt(doc.contents, offset).join('.'), ...positionOf(lineCounter, offset) };
     return { ok: false, issues: [...setIssues, { path: '', message, source, ...where }] };
   }
-  const result = resolveScenario(data);
+  const result = resolveScenario(data, { authored: true });
   if (result.ok && setIssues.length === 0) {
-    return { ok: true, value: { scenario: result.value, hash: hashScenario(result.value) } };
+    const loaded = { scenario: result.value, hash: hashScenario(result.value) };
+    const broken = checkOwnSafeguards(loaded).map(({ name, message }) => ({
+      path: `safeguards.${name}`,
+      message,
+      source,
+      ...locate(doc, ['safeguards', name], lineCounter),
+    }));
+    return broken.length === 0 ? { ok: true, value: loaded } : { ok: false, issues: broken };
   }
   if (result.ok) return { ok: false, issues: setIssues };
   const issues = result.zodIssues

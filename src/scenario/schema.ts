@@ -9,6 +9,7 @@ import {
   type Domain,
   type Rung,
 } from './vocabulary.ts';
+import { trainingSchema } from './training-schema.ts';
 
 // Bounds keep a typo (a rate of 1e9 per day) from turning into a hung run.
 const MAX_RATE_PER_DAY = 10_000;
@@ -89,6 +90,7 @@ const ai = z
       .default([])
       .describe('Domains the AI classifies; other domains use the legacy chain. Empty: no AI.'),
     ...classifierShape('AI classifier', 0.05, 0.05),
+    training: trainingSchema.optional(),
   })
   .prefault({})
   .describe('The AI classifier (M2) and the domains it covers.');
@@ -350,6 +352,31 @@ export const scenarioSchema = z
         message: 'a scenario has one or two actors',
       })
       .describe('The one or two sides of the crisis, keyed by id.'),
+    safeguards: z
+      .record(
+        z.string().regex(/^[a-z][a-z0-9-]*$/, 'safeguard names are lower-case words joined by -'),
+        z
+          .strictObject({
+            description: z.string().max(2000).describe('What the safeguard stands for and why.'),
+            set: z
+              .array(
+                z
+                  .string()
+                  .regex(/^[^=\s]+=/, 'each change is path=value, like --set')
+                  .max(1000),
+              )
+              .min(1)
+              .max(200)
+              .describe(
+                'Changes as `path=value`, like `--set`; `*` in an actor position means every actor the safeguard is aimed at.',
+              ),
+          })
+          .describe('One user-defined safeguard.'),
+      )
+      .default({})
+      .describe(
+        'User-defined safeguards (M8): named patches usable with `--safeguard NAME` beside the built-ins.',
+      ),
   })
   .describe('A Petrov crisis scenario.');
 

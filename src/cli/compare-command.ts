@@ -1,0 +1,123 @@
+import type { Command } from 'commander';
+import {
+  applySafeguards,
+  availableSafeguards,
+  BUILTIN_SAFEGUARDS,
+  compare,
+  DEFAULT_MAX_RUNS,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  InputError,
+  loadScenarioFile,
+  type Variant,
+} from '../index.ts';
+import { collect, fraction, integer, orThrow, SET_HELP } from './arguments.ts';
+import { compareText } from './compare-text.ts';
+import type { CliIo } from './io.ts';
+import { progressReporter } from './progress.ts';
+
+interface CompareFlags {
+  safeguard?: string[];
+  all?: boolean;
+  combine?: boolean;
+  runs: number;
+  seed: number;
+  set?: string[];
+  targetRelError?: number;
+  maxRuns: number;
+  json?: boolean;
+}
+
+const builtinList = BUILTIN_SAFEGUARDS.map(
+  (s) => `  ${s.name.padEnd(24)}${s.summary}${s.perActor ? '' : ' (whole crisis)'}`,
+).join('\n');
+
+export function registerCompare(program: Command, io: CliIo): void {
+  program
+    .command('compare')
+    .summary('compare safeguards against the baseline on common random numbers')
+    .description(
+      'Run the scenario and each safeguard variant on common random numbers (trial i of every ' +
+        'variant draws the same random streams), so differences are paired. Reports each ' +
+        "variant's P(nuclear use) by cause, and its risk ratio and absolute risk reduction against " +
+        'the baseline with paired 95% intervals, sorted by effect.',
+    )
+    .argument('<file>', 'scenario YAML file')
+    .option(
+      '--safeguard <name>',
+      'a safeguard to compare, NAME or NAME:actor (repeatable)',
+      collect,
+    )
+    .option('--all', 'compare every built-in safeguard and every one the scenario defines')
+    .option('--combine', 'also run all the selected safeguards together')
+    .option('-n, --runs <n>', 'trials per variant', integer(1, 1e9), DEFAULT_RUNS)
+    .option('-s, --seed <s>', 'random seed shared by every variant', integer(0), DEFAULT_SEED)
+    .option('--set <path=value>', SET_HELP, collect)
+    .option(
+      '--target-rel-error <r>',
+      "run until the baseline's P(nuclear use) has relative error r",
+      fraction,
+    )
+    .option(
+      '--max-runs <n>',
+      'cap on trials with --target-rel-error',
+      integer(1, 1e10),
+      DEFAULT_MAX_RUNS,
+    )
+    .option('--json', 'print one JSON document instead of the table')
+    .addHelpText(
+      'after',
+      `
+Built-in safeguards (docs/safeguards.md says what each changes and why):
+${builtinList}
+A scenario can define its own under \`safeguards:\` (docs/scenario-reference.md).
+
+Examples:
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
+  petrov compare scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --safeguard hotline
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --target-rel-error 0.05 --json`,
+    )
+    .action(async (file: string, flags: CompareFlags, command: Command) => {
+      const fromUser = (name: string) => command.getOptionValueSource(name) === 'cli';
+      if (flags.targetRelError !== undefined && fromUser('runs')) {
+        throw new InputError([
+          {
+            path: '--runs',
+            message: 'conflicts with --target-rel-error; cap the run with --max-runs',
+          },
+        ]);
+      }
+      const baseline = orThrow(loadScenarioFile(file, flags.set));
+      const names = flags.all
+        ? [...availableSafeguards(baseline.scenario).map((s) => s.name), ...(flags.safeguard ?? [])]
+        : (flags.safeguard ?? []);
+      const unique = [...new Set(names)];
+      if (unique.length === 0) {
+        throw new InputError([
+          { path: '--safeguard', message: 'name at least one safeguard, or use --all' },
+        ]);
+      }
+      const variants: Variant[] = unique.map((name) => ({
+        name,
+        safeguards: [name],
+        loaded: orThrow(applySafeguards(baseline, [name])),
+      }));
+      if (flags.combine && unique.length > 1) {
+        variants.push({
+          name: 'combined',
+          safeguards: unique,
+          loaded: orThrow(applySafeguards(baseline, unique)),
+        });
+      }
+      const progress = progressReporter(io, 'compare');
+      const result = await compare(baseline, variants, {
+        runs: flags.runs,
+        seed: flags.seed,
+        targetRelError: flags.targetRelError,
+        maxRuns: flags.maxRuns,
+        onProgress: (done, planned) => progress.update({ done, planned }),
+      });
+      progress.stop();
+      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : compareText(result, file));
+    });
+}

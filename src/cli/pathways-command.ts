@@ -1,0 +1,85 @@
+import type { Command } from 'commander';
+import { DEFAULT_RUNS, DEFAULT_SEED, pathways, type PathwaysResult } from '../index.ts';
+import { collect, integer, loadForCommand, SAFEGUARD_HELP, SET_HELP } from './arguments.ts';
+import { formatEstimate, formatInteger } from './format.ts';
+import type { CliIo } from './io.ts';
+import { progressReporter } from './progress.ts';
+
+interface PathwaysFlags {
+  runs: number;
+  seed: number;
+  set?: string[];
+  safeguard?: string[];
+  top: number;
+  json?: boolean;
+}
+
+export function registerPathways(program: Command, io: CliIo): void {
+  program
+    .command('pathways')
+    .summary('share of the risk by cause and by the chain of mechanisms behind it')
+    .description(
+      'Run the scenario and, for every trial that ends in nuclear use, follow the causal chain back ' +
+        'to its originating event: which track, how it was labelled, how the decision went, how ' +
+        'each side moved. Groups identical chains and reports the most frequent with their share ' +
+        'of the risk and an example trial to trace.',
+    )
+    .argument('<file>', 'scenario YAML file')
+    .option('-n, --runs <n>', 'number of trials', integer(1, 1e9), DEFAULT_RUNS)
+    .option('-s, --seed <s>', 'random seed', integer(0), DEFAULT_SEED)
+    .option('--set <path=value>', SET_HELP, collect)
+    .option('--safeguard <name>', SAFEGUARD_HELP, collect)
+    .option('--top <n>', 'how many pathways to list', integer(1, 1000), 10)
+    .option('--json', 'print one JSON document instead of the table')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  petrov pathways scenarios/korean-peninsula-2026.yaml --runs 50000
+  petrov pathways scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --top 5
+  petrov pathways scenarios/korean-peninsula-2026.yaml --json`,
+    )
+    .action(async (file: string, flags: PathwaysFlags) => {
+      const loaded = loadForCommand(file, flags.set, flags.safeguard);
+      const progress = progressReporter(io, 'pathways');
+      const result = await pathways(loaded, {
+        runs: flags.runs,
+        seed: flags.seed,
+        top: flags.top,
+        onProgress: (done, planned) => progress.update({ done, planned }),
+      });
+      progress.stop();
+      io.out(
+        flags.json ? `${JSON.stringify(result, null, 2)}\n` : pathwaysText(result, file, flags),
+      );
+    });
+}
+
+function pathwaysText(result: PathwaysResult, file: string, flags: PathwaysFlags): string {
+  const uses = Math.round(result.nuclearUse.p * result.runs);
+  const lines = [
+    `Petrov ${result.version} — pathways: ${result.scenario.name}`,
+    `${formatInteger(result.runs)} trials, seed ${result.seed}; ${formatInteger(uses)} ended in nuclear use`,
+    '',
+    `${'  nuclear use (any cause)'.padEnd(30)}${formatEstimate(result.nuclearUse)}`,
+    '',
+    'Share of the risk by cause',
+    ...Object.entries(result.shareByCause).map(
+      ([cause, e]) => `${`  ${cause.replaceAll('_', ' ')}`.padEnd(30)}${formatEstimate(e)}`,
+    ),
+    '',
+    `Most frequent pathways (${formatInteger(result.distinctPaths)} distinct)`,
+  ];
+  const safeguards = (flags.safeguard ?? []).map((s) => ` --safeguard ${s}`).join('');
+  const sets = (flags.set ?? []).map((s) => ` --set ${s}`).join('');
+  result.pathways.forEach((p, i) => {
+    lines.push('');
+    lines.push(`${String(i + 1).padStart(3)}. share of risk ${formatEstimate(p.share).trim()}`);
+    lines.push(`     P per crisis ${formatEstimate(p.probability).trim()}`);
+    lines.push(`     ${p.path}`);
+    lines.push(
+      `     e.g. petrov trace ${file} --seed ${result.seed} --trial ${p.exampleTrial}${safeguards}${sets}`,
+    );
+  });
+  return `${lines.join('\n')}\n`;
+}
