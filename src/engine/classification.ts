@@ -1,8 +1,8 @@
-import { standardNormal } from '../random/index.ts';
+import { normalFrom } from '../random/index.ts';
 import { Count, Origin, TraceKind } from './codes.ts';
 import { D } from './compiled-model.ts';
 import { decide } from './decision.ts';
-import type { TrialContext } from './trial-context.ts';
+import { Mark, type TrialContext } from './trial-context.ts';
 
 const GENUINE = 0;
 const BENIGN = 1;
@@ -21,11 +21,10 @@ export function classifyTrack(
   const counts = ctx.outcome.counts;
   const ad = actor * D + domain;
   const genuine = kind === GENUINE;
-  const rng = ctx.classification;
   counts[Count.tracks]++;
   ctx.record(TraceKind.track, actor, domain, kind);
 
-  const u = rng.next();
+  const u = ctx.mark(Mark.label);
   const hostile = genuine ? u >= m.falseNegative[ad] : u < m.falsePositive[ad];
   if (!hostile) {
     if (genuine) counts[Count.genuineMissed]++;
@@ -38,7 +37,10 @@ export function classifyTrack(
   // Logit-normal confidence: wrong labels centre on `wrong`, which over-confidence pushes up.
   const centre = genuine ? m.logitCorrect[ad] : m.logitWrong[ad];
   const spread = m.confidenceSpread[ad];
-  const logitConfidence = spread > 0 ? centre + spread * standardNormal(rng) : centre;
+  const logitConfidence =
+    spread > 0
+      ? centre + spread * normalFrom(ctx.mark(Mark.confidenceU), ctx.mark(Mark.confidenceV))
+      : centre;
   const confidence = 1 / (1 + Math.exp(-logitConfidence));
   ctx.record(TraceKind.labelHostile, actor, domain, confidence, m.usesAi[ad]);
   if (confidence < m.confidenceThreshold[actor]) {
@@ -50,7 +52,7 @@ export function classifyTrack(
   if (m.confirms[ad] === 1) {
     // Beta-factor common cause: with probability c the second sensor repeats the first one's error.
     const c = m.confirmCommonCause[actor];
-    const v = rng.next();
+    const v = ctx.mark(Mark.confirmation);
     const confirmed = genuine
       ? v >= m.confirmFalseNegative[actor]
       : v < c + (1 - c) * m.confirmFalsePositive[actor];
@@ -63,7 +65,7 @@ export function classifyTrack(
 
   // A hotline call can expose a wrong label when the window leaves time to make it.
   if (!genuine && m.hotlineClarify > 0 && m.window[ad] >= m.hotlineLatency) {
-    if (ctx.hotline.next() < m.hotlineClarify) {
+    if (ctx.mark(Mark.hotline) < m.hotlineClarify) {
       counts[Count.hotlineClarifications]++;
       ctx.record(TraceKind.hotlineClarified, actor, domain);
       return;

@@ -1,7 +1,7 @@
-import { lognormal } from '../random/index.ts';
+import { normalFrom } from '../random/index.ts';
 import { Count, Origin, Scheduled, TraceKind } from './codes.ts';
 import { setRung } from './ladder.ts';
-import type { TrialContext } from './trial-context.ts';
+import { Mark, type TrialContext } from './trial-context.ts';
 
 /**
  * M5: a leadership-to-forces outage with a lognormal duration. One that outlasts the threshold
@@ -13,7 +13,10 @@ export function startOutage(ctx: TrialContext, actor: number): void {
   ctx.inOutage[actor] = 1;
   ctx.ratesStale = true;
   ctx.outcome.counts[Count.outages]++;
-  const duration = lognormal(ctx.comms, m.outageMedian[actor], m.outageSigma[actor]);
+  const sigma = m.outageSigma[actor];
+  const z = sigma > 0 ? normalFrom(ctx.mark(Mark.durationU), ctx.mark(Mark.durationV)) : 0;
+  const duration = m.outageMedian[actor] * Math.exp(sigma * z);
+  ctx.misreadDraw[actor] = ctx.mark(Mark.misread);
   ctx.record(TraceKind.outageStart, actor, duration);
   ctx.queue.push(ctx.time + duration, Scheduled.outageEnd, actor, 0, 0, ctx.activeChain);
   const threshold = m.decapitationThreshold[actor];
@@ -25,7 +28,7 @@ export function startOutage(ctx: TrialContext, actor: number): void {
 export function onLongOutage(ctx: TrialContext, actor: number): void {
   const m = ctx.model;
   if (ctx.rung[actor] < m.decapitationMinRung[actor]) return;
-  if (ctx.comms.next() >= m.misreadProbability[actor]) return;
+  if (ctx.misreadDraw[actor] >= m.misreadProbability[actor]) return;
   ctx.outcome.counts[Count.decapitationMisreads]++;
   const predelegated = m.predelegated[actor] === 1;
   ctx.record(TraceKind.decapitationMisread, actor, predelegated ? 1 : 0);

@@ -69,6 +69,8 @@ export interface CompiledModel {
   readonly predelegationRung: Int32Array;
   readonly rungWithoutPredelegation: Int32Array;
   readonly decayRate: number;
+  /** Processes whose rate can ever be positive; the event loop tracks only these. */
+  readonly activeProcesses: Int32Array;
   /** P(the hotline exposes a wrong hostile label); 0 without a hotline or a second actor. */
   readonly hotlineClarify: number;
   readonly hotlineLatency: number;
@@ -117,7 +119,7 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
   );
   const hotline = scenario.ladder.hotline;
 
-  return {
+  const model: Omit<CompiledModel, 'activeProcesses'> = {
     actorIds,
     actorCount: A,
     horizon: scenario.horizonDays * MINUTES_PER_DAY,
@@ -184,4 +186,17 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     intentRate: perActor((a) => a.intent.ratePerDay / MINUTES_PER_DAY),
     intentMaxRung: perActorInt((a) => rungIndex(a.intent.maxRung)),
   };
+  return { ...model, activeProcesses: activeProcessesOf(model) };
+}
+
+function activeProcessesOf(m: Omit<CompiledModel, 'activeProcesses'>): Int32Array {
+  const active: number[] = [];
+  for (let a = 0; a < m.actorCount; a++) {
+    const base = a * PROCESSES_PER_ACTOR;
+    for (let j = 0; j < D * K; j++) if (m.trackRate[a * D * K + j] > 0) active.push(base + j);
+    if (m.outageRate[a] > 0) active.push(base + P_OUTAGE);
+    if (m.decayRate > 0) active.push(base + P_DECAY);
+    if (m.intentRate[a] > 0) active.push(base + P_INTENT);
+  }
+  return Int32Array.from(active);
 }

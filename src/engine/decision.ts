@@ -1,7 +1,7 @@
-import { lognormal } from '../random/index.ts';
+import { normalFrom } from '../random/index.ts';
 import { Count, DecisionOutcome, Scheduled, TraceKind } from './codes.ts';
 import { D, Mode, Timeout } from './compiled-model.ts';
-import type { TrialContext } from './trial-context.ts';
+import { Mark, type TrialContext } from './trial-context.ts';
 
 /**
  * M3: a hostile label reaches a decision. The window is time to impact less latencies; a human
@@ -33,9 +33,10 @@ export function decide(
     return;
   }
 
-  const rng = ctx.decision;
-  const humanTime = lognormal(rng, m.decisionMedian[actor], m.decisionSigma[actor]);
-  const u = rng.next();
+  const sigma = m.decisionSigma[actor];
+  const z = sigma > 0 ? normalFrom(ctx.mark(Mark.humanTimeU), ctx.mark(Mark.humanTimeV)) : 0;
+  const humanTime = m.decisionMedian[actor] * Math.exp(sigma * z);
+  const u = ctx.mark(Mark.choice);
   const adequate = m.adequateTime[actor];
   const pressure = adequate > 0 && window < adequate ? window / adequate : 1;
   // Only wrong labels can be caught; a correct hostile label is approved.

@@ -1,4 +1,3 @@
-import { exponential } from '../random/index.ts';
 import { Count, Scheduled, TraceKind } from './codes.ts';
 import { classifyTrack } from './classification.ts';
 import { endOutage, onLongOutage, startOutage } from './comms.ts';
@@ -12,16 +11,19 @@ import {
   type CompiledModel,
 } from './compiled-model.ts';
 import { answerPerceived, deliberateStep, respond, stepDown } from './ladder.ts';
-import { pickProcess, refreshRates } from './observations.ts';
+import { refreshRates } from './observations.ts';
 import type { Recorder } from './recorder.ts';
 import { TrialContext } from './trial-context.ts';
 import type { TrialOutcome } from './trial-outcome.ts';
 
 /**
- * The event loop. Memoryless processes (tracks, outage starts, decay, intent) are superposed: the
- * next one fires after Exp(total rate) and is picked in proportion to its rate; events at known
- * times wait in a queue. After any event the exponential clock is redrawn, which memorylessness
- * makes exact. A trial is a pure function of (model, seed, trial index).
+ * The event loop, by the next-reaction method (Gibson and Bruck 2000). Each Poisson process p has
+ * its own unit-rate clock: it fires when its integrated rate reaches a threshold drawn from its
+ * own stream, and a rate change only rescales how fast its clock runs. The next process to fire is
+ * the one with the least (threshold − clock) / rate; events at known times wait in a queue. This is
+ * exact for piecewise-constant rates and keeps the k-th event of every process tied to the same
+ * draws in every variant (common random numbers per event). A trial is a pure function of
+ * (model, seed, trial index).
  */
 export class Simulator {
   private readonly ctx: TrialContext;
@@ -37,19 +39,27 @@ export class Simulator {
     const queue = ctx.queue;
     const horizon = this.model.horizon;
     const counts = ctx.outcome.counts;
+    const rates = ctx.rates;
+    const fireAt = ctx.fireAt;
     while (!ctx.done) {
-      if (ctx.ratesStale) refreshRates(ctx);
+      if (ctx.ratesStale) this.changeRates();
+      const next = fireAt.minIndex;
+      const nextAt = fireAt.minValue;
       const slot = queue.peek();
       const scheduledAt = queue.timeAt(slot);
-      const nextRandom = ctx.time + exponential(ctx.arrivals, ctx.totalRate);
-      if (scheduledAt <= nextRandom) {
-        if (scheduledAt >= horizon) break;
-        ctx.time = scheduledAt;
+      const at = scheduledAt <= nextAt ? scheduledAt : nextAt;
+      if (at >= horizon) break;
+      ctx.time = at;
+      if (scheduledAt <= nextAt) {
         this.handleScheduled(slot);
       } else {
-        if (nextRandom >= horizon) break;
-        ctx.time = nextRandom;
-        this.handleProcess(pickProcess(ctx));
+        // The process's clock lands exactly on its threshold; its next threshold and this event's
+        // marks come from its own counters.
+        ctx.clock[next] = ctx.threshold[next];
+        ctx.syncedAt[next] = at;
+        ctx.threshold[next] += ctx.fire(next);
+        fireAt.set(next, at + (ctx.threshold[next] - ctx.clock[next]) / rates[next]);
+        this.handleProcess(next);
       }
       counts[Count.events]++;
     }
@@ -59,6 +69,28 @@ export class Simulator {
       ctx.record(TraceKind.horizon, -1);
     }
     return ctx.outcome;
+  }
+
+  /**
+   * After a state change: bring every clock up to now at its old rate, take the new rates, and
+   * recompute when each process fires. Between changes nothing but the firing process moves.
+   */
+  private changeRates(): void {
+    const ctx = this.ctx;
+    const active = this.model.activeProcesses;
+    const now = ctx.time;
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i];
+      ctx.clock[p] += ctx.rates[p] * (now - ctx.syncedAt[p]);
+      ctx.syncedAt[p] = now;
+    }
+    refreshRates(ctx);
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i];
+      const r = ctx.rates[p];
+      ctx.fireAt.setQuiet(p, r > 0 ? now + (ctx.threshold[p] - ctx.clock[p]) / r : Infinity);
+    }
+    ctx.fireAt.rebuild();
   }
 
   private handleScheduled(slot: number): void {

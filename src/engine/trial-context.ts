@@ -1,27 +1,59 @@
-import { Rng } from '../random/index.ts';
+import { CounterStream, Rng } from '../random/index.ts';
 import { PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 import { EventQueue } from './event-queue.ts';
+import { MinTree } from './min-tree.ts';
 import type { Recorder } from './recorder.ts';
 import { TrialOutcome } from './trial-outcome.ts';
 
-/** One random stream per mechanism, so a change in one mechanism leaves the others' draws alone. */
-export const Stream = {
-  arrivals: 0,
-  classification: 1,
-  decision: 2,
-  ladder: 3,
-  comms: 4,
-  hotline: 5,
+/**
+ * Random streams. Every Poisson process (each actor x domain x kind of track, each actor's outages,
+ * decay and intent) has its own stream, which gives both its arrival times and the marks of each
+ * of its events (label, confidence, confirmation, hotline, human time and choice; outage length
+ * and misread), a fixed number per event. So the k-th false alarm of a sensor meets the same
+ * classifier draw and the same human in every variant of a scenario: common random numbers per
+ * event, not just per mechanism. The ladder (perception) has a stream of its own.
+ */
+export const Stream = { ladder: 0, firstProcess: 16 } as const;
+
+/** Counters reserved per event of a process: marks first, the next arrival's draw last. */
+const BLOCK = 16;
+const ARRIVAL = BLOCK - 1;
+
+/** The marks an event may use, by counter slot within its block (computed only when used). */
+export const Mark = {
+  label: 0,
+  confidenceU: 1,
+  confidenceV: 2,
+  confirmation: 3,
+  hotline: 4,
+  humanTimeU: 5,
+  humanTimeV: 6,
+  choice: 7,
+  // Outages reuse the first three.
+  durationU: 0,
+  durationV: 1,
+  misread: 2,
 } as const;
 
 /** Mutable state of the trial in progress; one per simulator, reset between trials. */
 export class TrialContext {
-  readonly arrivals = new Rng();
-  readonly classification = new Rng();
-  readonly decision = new Rng();
   readonly ladder = new Rng();
-  readonly comms = new Rng();
-  readonly hotline = new Rng();
+  /** One counter stream per process (index as in `rates`); only active processes are keyed. */
+  readonly processStream: CounterStream[];
+  /** Events each process has had so far in this trial. */
+  readonly eventIndex: Int32Array;
+  private markStream: CounterStream | undefined = undefined;
+  private markBase = 0;
+  /** Integrated rate of each process since the trial began (its internal clock). */
+  readonly clock: Float64Array;
+  /** Internal time at which each process fires next: a running sum of unit exponentials. */
+  readonly threshold: Float64Array;
+  /** Trial time at which each clock was last brought up to date. */
+  readonly syncedAt: Float64Array;
+  /** Trial time at which each process fires next at its current rate (Infinity at rate 0). */
+  readonly fireAt: MinTree;
+  /** Misread uniform of each actor's outage in progress. */
+  readonly misreadDraw: Float64Array;
   readonly queue = new EventQueue();
   readonly rung: Int32Array;
   readonly origin: Int32Array;
@@ -34,9 +66,8 @@ export class TrialContext {
   activeChain = 0;
   private chains = 0;
   readonly inOutage: Uint8Array;
-  /** Current rate of every superposed process, per minute, and their total. */
+  /** Current rate of every process, per minute. */
   readonly rates: Float64Array;
-  totalRate = 0;
   ratesStale = true;
   time = 0;
   done = false;
@@ -49,17 +80,33 @@ export class TrialContext {
     this.origin = new Int32Array(A);
     this.chain = new Int32Array(A);
     this.inOutage = new Uint8Array(A);
-    this.rates = new Float64Array(A * PROCESSES_PER_ACTOR);
+    const P = A * PROCESSES_PER_ACTOR;
+    this.rates = new Float64Array(P);
+    this.processStream = Array.from({ length: P }, () => new CounterStream());
+    this.eventIndex = new Int32Array(P);
+    this.clock = new Float64Array(P);
+    this.threshold = new Float64Array(P);
+    this.syncedAt = new Float64Array(P);
+    this.fireAt = new MinTree(P);
+    this.rates.fill(0);
+    this.misreadDraw = new Float64Array(A);
     this.outcome = new TrialOutcome(A);
   }
 
   reset(seed: number, trial: number, recorder: Recorder | undefined): void {
-    this.arrivals.reseed(seed, trial, Stream.arrivals);
-    this.classification.reseed(seed, trial, Stream.classification);
-    this.decision.reseed(seed, trial, Stream.decision);
     this.ladder.reseed(seed, trial, Stream.ladder);
-    this.comms.reseed(seed, trial, Stream.comms);
-    this.hotline.reseed(seed, trial, Stream.hotline);
+    this.fireAt.clear();
+    const active = this.model.activeProcesses;
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i];
+      const stream = this.processStream[p];
+      stream.reseed(seed, trial, Stream.firstProcess + p);
+      this.eventIndex[p] = 0;
+      this.clock[p] = 0;
+      this.syncedAt[p] = 0;
+      this.rates[p] = 0;
+      this.threshold[p] = -Math.log(stream.uniform(ARRIVAL));
+    }
     this.queue.clear();
     this.rung.set(this.model.initialRung);
     this.origin.fill(0);
@@ -83,6 +130,23 @@ export class TrialContext {
   /** The other actor, or -1 in a one-actor scenario. */
   other(actor: number): number {
     return this.model.actorCount > 1 ? 1 - actor : -1;
+  }
+
+  /**
+   * Process p fires: its marks become the current ones, and the unit exponential that separates it
+   * from its next event is returned (both from the event's own block of counters).
+   */
+  fire(p: number): number {
+    const stream = this.processStream[p];
+    this.markStream = stream;
+    this.markBase = this.eventIndex[p] * BLOCK;
+    this.eventIndex[p]++;
+    return -Math.log(stream.uniform(this.markBase + BLOCK + ARRIVAL));
+  }
+
+  /** A mark of the event being handled (see `Mark`). */
+  mark(slot: number): number {
+    return (this.markStream as CounterStream).uniform(this.markBase + slot);
   }
 
   /** Starts a new causal chain and makes it the active one. */

@@ -56,10 +56,17 @@ function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
 }
 
-const HASH_SEEDS = [0x5eed5eed, 0x8badf00d, 0x1b873593, 0x68e31da4];
+export const HASH_SEEDS = [0x5eed5eed, 0x8badf00d, 0x1b873593, 0x68e31da4];
 
 /** murmur3_32 of five 32-bit words under the given hash seed. */
-function murmur5(seed: number, a: number, b: number, c: number, d: number, e: number): number {
+export function murmur5(
+  seed: number,
+  a: number,
+  b: number,
+  c: number,
+  d: number,
+  e: number,
+): number {
   let h = seed;
   h = block(h, a);
   h = block(h, b);

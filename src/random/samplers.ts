@@ -12,6 +12,11 @@ export function standardNormal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
+/** Standard normal by Box-Muller from two given uniforms in [0, 1) (marks drawn ahead). */
+export function normalFrom(u: number, v: number): number {
+  return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+}
+
 /** Lognormal given its median and the standard deviation of its log; sigma 0 returns the median. */
 export function lognormal(rng: Rng, median: number, sigma: number): number {
   return sigma > 0 ? median * Math.exp(sigma * standardNormal(rng)) : median;

@@ -1,0 +1,29 @@
+import { HASH_SEEDS, mix32, murmur5 } from './rng.ts';
+
+/**
+ * Counter-based uniforms: the i-th number of a keyed stream is a hash of (key, i), so any draw can
+ * be computed on demand, in any order, without stepping a generator. The engine gives every event
+ * of every process a fixed block of counters; only the draws an event needs are computed, yet the
+ * same event always meets the same numbers (common random numbers per event).
+ */
+export class CounterStream {
+  private key = 0;
+  private key2 = 0;
+
+  /** Keys the stream by (seed, trial, stream), as `Rng` is seeded. */
+  reseed(seed: number, trial: number, stream: number): void {
+    const seedLo = seed >>> 0;
+    const seedHi = Math.floor(seed / 4294967296) >>> 0;
+    const trialLo = trial >>> 0;
+    const trialHi = Math.floor(trial / 4294967296) >>> 0;
+    this.key = murmur5(HASH_SEEDS[0], seedLo, seedHi, trialLo, trialHi, stream >>> 0);
+    this.key2 = murmur5(HASH_SEEDS[1], seedLo, seedHi, trialLo, trialHi, stream >>> 0);
+  }
+
+  /** The counter-th uniform, strictly inside (0, 1) so logs of u and 1 − u are finite. */
+  uniform(counter: number): number {
+    // Two finaliser rounds around a Weyl step: counters one apart give unrelated outputs.
+    const h = mix32(mix32(this.key + Math.imul(counter | 0, 0x9e3779b9)) ^ this.key2);
+    return (h + 0.5) / 4294967296;
+  }
+}
