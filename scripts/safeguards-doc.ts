@@ -101,8 +101,9 @@ raise the risk where the scenario gives it a reason:
   other side perceives: in spiral-prone scenarios part of the gain is given back.
 - **Competing causes.** Removing one path to use lets more trials run to the horizon, where other
   causes can still strike, so a per-cause share can grow while the total falls.
-- **Coupling is per mechanism stream, not per event.** Once a safeguard changes a rung, the track
-  rates change and later draws differ; the paired interval stays honest, only wider.
+- **Coupling stops at the ladder.** Every event keeps its own draws in every variant, but once a
+  safeguard changes a rung, perceptions differ and later events arrive at other times; the paired
+  interval stays honest, only wider.
 
 The test suite checks that no built-in raises the estimated risk beyond its interval on either
 bundled scenario (\`test/safeguards.test.ts\`).

@@ -59,7 +59,7 @@ export interface CompareResult {
 
 /**
  * Runs the baseline and every variant on common random numbers: trial i of every arm is seeded by
- * (seed, i) with the same per-mechanism streams, so differences are paired and their intervals
+ * (seed, i) with the same per-process streams (every event keeps its draws), so differences are paired and their intervals
  * reflect only the trials where the safeguard changed the outcome.
  */
 export async function compare(

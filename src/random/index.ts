@@ -1,3 +1,3 @@
 export { Rng, mix32 } from './rng.ts';
-export { exponential, standardNormal, normalFrom, lognormal, bernoulli } from './samplers.ts';
+export { exponential, normalFrom } from './samplers.ts';
 export { CounterStream } from './counter-uniform.ts';
