@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
+import { cli, type CliResult } from './helpers/cli.ts';
 import type { RunResult, TraceResult } from '../src/runner/index.ts';
 import { CAUSES } from '../src/scenario/index.ts';
 
@@ -11,30 +11,8 @@ const KOREA = 'scenarios/korean-peninsula-2026.yaml';
 /** The analytic scenario's exact answer (see the comment at the top of the file). */
 const ANALYTIC_P = 1 - Math.exp(-2 * 0.05 * 0.1 * 30);
 
-interface CliResult {
-  readonly code: number;
-  readonly out: string;
-  readonly err: string;
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'petrov-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Runs the CLI in memory. */
-async function cli(...argv: string[]): Promise<CliResult> {
-  let out = '';
-  let err = '';
-  const code = await main(argv, {
-    out: (text) => {
-      out += text;
-    },
-    err: (text) => {
-      err += text;
-    },
-    errIsTty: false,
-  });
-  return { code, out, err };
-}
 
 /** Writes a scenario into the temp dir and returns its path. */
 function scenarioFile(name: string, text: string): string {

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import {
   applySafeguards,
   InputError,
@@ -53,4 +53,19 @@ export function loadForCommand(
   safeguards: readonly string[] = [],
 ): SafeguardedScenario {
   return orThrow(applySafeguards(orThrow(loadScenarioFile(file, sets)), safeguards));
+}
+
+/** `--runs` fixes the trials and `--target-rel-error` chooses them: a user gives one, not both. */
+export function checkStopFlags(command: Command, targetRelError: number | undefined): void {
+  const fromUser = (name: string) => command.getOptionValueSource(name) === 'cli';
+  const message =
+    targetRelError !== undefined && fromUser('runs')
+      ? {
+          path: '--runs',
+          message: 'conflicts with --target-rel-error; cap the run with --max-runs',
+        }
+      : targetRelError === undefined && fromUser('maxRuns')
+        ? { path: '--max-runs', message: 'only applies with --target-rel-error; use --runs' }
+        : undefined;
+  if (message) throw new InputError([message]);
 }

@@ -11,7 +11,7 @@ import {
   loadScenarioFile,
   type Variant,
 } from '../index.ts';
-import { collect, fraction, integer, orThrow, SET_HELP } from './arguments.ts';
+import { checkStopFlags, collect, fraction, integer, orThrow, SET_HELP } from './arguments.ts';
 import { compareText } from './compare-text.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
@@ -78,15 +78,7 @@ Examples:
   petrov compare scenarios/korean-peninsula-2026.yaml --all --target-rel-error 0.05 --json`,
     )
     .action(async (file: string, flags: CompareFlags, command: Command) => {
-      const fromUser = (name: string) => command.getOptionValueSource(name) === 'cli';
-      if (flags.targetRelError !== undefined && fromUser('runs')) {
-        throw new InputError([
-          {
-            path: '--runs',
-            message: 'conflicts with --target-rel-error; cap the run with --max-runs',
-          },
-        ]);
-      }
+      checkStopFlags(command, flags.targetRelError);
       const baseline = orThrow(loadScenarioFile(file, flags.set));
       const names = flags.all
         ? [...availableSafeguards(baseline.scenario).map((s) => s.name), ...(flags.safeguard ?? [])]

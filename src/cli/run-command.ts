@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_RUNS, InputError, DEFAULT_RUNS, DEFAULT_SEED, simulate } from '../index.ts';
+import { DEFAULT_MAX_RUNS, DEFAULT_RUNS, DEFAULT_SEED, simulate } from '../index.ts';
 import {
+  checkStopFlags,
   collect,
   fraction,
   integer,
@@ -71,20 +72,7 @@ Examples:
   petrov run scenarios/korean-peninsula-2026.yaml --json > result.json`,
     )
     .action(async (file: string, flags: RunFlags, command: Command) => {
-      const fromUser = (name: string) => command.getOptionValueSource(name) === 'cli';
-      if (flags.targetRelError !== undefined && fromUser('runs')) {
-        throw new InputError([
-          {
-            path: '--runs',
-            message: 'conflicts with --target-rel-error; cap the run with --max-runs',
-          },
-        ]);
-      }
-      if (flags.targetRelError === undefined && fromUser('maxRuns')) {
-        throw new InputError([
-          { path: '--max-runs', message: 'only applies with --target-rel-error; use --runs' },
-        ]);
-      }
+      checkStopFlags(command, flags.targetRelError);
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
       const progress = progressReporter(io, 'run');
       const result = await simulate(loaded, {
