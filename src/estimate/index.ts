@@ -1,5 +1,5 @@
 export { estimateProportion, wilson, Z95, type ProportionEstimate } from './proportion.ts';
 export { estimateMean, type MeanEstimate } from './mean.ts';
-export { RunStatistics } from './run-statistics.ts';
+export { RunStatistics, type RunStatisticsJson } from './run-statistics.ts';
 export { summarize, type RunSummary } from './summarize.ts';
 export { pairedEstimate, type PairCounts, type PairedEstimate } from './paired.ts';

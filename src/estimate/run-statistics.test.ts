@@ -85,18 +85,13 @@ describe('RunStatistics', () => {
     expect(countFields(merged)).toEqual(countFields(whole));
   });
 
-  // BUG (src/estimate/run-statistics.ts, src/estimate/mean.ts): the time-of-use sums add
-  // non-integer minutes, so a merged (sharded) run groups the floating-point additions differently
-  // from one run over all trials and differs in the last bits. docs/model.md says time sums are
-  // the exception, but estimateMean's comment promises "merged shards give the same answer as one
-  // run", and daysToUse (mean and interval) is where it shows. Several split points, so the test
-  // does not hinge on one lucky rounding.
-  it.fails('merging two halves equals one run over all trials: the time sums too', () => {
+  // Times are summed in whole milliseconds (squares in a bigint), so any split merges exactly.
+  it('merging two halves equals one run over all trials: the time sums too', () => {
     for (const split of [1, 10, 100, 500, 1000, 1500, 1777, 2000, 2500, N - 1]) {
       const merged = runStatistics(model, SEED, 0, split);
       merged.merge(runStatistics(model, SEED, split, N));
-      expect(merged.useTimeSum).toBe(whole.useTimeSum);
-      expect(merged.useTimeSumSquares).toBe(whole.useTimeSumSquares);
+      expect(merged.useMsSum).toBe(whole.useMsSum);
+      expect(merged.useMsSumSquares).toBe(whole.useMsSumSquares);
       expect(summarize(merged, ['a', 'b'])).toEqual(summarize(whole, ['a', 'b']));
     }
   });
@@ -194,5 +189,14 @@ describe('summarize', () => {
     expect(q.nuclearUse.relErr).toBeNull();
     expect(q.nuclearUse.ci95[0]).toBe(0);
     expect(q.highestRung.a.stable.p).toBe(1);
+  });
+});
+
+describe('RunStatistics JSON', () => {
+  it('round-trips exactly', () => {
+    const model = busyModel();
+    const stats = runStatistics(model, 5, 0, 500);
+    const back = RunStatistics.fromJSON(JSON.parse(JSON.stringify(stats.toJSON())));
+    expect(back.toJSON()).toEqual(stats.toJSON());
   });
 });

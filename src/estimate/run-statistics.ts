@@ -2,8 +2,10 @@ import { CAUSE_OF_ORIGIN, COUNT_NAMES, ORIGIN_COUNT, type TrialOutcome } from '.
 import { CAUSES, RUNGS } from '../scenario/index.ts';
 
 /**
- * Sufficient statistics of a run, constant in size whatever the number of trials. Everything but
- * the time sums is an integer count, so merging partial runs is exact.
+ * Sufficient statistics of a run, constant in size whatever the number of trials. Every field is
+ * an integer sum (times in whole milliseconds, their squares in a bigint), so merging partial runs
+ * (workers, shards) gives exactly the statistics of one run, in any order. Count sums are exact
+ * while below 2^53.
  */
 export class RunStatistics {
   trials = 0;
@@ -15,9 +17,9 @@ export class RunStatistics {
   readonly highestRung: Float64Array;
   readonly countSum = new Float64Array(COUNT_NAMES.length);
   readonly countSumSquares = new Float64Array(COUNT_NAMES.length);
-  /** Sum and sum of squares of the time of first use (minutes), over trials with use. */
-  useTimeSum = 0;
-  useTimeSumSquares = 0;
+  /** Sum and sum of squares of the time of first use in whole milliseconds, over trials with use. */
+  useMsSum = 0;
+  useMsSumSquares = 0n;
 
   constructor(readonly actorCount: number) {
     this.byUser = new Float64Array(actorCount);
@@ -31,8 +33,9 @@ export class RunStatistics {
       this.byOrigin[o.origin]++;
       this.byCause[CAUSE_OF_ORIGIN[o.origin]]++;
       this.byUser[o.user]++;
-      this.useTimeSum += o.time;
-      this.useTimeSumSquares += o.time * o.time;
+      const ms = Math.round(o.time * MS_PER_MINUTE);
+      this.useMsSum += ms;
+      this.useMsSumSquares += BigInt(ms) * BigInt(ms);
     }
     for (let a = 0; a < this.actorCount; a++)
       this.highestRung[a * RUNGS.length + o.highestRung[a]]++;
@@ -52,10 +55,68 @@ export class RunStatistics {
     addInto(this.highestRung, other.highestRung);
     addInto(this.countSum, other.countSum);
     addInto(this.countSumSquares, other.countSumSquares);
-    this.useTimeSum += other.useTimeSum;
-    this.useTimeSumSquares += other.useTimeSumSquares;
+    this.useMsSum += other.useMsSum;
+    this.useMsSumSquares += other.useMsSumSquares;
+  }
+
+  /** Sum of the times of first use, minutes. */
+  get useTimeSum(): number {
+    return this.useMsSum / MS_PER_MINUTE;
+  }
+
+  /** Sum of the squared times of first use, minutes². */
+  get useTimeSumSquares(): number {
+    return Number(this.useMsSumSquares) / (MS_PER_MINUTE * MS_PER_MINUTE);
+  }
+
+  /** Plain JSON (the bigint as a decimal string), for worker messages and shard files. */
+  toJSON(): RunStatisticsJson {
+    return {
+      actorCount: this.actorCount,
+      trials: this.trials,
+      nuclearUse: this.nuclearUse,
+      byOrigin: Array.from(this.byOrigin),
+      byCause: Array.from(this.byCause),
+      byUser: Array.from(this.byUser),
+      highestRung: Array.from(this.highestRung),
+      countSum: Array.from(this.countSum),
+      countSumSquares: Array.from(this.countSumSquares),
+      useMsSum: this.useMsSum,
+      useMsSumSquares: this.useMsSumSquares.toString(),
+    };
+  }
+
+  static fromJSON(json: RunStatisticsJson): RunStatistics {
+    const stats = new RunStatistics(json.actorCount);
+    stats.trials = json.trials;
+    stats.nuclearUse = json.nuclearUse;
+    stats.byOrigin.set(json.byOrigin);
+    stats.byCause.set(json.byCause);
+    stats.byUser.set(json.byUser);
+    stats.highestRung.set(json.highestRung);
+    stats.countSum.set(json.countSum);
+    stats.countSumSquares.set(json.countSumSquares);
+    stats.useMsSum = json.useMsSum;
+    stats.useMsSumSquares = BigInt(json.useMsSumSquares);
+    return stats;
   }
 }
+
+export interface RunStatisticsJson {
+  readonly actorCount: number;
+  readonly trials: number;
+  readonly nuclearUse: number;
+  readonly byOrigin: readonly number[];
+  readonly byCause: readonly number[];
+  readonly byUser: readonly number[];
+  readonly highestRung: readonly number[];
+  readonly countSum: readonly number[];
+  readonly countSumSquares: readonly number[];
+  readonly useMsSum: number;
+  readonly useMsSumSquares: string;
+}
+
+const MS_PER_MINUTE = 60_000;
 
 function addInto(target: Float64Array, source: Float64Array): void {
   for (let i = 0; i < target.length; i++) target[i] += source[i];

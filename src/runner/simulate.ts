@@ -1,11 +1,13 @@
-import { compileModel, causeOf, ORIGIN_NAMES, Simulator } from '../engine/index.ts';
 import {
   estimateProportion,
   RunStatistics,
   summarize,
   type RunSummary,
 } from '../estimate/index.ts';
-import type { Cause, LoadedScenario } from '../scenario/index.ts';
+import type { LoadedScenario } from '../scenario/index.ts';
+import { inlineExecutor, poolExecutor } from './chunk-executor.ts';
+import { chunkSchedule } from './chunk-schedule.ts';
+import type { ChunkResult, ExampleTrial } from './run-chunk.ts';
 import { VERSION } from '../version.ts';
 
 export interface SimulateOptions {
@@ -17,8 +19,10 @@ export interface SimulateOptions {
   readonly targetRelError?: number;
   /** Cap on trials when `targetRelError` is set. Default 10,000,000. */
   readonly maxRuns?: number;
-  /** Trials per chunk between progress reports and stopping checks. Default 10,000. */
+  /** Trials per chunk: the unit of work, progress and stopping checks. Default 10,000. */
   readonly chunkSize?: number;
+  /** Worker threads. Default 1 (this thread); results are identical for any number. */
+  readonly workers?: number;
   /** Example trials ending in nuclear use to keep for tracing. Default 5. */
   readonly examples?: number;
   /** Called after every chunk. */
@@ -36,13 +40,7 @@ export interface Progress {
   readonly relErr: number | null;
 }
 
-export interface ExampleTrial {
-  readonly trial: number;
-  readonly cause: Cause;
-  readonly origin: string;
-  readonly actor: string;
-  readonly day: number;
-}
+export type { ExampleTrial } from './run-chunk.ts';
 
 export interface RunResult {
   readonly version: string;
@@ -61,81 +59,138 @@ export interface RunResult {
   /** The first trials that ended in nuclear use, to replay with `petrov trace`. */
   readonly examples: readonly ExampleTrial[];
   /** Wall-clock figures; the only fields that differ between identical runs. */
-  readonly timing: { readonly seconds: number; readonly trialsPerSecond: number };
+  readonly timing: {
+    readonly seconds: number;
+    readonly trialsPerSecond: number;
+    readonly workers: number;
+  };
 }
 
 export const DEFAULT_RUNS = 10_000;
 export const DEFAULT_SEED = 1;
 export const DEFAULT_MAX_RUNS = 10_000_000;
 
+/** Which trials a shard owns: chunks whose index is `index` modulo `count`. */
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
+}
+
+/** The raw outcome of a run or shard: exactly mergeable statistics plus the first example trials. */
+export interface RunPart {
+  readonly stats: RunStatistics;
+  readonly examples: readonly ExampleTrial[];
+  readonly stoppedBy: RunResult['stoppedBy'];
+}
+
 /** Runs trials 0..n-1 of a scenario and estimates every outcome with its interval. */
 export async function simulate(
   loaded: LoadedScenario,
   options: SimulateOptions = {},
 ): Promise<RunResult> {
+  const clock = options.clock ?? (() => performance.now());
+  const started = clock();
+  const part = await simulatePart(loaded, options);
+  const seconds = (clock() - started) / 1000;
+  return summarizeRun(loaded, options, part, seconds);
+}
+
+/**
+ * Runs the chunks of a run (or of one shard of it) on the chosen executor, merging their exact
+ * statistics in chunk order, and stopping at the first chunk boundary where the target is met.
+ * The result is the same for any number of workers.
+ */
+export async function simulatePart(
+  loaded: LoadedScenario,
+  options: SimulateOptions & { readonly shard?: Shard } = {},
+): Promise<RunPart> {
   const seed = options.seed ?? DEFAULT_SEED;
   const target = options.targetRelError;
   const planned =
     target !== undefined ? (options.maxRuns ?? DEFAULT_MAX_RUNS) : (options.runs ?? DEFAULT_RUNS);
-  const chunkSize = options.chunkSize ?? 10_000;
   const keep = options.examples ?? 5;
-  const clock = options.clock ?? (() => performance.now());
-  const model = compileModel(loaded.scenario);
-  const simulator = new Simulator(model);
-  const stats = new RunStatistics(model.actorCount);
-  const examples: ExampleTrial[] = [];
-  const started = clock();
-
-  let done = 0;
-  let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
-  while (done < planned) {
-    if (options.signal?.aborted) {
-      stoppedBy = 'aborted';
-      break;
-    }
-    // With a target, check early and often (chunks double from 1,000): a fixed schedule, so the
-    // stopping point never depends on timing.
-    const step = target !== undefined ? Math.min(chunkSize, Math.max(1000, done)) : chunkSize;
-    const end = Math.min(planned, done + step);
-    for (let trial = done; trial < end; trial++) {
-      const outcome = simulator.run(seed, trial);
-      stats.add(outcome);
-      if (outcome.nuclearUse === 1 && examples.length < keep) {
-        examples.push({
-          trial,
-          cause: causeOf(outcome.origin),
-          origin: ORIGIN_NAMES[outcome.origin],
-          actor: model.actorIds[outcome.user],
-          day: outcome.time / 1440,
-        });
-      }
-    }
-    done = end;
-    const relErr = estimateProportion(stats.nuclearUse, done).relErr;
-    options.onProgress?.({ done, planned, nuclearUse: stats.nuclearUse, relErr });
-    if (target !== undefined && relErr !== null && relErr <= target) {
-      stoppedBy = 'target';
-      break;
-    }
-    // Let the event loop breathe (progress bars, signals) between chunks.
-    await new Promise((resolve) => setImmediate(resolve));
+  const shard = options.shard ?? { index: 0, count: 1 };
+  if (target !== undefined && shard.count > 1) {
+    throw new Error('a stopping target needs the whole run: shard a fixed number of runs');
   }
+  const workers = options.workers ?? 1;
+  const executor =
+    workers > 1 ? poolExecutor(loaded, seed, keep, workers) : inlineExecutor(loaded, seed, keep);
+  const stats = new RunStatistics(Object.keys(loaded.scenario.actors).length);
+  const examples: ExampleTrial[] = [];
+  const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
+  let owned = 0;
+  let c = 0;
+  for (const [start, end] of chunkSchedule(planned, target !== undefined, options.chunkSize)) {
+    if (c++ % shard.count === shard.index) owned += end - start;
+  }
+  const inFlight: Promise<ChunkResult>[] = [];
+  let index = 0;
+  const fill = () => {
+    while (inFlight.length < executor.depth) {
+      const next = chunks.next();
+      if (next.done) return;
+      const mine = index++ % shard.count === shard.index;
+      if (mine) inFlight.push(executor.run(next.value[0], next.value[1]));
+    }
+  };
 
-  const seconds = (clock() - started) / 1000;
+  let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
+  try {
+    fill();
+    while (inFlight.length > 0) {
+      if (options.signal?.aborted) {
+        stoppedBy = 'aborted';
+        break;
+      }
+      const chunk = await (inFlight.shift() as Promise<ChunkResult>);
+      stats.merge(RunStatistics.fromJSON(chunk.stats));
+      for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
+      const relErr = estimateProportion(stats.nuclearUse, stats.trials).relErr;
+      options.onProgress?.({
+        done: stats.trials,
+        planned: owned,
+        nuclearUse: stats.nuclearUse,
+        relErr,
+      });
+      if (target !== undefined && relErr !== null && relErr <= target) {
+        stoppedBy = 'target';
+        break;
+      }
+      fill();
+    }
+  } finally {
+    await executor.close();
+  }
+  return { stats, examples, stoppedBy };
+}
+
+/** Turns merged statistics into the run's result document. */
+export function summarizeRun(
+  loaded: LoadedScenario,
+  options: SimulateOptions,
+  part: RunPart,
+  seconds: number,
+): RunResult {
+  const actors = Object.keys(loaded.scenario.actors);
   return {
     version: VERSION,
-    seed,
-    runs: stats.trials,
-    stoppedBy,
-    targetRelError: target ?? null,
+    seed: options.seed ?? DEFAULT_SEED,
+    runs: part.stats.trials,
+    stoppedBy: part.stoppedBy,
+    targetRelError: options.targetRelError ?? null,
     scenario: {
       name: loaded.scenario.name,
       hash: loaded.hash,
       horizonDays: loaded.scenario.horizonDays,
-      actors: model.actorIds,
+      actors,
     },
-    outcomes: summarize(stats, model.actorIds),
-    examples,
-    timing: { seconds, trialsPerSecond: seconds > 0 ? stats.trials / seconds : 0 },
+    outcomes: summarize(part.stats, actors),
+    examples: part.examples,
+    timing: {
+      seconds,
+      trialsPerSecond: seconds > 0 ? part.stats.trials / seconds : 0,
+      workers: options.workers ?? 1,
+    },
   };
 }

@@ -1,0 +1,50 @@
+import { causeOf, ORIGIN_NAMES, type CompiledModel, type Simulator } from '../engine/index.ts';
+import { RunStatistics, type RunStatisticsJson } from '../estimate/index.ts';
+import type { Cause } from '../scenario/index.ts';
+
+export interface ExampleTrial {
+  readonly trial: number;
+  readonly cause: Cause;
+  readonly origin: string;
+  readonly actor: string;
+  readonly day: number;
+}
+
+export interface ChunkResult {
+  readonly start: number;
+  readonly end: number;
+  readonly stats: RunStatisticsJson;
+  /** The first trials of the chunk that ended in nuclear use (at most `keep`). */
+  readonly examples: readonly ExampleTrial[];
+}
+
+/**
+ * Runs trials [start, end) of a seed: the unit of work of every runner (inline, worker pool,
+ * shard). A chunk's result depends only on (model, seed, start, end), so any split of a run into
+ * chunks, on any number of workers or machines, merges to the same statistics.
+ */
+export function runChunk(
+  simulator: Simulator,
+  model: CompiledModel,
+  seed: number,
+  start: number,
+  end: number,
+  keep: number,
+): ChunkResult {
+  const stats = new RunStatistics(model.actorCount);
+  const examples: ExampleTrial[] = [];
+  for (let trial = start; trial < end; trial++) {
+    const outcome = simulator.run(seed, trial);
+    stats.add(outcome);
+    if (outcome.nuclearUse === 1 && examples.length < keep) {
+      examples.push({
+        trial,
+        cause: causeOf(outcome.origin),
+        origin: ORIGIN_NAMES[outcome.origin],
+        actor: model.actorIds[outcome.user],
+        day: outcome.time / 1440,
+      });
+    }
+  }
+  return { start, end, stats: stats.toJSON(), examples };
+}
