@@ -47,6 +47,12 @@ export {
 } from './estimate/index.ts';
 export {
   simulate,
+  simulatePart,
+  toPartFile,
+  mergeParts,
+  CHUNK_SIZE,
+  type RunPartFile,
+  type Shard,
   traceTrial,
   DEFAULT_RUNS,
   DEFAULT_SEED,

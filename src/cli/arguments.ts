@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   applySafeguards,
@@ -68,4 +69,23 @@ export function checkStopFlags(command: Command, targetRelError: number | undefi
         ? { path: '--max-runs', message: 'only applies with --target-rel-error; use --runs' }
         : undefined;
   if (message) throw new InputError([message]);
+}
+
+export const WORKERS_HELP =
+  'worker threads (default: all cores, at most one per chunk); results are identical for any number';
+
+/** Workers to use: the user's number, or one per core but never more than there are chunks. */
+export function workersFor(requested: number | undefined, runs: number, chunkSize: number): number {
+  return requested ?? Math.max(1, Math.min(availableParallelism(), Math.ceil(runs / chunkSize)));
+}
+
+/** Parses `i/N` for --shard. */
+export function shardArgument(value: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || count > 100_000 || index >= count) {
+    throw new InvalidArgumentError(`expected i/N with 0 <= i < N, got '${value}'`);
+  }
+  return { index, count };
 }

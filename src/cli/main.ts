@@ -3,6 +3,7 @@ import { formatIssue, InputError, VERSION } from '../index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
+import { registerMerge } from './merge-command.ts';
 import { registerPathways } from './pathways-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerSchema } from './schema-command.ts';
@@ -38,6 +39,7 @@ Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference
   registerCompare(program, io);
   registerPathways(program, io);
   registerTrace(program, io);
+  registerMerge(program, io);
   registerValidate(program, io, setExit);
   registerSchema(program, io);
   registerCapability(program, io);

@@ -1,8 +1,23 @@
 import type { Command } from 'commander';
-import { DEFAULT_MAX_RUNS, DEFAULT_RUNS, DEFAULT_SEED, simulate } from '../index.ts';
+import { writeFileSync } from 'node:fs';
+import {
+  CHUNK_SIZE,
+  DEFAULT_MAX_RUNS,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  InputError,
+  simulate,
+  simulatePart,
+  toPartFile,
+  type Progress,
+  type Shard,
+} from '../index.ts';
 import {
   checkStopFlags,
   collect,
+  shardArgument,
+  workersFor,
+  WORKERS_HELP,
   fraction,
   integer,
   loadForCommand,
@@ -21,6 +36,10 @@ interface RunFlags {
   targetRelError?: number;
   maxRuns: number;
   examples: number;
+  workers?: number;
+  chunkSize: number;
+  shard?: Shard;
+  out?: string;
   json?: boolean;
 }
 
@@ -60,6 +79,19 @@ export function registerRun(program: Command, io: CliIo): void {
       integer(0, 1000),
       5,
     )
+    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
+    .option(
+      '--chunk-size <n>',
+      'trials per chunk of work (results do not depend on it)',
+      integer(100, 1e8),
+      CHUNK_SIZE,
+    )
+    .option(
+      '--shard <i/N>',
+      'run only shard i of N (chunks i, i+N, ...) and write it with --out',
+      shardArgument,
+    )
+    .option('--out <file>', 'with --shard: the part file to write, for `petrov merge`')
     .option('--json', 'print one JSON document instead of the table')
     .addHelpText(
       'after',
@@ -69,21 +101,56 @@ Examples:
   petrov run scenarios/korean-peninsula-2026.yaml --runs 100000 --seed 7
   petrov run scenarios/korean-peninsula-2026.yaml --set actors.north.authority.mode=human_in_the_loop
   petrov run scenarios/analytic-single-sensor.yaml --target-rel-error 0.02 --max-runs 2000000
-  petrov run scenarios/korean-peninsula-2026.yaml --json > result.json`,
+  petrov run scenarios/korean-peninsula-2026.yaml --json > result.json
+  petrov run scenarios/korean-peninsula-2026.yaml --runs 1000000 --workers 8
+  petrov run scenarios/korean-peninsula-2026.yaml --runs 1000000 --shard 0/3 --out part-0.json`,
     )
     .action(async (file: string, flags: RunFlags, command: Command) => {
       checkStopFlags(command, flags.targetRelError);
+      checkShardFlags(flags);
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
       const progress = progressReporter(io, 'run');
-      const result = await simulate(loaded, {
+      const options = {
         runs: flags.runs,
         seed: flags.seed,
         targetRelError: flags.targetRelError,
         maxRuns: flags.maxRuns,
         examples: flags.examples,
-        onProgress: (p) => progress.update(p),
-      });
+        chunkSize: flags.chunkSize,
+        workers: workersFor(
+          flags.workers,
+          flags.targetRelError === undefined ? flags.runs : flags.maxRuns,
+          flags.chunkSize,
+        ),
+        onProgress: (p: Progress) => progress.update(p),
+      };
+      if (flags.shard && flags.out) {
+        const part = await simulatePart(loaded, { ...options, shard: flags.shard });
+        progress.stop();
+        writeFileSync(
+          flags.out,
+          `${JSON.stringify(toPartFile(loaded, part, { ...options, shard: flags.shard }))}\n`,
+        );
+        io.err(
+          `wrote ${flags.out}: shard ${flags.shard.index}/${flags.shard.count}, ${part.stats.trials} trials\n`,
+        );
+        return;
+      }
+      const result = await simulate(loaded, options);
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : runText(result, file));
     });
+}
+
+/** A shard is written to a part file, never printed: both flags or neither, and no target. */
+function checkShardFlags(flags: RunFlags): void {
+  const problem =
+    flags.shard && !flags.out
+      ? { path: '--shard', message: 'needs --out FILE: a shard is a part to merge, not a result' }
+      : flags.out && !flags.shard
+        ? { path: '--out', message: 'only applies with --shard i/N' }
+        : flags.shard && flags.targetRelError !== undefined
+          ? { path: '--shard', message: 'cannot stop at a target: shard a fixed --runs' }
+          : undefined;
+  if (problem) throw new InputError([problem]);
 }

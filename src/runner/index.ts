@@ -9,3 +9,13 @@ export {
   type ExampleTrial,
 } from './simulate.ts';
 export { traceTrial, type TraceResult, type TraceEvent } from './trace.ts';
+export {
+  simulatePart,
+  summarizeRun,
+  runIdentity,
+  type RunPart,
+  type Shard,
+  type RunIdentity,
+} from './simulate.ts';
+export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
+export { CHUNK_SIZE } from './chunk-schedule.ts';

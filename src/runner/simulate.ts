@@ -92,7 +92,7 @@ export async function simulate(
   const started = clock();
   const part = await simulatePart(loaded, options);
   const seconds = (clock() - started) / 1000;
-  return summarizeRun(loaded, options, part, seconds);
+  return summarizeRun(runIdentity(loaded), options, part, seconds);
 }
 
 /**
@@ -160,32 +160,36 @@ export async function simulatePart(
       fill();
     }
   } finally {
+    // Chunks still running after an early stop are not wanted: let their cancellation pass.
+    for (const pending of inFlight) pending.catch(() => undefined);
     await executor.close();
   }
   return { stats, examples, stoppedBy };
 }
 
+/** What a result says about its scenario. */
+export type RunIdentity = RunResult['scenario'];
+
+export function runIdentity(loaded: LoadedScenario): RunIdentity {
+  const { name, horizonDays, actors } = loaded.scenario;
+  return { name, hash: loaded.hash, horizonDays, actors: Object.keys(actors) };
+}
+
 /** Turns merged statistics into the run's result document. */
 export function summarizeRun(
-  loaded: LoadedScenario,
+  scenario: RunIdentity,
   options: SimulateOptions,
   part: RunPart,
   seconds: number,
 ): RunResult {
-  const actors = Object.keys(loaded.scenario.actors);
   return {
     version: VERSION,
     seed: options.seed ?? DEFAULT_SEED,
     runs: part.stats.trials,
     stoppedBy: part.stoppedBy,
     targetRelError: options.targetRelError ?? null,
-    scenario: {
-      name: loaded.scenario.name,
-      hash: loaded.hash,
-      horizonDays: loaded.scenario.horizonDays,
-      actors,
-    },
-    outcomes: summarize(part.stats, actors),
+    scenario,
+    outcomes: summarize(part.stats, scenario.actors),
     examples: part.examples,
     timing: {
       seconds,
