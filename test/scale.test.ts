@@ -31,11 +31,7 @@ describe('workers and chunks', () => {
 
   it('1 and 2 workers, and several chunk sizes, give byte-identical results', async () => {
     const reference = withoutTiming(await simulate(loaded, { runs: 6_000, seed: 4 }));
-    for (const options of [
-      { workers: 2 },
-      { workers: 2, chunkSize: 1000 },
-      { chunkSize: 3333 },
-    ]) {
+    for (const options of [{ workers: 2 }, { workers: 2, chunkSize: 1000 }, { chunkSize: 3333 }]) {
       const result = await simulate(loaded, { runs: 6_000, seed: 4, ...options });
       expect(withoutTiming(result), JSON.stringify(options)).toBe(reference);
     }
