@@ -32,7 +32,11 @@ export async function safeguardsComparison(runs: number, seed: number): Promise<
     loaded: orThrow(applySafeguards(baseline, safeguards)),
   });
   const variants = [...names.map((n) => variant(n, [n])), variant('combined', names)];
-  return compare(baseline, variants, { runs, seed });
+  return compare(baseline, variants, {
+    runs,
+    seed,
+    workers: Math.min(2, Math.ceil(runs / 10_000)),
+  });
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;

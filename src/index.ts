@@ -63,11 +63,10 @@ export {
   type TraceResult,
   type TraceEvent,
 } from './runner/index.ts';
+export { compare, type CompareOptions } from './runner/index.ts';
 export {
-  compare,
   pathways,
   type Variant,
-  type CompareOptions,
   type CompareResult,
   type VariantResult,
   type ArmResult,

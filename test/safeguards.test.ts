@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compare, type CompareResult } from '../src/analysis/index.ts';
+import type { CompareResult } from '../src/analysis/index.ts';
+import { compare } from '../src/runner/index.ts';
 import {
   applySafeguards,
   BUILTIN_SAFEGUARDS,

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { simulate, type RunResult } from '../src/runner/index.ts';
-import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
+import { compare, simulate, type RunResult } from '../src/runner/index.ts';
+import { applySafeguards, loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 import { cli } from './helpers/cli.ts';
 
 const KOREA = fileURLToPath(new URL('../scenarios/korean-peninsula-2026.yaml', import.meta.url));
@@ -42,6 +42,21 @@ describe('workers and chunks', () => {
     const two = await simulate(loaded, { ...options, workers: 2 });
     expect(one.stoppedBy).toBe('target');
     expect(withoutTiming(two)).toBe(withoutTiming(one));
+  }, 120_000);
+});
+
+describe('compare on workers', () => {
+  it('gives the same paired estimates on 1 and 2 workers', async () => {
+    const baseline = load(KOREA);
+    const applied = applySafeguards(baseline, ['hotline']);
+    if (!applied.ok) throw new Error(JSON.stringify(applied.issues));
+    const variants = [{ name: 'hotline', safeguards: ['hotline'], loaded: applied.value }];
+    const options = { runs: 4000, seed: 3, chunkSize: 1000 };
+    const one = await compare(baseline, variants, options);
+    const two = await compare(baseline, variants, { ...options, workers: 2 });
+    expect(JSON.stringify({ ...two, timing: undefined })).toBe(
+      JSON.stringify({ ...one, timing: undefined }),
+    );
   }, 120_000);
 });
 

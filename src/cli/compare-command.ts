@@ -3,6 +3,7 @@ import {
   applySafeguards,
   availableSafeguards,
   BUILTIN_SAFEGUARDS,
+  CHUNK_SIZE,
   compare,
   DEFAULT_MAX_RUNS,
   DEFAULT_RUNS,
@@ -11,7 +12,16 @@ import {
   loadScenarioFile,
   type Variant,
 } from '../index.ts';
-import { checkStopFlags, collect, fraction, integer, orThrow, SET_HELP } from './arguments.ts';
+import {
+  checkStopFlags,
+  collect,
+  fraction,
+  integer,
+  orThrow,
+  SET_HELP,
+  workersFor,
+  WORKERS_HELP,
+} from './arguments.ts';
 import { compareText } from './compare-text.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
@@ -25,6 +35,7 @@ interface CompareFlags {
   set?: string[];
   targetRelError?: number;
   maxRuns: number;
+  workers?: number;
   json?: boolean;
 }
 
@@ -64,6 +75,7 @@ export function registerCompare(program: Command, io: CliIo): void {
       integer(1, 1e10),
       DEFAULT_MAX_RUNS,
     )
+    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
     .option('--json', 'print one JSON document instead of the table')
     .addHelpText(
       'after',
@@ -107,7 +119,12 @@ Examples:
         seed: flags.seed,
         targetRelError: flags.targetRelError,
         maxRuns: flags.maxRuns,
-        onProgress: (done, planned) => progress.update({ done, planned }),
+        workers: workersFor(
+          flags.workers,
+          flags.targetRelError === undefined ? flags.runs : flags.maxRuns,
+          CHUNK_SIZE,
+        ),
+        onProgress: (done: number, planned: number) => progress.update({ done, planned }),
       });
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : compareText(result, file));

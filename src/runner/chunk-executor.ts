@@ -1,55 +1,41 @@
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { compileModel, Simulator } from '../engine/index.ts';
-import type { LoadedScenario } from '../scenario/index.ts';
 import type { ChunkTask } from './chunk-task.ts';
-import { runChunk, type ChunkResult } from './run-chunk.ts';
 
 /** Runs chunks of trials, here or on worker threads; results never depend on which. */
-export interface ChunkExecutor {
+export interface ChunkExecutor<R> {
   /** How many chunks to keep in flight. */
   readonly depth: number;
-  run(start: number, end: number): Promise<ChunkResult>;
+  run(start: number, end: number): Promise<R>;
   close(): Promise<void>;
-}
-
-/** Runs chunks in this thread, yielding to the event loop between them (progress, signals). */
-export function inlineExecutor(loaded: LoadedScenario, seed: number, keep: number): ChunkExecutor {
-  const model = compileModel(loaded.scenario);
-  const simulator = new Simulator(model);
-  return {
-    depth: 1,
-    async run(start, end) {
-      await new Promise((resolve) => setImmediate(resolve));
-      return runChunk(simulator, model, seed, start, end, keep);
-    },
-    close: async () => undefined,
-  };
 }
 
 const WORKER = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 
-/** Runs chunks on a pool of worker threads (piscina); each compiles the scenario once. */
-export function poolExecutor(
-  loaded: LoadedScenario,
-  seed: number,
-  keep: number,
+/**
+ * With one worker, runs chunks in this thread (`local`), yielding to the event loop between them
+ * for progress and signals; with more, sends `task(start, end)` to a piscina pool whose workers
+ * compile the scenarios once each.
+ */
+export function chunkExecutor<R>(
   workers: number,
-): ChunkExecutor {
+  local: (start: number, end: number) => R,
+  task: (start: number, end: number) => ChunkTask,
+): ChunkExecutor<R> {
+  if (workers <= 1) {
+    return {
+      depth: 1,
+      async run(start, end) {
+        await new Promise((resolve) => setImmediate(resolve));
+        return local(start, end);
+      },
+      close: async () => undefined,
+    };
+  }
   const pool = new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers });
   return {
     depth: 2 * workers,
-    run(start, end) {
-      const task: ChunkTask = {
-        hash: loaded.hash,
-        scenario: loaded.scenario,
-        seed,
-        start,
-        end,
-        keep,
-      };
-      return pool.run(task) as Promise<ChunkResult>;
-    },
+    run: (start, end) => pool.run(task(start, end)) as Promise<R>,
     close: () => pool.destroy(),
   };
 }

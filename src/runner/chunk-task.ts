@@ -1,25 +1,45 @@
-import { compileModel, Simulator, type CompiledModel } from '../engine/index.ts';
+import { compareChunk, type CompareChunkResult, type CompiledArm } from '../analysis/index.ts';
+import { compileModel, Simulator } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 
-/** What a worker is asked to do: one chunk of one scenario. */
-export interface ChunkTask {
-  readonly hash: string;
-  readonly scenario: ResolvedScenario;
-  readonly seed: number;
-  readonly start: number;
-  readonly end: number;
-  readonly keep: number;
+/** What a worker is asked to do: one chunk of a run, or of a comparison. */
+export type ChunkTask =
+  | {
+      readonly kind: 'run';
+      readonly key: string;
+      readonly scenarios: readonly ResolvedScenario[];
+      readonly seed: number;
+      readonly start: number;
+      readonly end: number;
+      readonly keep: number;
+    }
+  | {
+      readonly kind: 'compare';
+      readonly key: string;
+      readonly scenarios: readonly ResolvedScenario[];
+      readonly seed: number;
+      readonly start: number;
+      readonly end: number;
+    };
+
+/** Compiles scenarios into simulators. */
+export function compileArms(scenarios: readonly ResolvedScenario[]): CompiledArm[] {
+  return scenarios.map((scenario) => {
+    const model = compileModel(scenario);
+    return { model, simulator: new Simulator(model) };
+  });
 }
 
-// A worker compiles each scenario once and reuses it for every chunk it is given.
-let cached: { hash: string; model: CompiledModel; simulator: Simulator } | undefined;
+// A worker compiles each set of scenarios once (keyed by their hashes) and reuses it per chunk.
+let cached: { key: string; arms: CompiledArm[] } | undefined;
 
 /** The worker's entry: runs one chunk (see worker-entry.mjs). */
-export function runChunkTask(task: ChunkTask): ChunkResult {
-  if (cached?.hash !== task.hash) {
-    const model = compileModel(task.scenario);
-    cached = { hash: task.hash, model, simulator: new Simulator(model) };
+export function runChunkTask(task: ChunkTask): ChunkResult | CompareChunkResult {
+  if (cached?.key !== task.key) cached = { key: task.key, arms: compileArms(task.scenarios) };
+  const arms = cached.arms;
+  if (task.kind === 'run') {
+    return runChunk(arms[0].simulator, arms[0].model, task.seed, task.start, task.end, task.keep);
   }
-  return runChunk(cached.simulator, cached.model, task.seed, task.start, task.end, task.keep);
+  return compareChunk(arms, task.seed, task.start, task.end);
 }

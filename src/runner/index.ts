@@ -19,3 +19,4 @@ export {
 } from './simulate.ts';
 export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
+export { compare, type CompareOptions } from './compare-run.ts';

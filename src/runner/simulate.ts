@@ -5,9 +5,10 @@ import {
   type RunSummary,
 } from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
-import { inlineExecutor, poolExecutor } from './chunk-executor.ts';
+import { chunkExecutor } from './chunk-executor.ts';
+import { compileArms } from './chunk-task.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
-import type { ChunkResult, ExampleTrial } from './run-chunk.ts';
+import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
 import { VERSION } from '../version.ts';
 
 export interface SimulateOptions {
@@ -113,9 +114,20 @@ export async function simulatePart(
   if (target !== undefined && shard.count > 1) {
     throw new Error('a stopping target needs the whole run: shard a fixed number of runs');
   }
-  const workers = options.workers ?? 1;
-  const executor =
-    workers > 1 ? poolExecutor(loaded, seed, keep, workers) : inlineExecutor(loaded, seed, keep);
+  const [arm] = compileArms([loaded.scenario]);
+  const executor = chunkExecutor<ChunkResult>(
+    options.workers ?? 1,
+    (start, end) => runChunk(arm.simulator, arm.model, seed, start, end, keep),
+    (start, end) => ({
+      kind: 'run',
+      key: loaded.hash,
+      scenarios: [loaded.scenario],
+      seed,
+      start,
+      end,
+      keep,
+    }),
+  );
   const stats = new RunStatistics(Object.keys(loaded.scenario.actors).length);
   const examples: ExampleTrial[] = [];
   const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
