@@ -1,4 +1,4 @@
-import { HASH_SEEDS, mix32, murmur5 } from './rng.ts';
+import { block, HASH_SEEDS, mix32, murmur5 } from './rng.ts';
 
 /**
  * Counter-based uniforms: the i-th number of a keyed stream is a hash of (key, i), so any draw can
@@ -22,8 +22,10 @@ export class CounterStream {
 
   /** The counter-th uniform, strictly inside (0, 1) so logs of u and 1 − u are finite. */
   uniform(counter: number): number {
-    // Two finaliser rounds around a Weyl step: counters one apart give unrelated outputs.
-    const h = mix32(mix32(this.key + Math.imul(counter | 0, 0x9e3779b9)) ^ this.key2);
+    // murmur3 of (counter, key2) under the seed key: full avalanche, so counters a fixed distance
+    // apart (slots of one event) give independent numbers. A lighter Weyl-step-and-finaliser
+    // version correlated slot 0 with slot 7 for some keys (a 4-sigma deficit in their conjunction).
+    const h = mix32(block(block(this.key, counter | 0), this.key2) ^ 8);
     return (h + 0.5) / 4294967296;
   }
 }

@@ -76,7 +76,7 @@ export function murmur5(
   return mix32(h ^ 20);
 }
 
-function block(h: number, k: number): number {
+export function block(h: number, k: number): number {
   k = Math.imul(k, 0xcc9e2d51);
   k = rotl(k, 15);
   k = Math.imul(k, 0x1b873593);

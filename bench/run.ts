@@ -1,0 +1,161 @@
+// `npm run bench`: the engine against reference implementations of the same model, measured in
+// one run on this machine, printed as ratios and written to bench/results/. Not part of npm test.
+import { execFileSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compileModel, Count, Simulator } from '../src/engine/index.ts';
+import { wilson } from '../src/estimate/index.ts';
+import { simulate } from '../src/runner/index.ts';
+import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
+import { analyticKernel } from './analytic-kernel.ts';
+import { analyticNaive } from './analytic-naive.ts';
+
+const [l, f, m, days] = [2, 0.05, 0.1, 30];
+const exact = 1 - Math.exp(-l * f * m * days);
+const cores = availableParallelism();
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+interface Row {
+  name: string;
+  trials: number;
+  seconds: number;
+  events?: number;
+  uses?: number;
+  agrees?: boolean;
+  note?: string;
+}
+const rows: Row[] = [];
+
+function load(file: string): LoadedScenario {
+  const r = loadScenarioFile(here(file));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+function agrees(uses: number, trials: number): boolean {
+  const [lo, hi] = wilson(uses, trials);
+  return lo <= exact && exact <= hi;
+}
+
+/** The engine in this thread, in chunks of 64k trials per call (V8 optimises those reliably). */
+function engineInline(loaded: LoadedScenario, trials: number, name: string, check: boolean): void {
+  const sim = new Simulator(compileModel(loaded.scenario));
+  let uses = 0;
+  let events = 0;
+  const start = performance.now();
+  for (let t = 0; t < trials; t++) {
+    const o = sim.run(1, t);
+    uses += o.nuclearUse;
+    events += o.counts[Count.events];
+  }
+  const seconds = (performance.now() - start) / 1000;
+  rows.push({
+    name,
+    trials,
+    seconds,
+    events,
+    uses,
+    agrees: check ? agrees(uses, trials) : undefined,
+  });
+}
+
+async function enginePool(loaded: LoadedScenario, trials: number, name: string, check: boolean) {
+  const start = performance.now();
+  const r = await simulate(loaded, { runs: trials, workers: cores });
+  const seconds = (performance.now() - start) / 1000;
+  const uses = Math.round(r.outcomes.nuclearUse.p * r.runs);
+  const events = r.outcomes.counts.events.mean * r.runs;
+  rows.push({
+    name,
+    trials,
+    seconds,
+    events,
+    uses,
+    agrees: check ? agrees(uses, trials) : undefined,
+  });
+}
+
+function timed(name: string, trials: number, run: () => number): void {
+  const start = performance.now();
+  const uses = run();
+  rows.push({
+    name,
+    trials,
+    seconds: (performance.now() - start) / 1000,
+    uses,
+    agrees: agrees(uses, trials),
+  });
+}
+
+const analytic = load('../scenarios/analytic-single-sensor.yaml');
+const korea = load('../scenarios/korean-peninsula-2026.yaml');
+
+engineInline(analytic, 300_000, 'engine, analytic, 1 thread', true);
+await enginePool(analytic, 600_000, `engine, analytic, ${cores} workers`, true);
+timed('hand kernel, analytic', 20_000_000, () => analyticKernel(20_000_000, 7, l, f, m, days));
+timed('naive TS (minute steps, Math.random), analytic', 2_000, () =>
+  analyticNaive(2_000, l, f, m, days),
+);
+try {
+  const out = execFileSync(
+    'python3',
+    [here('./analytic_numpy.py'), '5000000', `${l}`, `${f}`, `${m}`, `${days}`],
+    {
+      encoding: 'utf8',
+    },
+  );
+  const r = JSON.parse(out) as { trials: number; uses: number; seconds: number };
+  rows.push({ name: 'numpy vectorised, analytic', ...r, agrees: agrees(r.uses, r.trials) });
+} catch {
+  rows.push({
+    name: 'numpy vectorised, analytic',
+    trials: 0,
+    seconds: 0,
+    note: 'skipped: python3 with numpy not available',
+  });
+}
+engineInline(korea, 20_000, 'engine, Korean baseline, 1 thread', false);
+await enginePool(korea, 40_000, `engine, Korean baseline, ${cores} workers`, false);
+
+const rate = (name: string) => {
+  const row = rows.find((r) => r.name.startsWith(name));
+  return row && row.seconds > 0 ? row.trials / row.seconds : NaN;
+};
+const engine = rate('engine, analytic, 1 thread');
+const ratios = {
+  engineOverNumpy: engine / rate('numpy'),
+  engineOverKernel: engine / rate('hand kernel'),
+  engineOverNaive: engine / rate('naive'),
+  koreaEventsPerSecondPerCore: (() => {
+    const row = rows.find((r) => r.name.startsWith('engine, Korean baseline, 1 thread'));
+    return row?.events && row.seconds ? row.events / row.seconds : NaN;
+  })(),
+};
+const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+
+const fmt = (x: number) =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : '–';
+console.log(
+  `Petrov bench — ${new Date().toISOString()}, ${cores} cores; analytic exact p = ${exact.toFixed(4)}\n`,
+);
+console.log(
+  `${'implementation'.padEnd(48)}${'trials/s'.padStart(14)}${'events/s'.padStart(14)}  agrees with exact p`,
+);
+for (const r of rows) {
+  const tps = r.seconds > 0 ? r.trials / r.seconds : NaN;
+  const eps = r.events && r.seconds > 0 ? r.events / r.seconds : NaN;
+  const check = r.note ?? (r.agrees === undefined ? '' : r.agrees ? 'yes' : 'NO');
+  console.log(`${r.name.padEnd(48)}${fmt(tps).padStart(14)}${fmt(eps).padStart(14)}  ${check}`);
+}
+console.log(`
+engine / numpy          ${fmt(ratios.engineOverNumpy)}   (target ≥ 1)
+engine / hand kernel    ${fmt(ratios.engineOverKernel)}   (target ≥ 0.5)
+engine / naive TS       ${fmt(ratios.engineOverNaive)}
+Korean events/s/core    ${fmt(ratios.koreaEventsPerSecondPerCore)}   (target ≥ 10,000,000)
+peak memory             ${fmt(peakRssMiB)} MiB`);
+
+mkdirSync(here('./results'), { recursive: true });
+const file = here(`./results/bench-${new Date().toISOString().replaceAll(':', '-')}.json`);
+writeFileSync(file, `${JSON.stringify({ cores, exact, rows, ratios, peakRssMiB }, null, 2)}\n`);
+console.log(`\nwrote ${file}`);
