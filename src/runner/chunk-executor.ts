@@ -39,3 +39,35 @@ export function chunkExecutor<R>(
     close: () => pool.destroy(),
   };
 }
+
+/**
+ * Runs the given chunks on an executor with up to `depth` in flight and hands each result to
+ * `take` in chunk order, so merged results never depend on which worker finished first. Stops
+ * when `take` returns true (or the chunks run out); chunks still in flight are dropped, and the
+ * executor is closed either way.
+ */
+export async function runInOrder<R>(
+  executor: ChunkExecutor<R>,
+  chunks: Iterator<[number, number]>,
+  take: (result: R) => boolean,
+): Promise<void> {
+  const inFlight: Promise<R>[] = [];
+  const fill = () => {
+    while (inFlight.length < executor.depth) {
+      const next = chunks.next();
+      if (next.done) return;
+      inFlight.push(executor.run(next.value[0], next.value[1]));
+    }
+  };
+  try {
+    fill();
+    while (inFlight.length > 0) {
+      if (take(await (inFlight.shift() as Promise<R>))) return;
+      fill();
+    }
+  } finally {
+    // Chunks still running after an early stop are not wanted: let their cancellation pass.
+    for (const pending of inFlight) pending.catch(() => undefined);
+    await executor.close();
+  }
+}

@@ -7,7 +7,7 @@ import {
 } from '../analysis/index.ts';
 import { estimateProportion, RunStatistics } from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
-import { chunkExecutor } from './chunk-executor.ts';
+import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { compileArms } from './chunk-task.ts';
 import { DEFAULT_MAX_RUNS, DEFAULT_RUNS, DEFAULT_SEED } from './simulate.ts';
@@ -61,39 +61,20 @@ export async function compare(
   const both = new Array<number>(variants.length).fill(0);
   const baselineOnly = new Array<number>(variants.length).fill(0);
   const variantOnly = new Array<number>(variants.length).fill(0);
-  const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
-  const inFlight: Promise<CompareChunkResult>[] = [];
-  const fill = () => {
-    while (inFlight.length < executor.depth) {
-      const next = chunks.next();
-      if (next.done) return;
-      inFlight.push(executor.run(next.value[0], next.value[1]));
-    }
-  };
-
   let stoppedBy: CompareResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
-  try {
-    fill();
-    while (inFlight.length > 0) {
-      const chunk = await (inFlight.shift() as Promise<CompareChunkResult>);
-      chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
-      for (let v = 0; v < variants.length; v++) {
-        both[v] += chunk.both[v];
-        baselineOnly[v] += chunk.baselineOnly[v];
-        variantOnly[v] += chunk.variantOnly[v];
-      }
-      options.onProgress?.(stats[0].trials, planned);
-      const relErr = estimateProportion(stats[0].nuclearUse, stats[0].trials).relErr;
-      if (target !== undefined && relErr !== null && relErr <= target) {
-        stoppedBy = 'target';
-        break;
-      }
-      fill();
+  const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
+  await runInOrder(executor, chunks, (chunk) => {
+    chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
+    for (let v = 0; v < variants.length; v++) {
+      both[v] += chunk.both[v];
+      baselineOnly[v] += chunk.baselineOnly[v];
+      variantOnly[v] += chunk.variantOnly[v];
     }
-  } finally {
-    for (const pending of inFlight) pending.catch(() => undefined);
-    await executor.close();
-  }
+    options.onProgress?.(stats[0].trials, planned);
+    const relErr = estimateProportion(stats[0].nuclearUse, stats[0].trials).relErr;
+    if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+    return stoppedBy === 'target';
+  });
   const totals = { stats, both, baselineOnly, variantOnly, runs: stats[0].trials, stoppedBy };
   return summarizeComparison(baseline, variants, totals, seed, (clock() - started) / 1000);
 }

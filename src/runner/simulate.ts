@@ -5,7 +5,7 @@ import {
   type RunSummary,
 } from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
-import { chunkExecutor } from './chunk-executor.ts';
+import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import { compileArms } from './chunk-task.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
@@ -130,52 +130,29 @@ export async function simulatePart(
   );
   const stats = new RunStatistics(Object.keys(loaded.scenario.actors).length);
   const examples: ExampleTrial[] = [];
-  const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
-  let owned = 0;
-  let c = 0;
-  for (const [start, end] of chunkSchedule(planned, target !== undefined, options.chunkSize)) {
-    if (c++ % shard.count === shard.index) owned += end - start;
-  }
-  const inFlight: Promise<ChunkResult>[] = [];
+  // A shard owns every count-th chunk, starting at its index.
+  const owned: [number, number][] = [];
   let index = 0;
-  const fill = () => {
-    while (inFlight.length < executor.depth) {
-      const next = chunks.next();
-      if (next.done) return;
-      const mine = index++ % shard.count === shard.index;
-      if (mine) inFlight.push(executor.run(next.value[0], next.value[1]));
-    }
-  };
+  for (const chunk of chunkSchedule(planned, target !== undefined, options.chunkSize)) {
+    if (index++ % shard.count === shard.index) owned.push(chunk);
+  }
+  const ownedTrials = owned.reduce((sum, [start, end]) => sum + end - start, 0);
 
   let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
-  try {
-    fill();
-    while (inFlight.length > 0) {
-      if (options.signal?.aborted) {
-        stoppedBy = 'aborted';
-        break;
-      }
-      const chunk = await (inFlight.shift() as Promise<ChunkResult>);
-      stats.merge(RunStatistics.fromJSON(chunk.stats));
-      for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
-      const relErr = estimateProportion(stats.nuclearUse, stats.trials).relErr;
-      options.onProgress?.({
-        done: stats.trials,
-        planned: owned,
-        nuclearUse: stats.nuclearUse,
-        relErr,
-      });
-      if (target !== undefined && relErr !== null && relErr <= target) {
-        stoppedBy = 'target';
-        break;
-      }
-      fill();
-    }
-  } finally {
-    // Chunks still running after an early stop are not wanted: let their cancellation pass.
-    for (const pending of inFlight) pending.catch(() => undefined);
-    await executor.close();
-  }
+  await runInOrder(executor, owned.values(), (chunk) => {
+    stats.merge(RunStatistics.fromJSON(chunk.stats));
+    for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
+    const relErr = estimateProportion(stats.nuclearUse, stats.trials).relErr;
+    options.onProgress?.({
+      done: stats.trials,
+      planned: ownedTrials,
+      nuclearUse: stats.nuclearUse,
+      relErr,
+    });
+    if (options.signal?.aborted) stoppedBy = 'aborted';
+    else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+    return stoppedBy === 'aborted' || stoppedBy === 'target';
+  });
   return { stats, examples, stoppedBy };
 }
 
