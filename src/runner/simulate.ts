@@ -131,15 +131,18 @@ export async function simulatePart(
   const stats = new RunStatistics(Object.keys(loaded.scenario.actors).length);
   const examples: ExampleTrial[] = [];
   // A shard owns every count-th chunk, starting at its index.
-  const owned: [number, number][] = [];
-  let index = 0;
-  for (const chunk of chunkSchedule(planned, target !== undefined, options.chunkSize)) {
-    if (index++ % shard.count === shard.index) owned.push(chunk);
-  }
-  const ownedTrials = owned.reduce((sum, [start, end]) => sum + end - start, 0);
+  // Lazily, so memory stays constant however many chunks a run has.
+  const owned = function* () {
+    let index = 0;
+    for (const chunk of chunkSchedule(planned, target !== undefined, options.chunkSize)) {
+      if (index++ % shard.count === shard.index) yield chunk;
+    }
+  };
+  let ownedTrials = 0;
+  for (const [start, end] of owned()) ownedTrials += end - start;
 
   let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
-  await runInOrder(executor, owned.values(), (chunk) => {
+  await runInOrder(executor, owned(), (chunk) => {
     stats.merge(RunStatistics.fromJSON(chunk.stats));
     for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
     const relErr = estimateProportion(stats.nuclearUse, stats.trials).relErr;
