@@ -32,7 +32,8 @@ export interface CompareResult {
   readonly version: string;
   readonly seed: number;
   readonly runs: number;
-  readonly stoppedBy: 'runs' | 'target' | 'maxRuns';
+  /** Why it stopped: the runs, the baseline's target, the max-runs cap, or a signal. */
+  readonly stoppedBy: 'runs' | 'target' | 'maxRuns' | 'aborted';
   readonly scenario: { readonly name: string; readonly hash: string };
   readonly baseline: ArmResult;
   /** Sorted by absolute risk reduction, largest first. */

@@ -10,7 +10,7 @@ import type { LoadedScenario } from '../scenario/index.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { compileArms } from './chunk-task.ts';
-import { DEFAULT_MAX_RUNS, DEFAULT_RUNS, DEFAULT_SEED } from './simulate.ts';
+import { DEFAULT_MAX_RUNS, DEFAULT_RUNS, DEFAULT_SEED, type Progress } from './simulate.ts';
 
 export interface CompareOptions {
   /** Trials per variant. Default 10,000. Ignored when `targetRelError` is set. */
@@ -25,10 +25,12 @@ export interface CompareOptions {
   readonly chunkSize?: number;
   /** Worker threads. Default 1; results are identical for any number. */
   readonly workers?: number;
-  /** Called after every chunk of trials. */
-  readonly onProgress?: (done: number, planned: number) => void;
+  /** Called after every chunk of trials; `baseline` carries the baseline's running counts. */
+  readonly onProgress?: (done: number, planned: number, baseline: Progress) => void;
   /** Milliseconds clock for timing only. Default `performance.now`. */
   readonly clock?: () => number;
+  /** Stops the comparison between chunks; the result then covers the trials done (`aborted`). */
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -70,10 +72,12 @@ export async function compare(
       baselineOnly[v] += chunk.baselineOnly[v];
       variantOnly[v] += chunk.variantOnly[v];
     }
-    options.onProgress?.(stats[0].trials, planned);
-    const relErr = estimateProportion(stats[0].nuclearUse, stats[0].trials).relErr;
-    if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
-    return stoppedBy === 'target';
+    const { trials, nuclearUse } = stats[0];
+    const relErr = estimateProportion(nuclearUse, trials).relErr;
+    options.onProgress?.(trials, planned, { done: trials, planned, nuclearUse, relErr });
+    if (options.signal?.aborted) stoppedBy = 'aborted';
+    else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+    return stoppedBy === 'aborted' || stoppedBy === 'target';
   });
   const totals = { stats, both, baselineOnly, variantOnly, runs: stats[0].trials, stoppedBy };
   return summarizeComparison(baseline, variants, totals, seed, (clock() - started) / 1000);
