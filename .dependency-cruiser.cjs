@@ -10,15 +10,24 @@ const layers = [
   'estimate',
   'analysis',
   'runner',
-  'cli',
+  'store',
 ];
+// The two front ends sit on top side by side: each uses the public API (src/index.ts) and the store's index, never the other.
+const frontEnds = ['cli', 'server'];
 const forbidden = [
   { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
-  {
-    name: 'nothing-imports-cli',
+  ...frontEnds.map((end) => ({
+    name: `nothing-imports-${end}`,
     severity: 'error',
-    from: { pathNot: '^src/cli/' },
-    to: { path: '^src/cli/' },
+    from: { pathNot: `^src/${end}/` },
+    to: { path: `^src/${end}/` },
+  })),
+  {
+    name: 'front-ends-use-the-public-api',
+    comment: 'CLI and server are thin facades: src/index.ts and the store index, nothing deeper.',
+    severity: 'error',
+    from: { path: `^src/(${frontEnds.join('|')})/` },
+    to: { path: `^src/(?!index\\.ts$|store/index\\.ts$|${frontEnds.join('/|')}/)` },
   },
   {
     name: 'engine-is-pure',
@@ -31,7 +40,7 @@ const forbidden = [
   },
 ];
 layers.forEach((layer, i) => {
-  const higher = layers.slice(i + 1);
+  const higher = [...layers.slice(i + 1), ...frontEnds];
   if (higher.length > 0)
     forbidden.push({
       name: `${layer}-imports-downward`,

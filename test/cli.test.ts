@@ -31,9 +31,12 @@ function expectNoStackTrace(result: CliResult): void {
   expect(result.out).not.toContain('    at ');
 }
 
+/** What `run` and `compare` say on stderr once recorded in the run store (test/setup-store.ts). */
+const STORED = /^stored as run \d+ in \S+petrov\.db\n$/;
+
 async function runJson(...args: string[]): Promise<RunResult> {
   const result = await cli('run', ...args, '--json');
-  expect(result.err).toBe('');
+  expect(result.err).toMatch(STORED);
   expect(result.code).toBe(0);
   return JSON.parse(result.out) as RunResult;
 }
@@ -430,7 +433,7 @@ describe('run --json', () => {
   it('prints a readable table without --json', async () => {
     const result = await cli('run', ANALYTIC, '--runs', '2000');
     expect(result.code).toBe(0);
-    expect(result.err).toBe('');
+    expect(result.err).toMatch(STORED);
     expect(result.out).toContain('Analytic single sensor');
     expect(result.out).toContain('nuclear use (any cause)');
     expect(result.out).toContain('false alarm');

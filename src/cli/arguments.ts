@@ -47,13 +47,17 @@ export const SET_HELP =
 export const SAFEGUARD_HELP =
   'apply a safeguard: a built-in or one the scenario defines, as NAME or NAME:actor (repeatable; `petrov compare --help` lists them)';
 
-/** Loads a scenario file with `--set` overrides and `--safeguard` patches, or throws its issues. */
+/**
+ * Loads a scenario file with `--set` overrides and `--safeguard` patches, or throws its issues; keeps
+ * the file's text for the run store.
+ */
 export function loadForCommand(
   file: string,
   sets: readonly string[] = [],
   safeguards: readonly string[] = [],
-): SafeguardedScenario {
-  return orThrow(applySafeguards(orThrow(loadScenarioFile(file, sets)), safeguards));
+): SafeguardedScenario & { readonly text: string } {
+  const base = orThrow(loadScenarioFile(file, sets));
+  return { ...orThrow(applySafeguards(base, safeguards)), text: base.text };
 }
 
 /** `--runs` fixes the trials and `--target-rel-error` chooses them: a user gives one, not both. */

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   applySafeguards,
@@ -11,7 +12,9 @@ import {
   InputError,
   loadScenarioFile,
   type Variant,
+  VERSION,
 } from '../index.ts';
+import type { NewRun } from '../store/index.ts';
 import {
   checkStopFlags,
   collect,
@@ -25,8 +28,9 @@ import {
 import { compareText } from './compare-text.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
+import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
-interface CompareFlags {
+interface CompareFlags extends StoreFlags {
   safeguard?: string[];
   all?: boolean;
   combine?: boolean;
@@ -77,6 +81,8 @@ export function registerCompare(program: Command, io: CliIo): void {
     )
     .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
     .option('--json', 'print one JSON document instead of the table')
+    .option('--db <file>', DB_HELP)
+    .option('--no-store', NO_STORE_HELP)
     .addHelpText(
       'after',
       `
@@ -114,19 +120,42 @@ Examples:
         });
       }
       const progress = progressReporter(io, 'compare');
-      const result = await compare(baseline, variants, {
-        runs: flags.runs,
+      const workers = workersFor(
+        flags.workers,
+        flags.targetRelError === undefined ? flags.runs : flags.maxRuns,
+        CHUNK_SIZE,
+      );
+      const target = flags.targetRelError;
+      const record: NewRun = {
+        kind: 'compare',
+        scenarioName: baseline.scenario.name,
+        scenarioHash: baseline.hash,
+        scenarioText: baseline.text,
+        options: {
+          source: resolve(file),
+          sets: flags.set ?? [],
+          safeguards: unique,
+          combine: flags.combine === true && unique.length > 1,
+          runs: target === undefined ? flags.runs : null,
+          targetRelError: target ?? null,
+          maxRuns: target === undefined ? null : flags.maxRuns,
+          workers,
+        },
         seed: flags.seed,
-        targetRelError: flags.targetRelError,
-        maxRuns: flags.maxRuns,
-        workers: workersFor(
-          flags.workers,
-          flags.targetRelError === undefined ? flags.runs : flags.maxRuns,
-          CHUNK_SIZE,
-        ),
-        onProgress: (done: number, planned: number) => progress.update({ done, planned }),
-      });
+        version: VERSION,
+      };
+      const { result, note } = await recorded(io, flags, record, () =>
+        compare(baseline, variants, {
+          runs: flags.runs,
+          seed: flags.seed,
+          targetRelError: target,
+          maxRuns: flags.maxRuns,
+          workers,
+          onProgress: (done, planned, p) => progress.update({ ...p, done, planned }),
+        }),
+      );
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : compareText(result, file));
+      io.err(note);
     });
 }

@@ -6,6 +6,7 @@ import { registerCompare } from './compare-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerPathways } from './pathways-command.ts';
 import { registerRun } from './run-command.ts';
+import { registerRuns } from './runs-command.ts';
 import { registerSchema } from './schema-command.ts';
 import { registerTrace } from './trace-command.ts';
 import { registerValidate } from './validate-command.ts';
@@ -32,6 +33,7 @@ Examples:
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
   petrov capability scenarios/korean-peninsula-2026-capability.yaml
+  petrov runs list
 
 Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference is docs/scenario-reference.md.`,
     );
@@ -43,9 +45,15 @@ Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference
   registerValidate(program, io, setExit);
   registerSchema(program, io);
   registerCapability(program, io);
-  for (const command of program.commands) {
-    command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
-  }
+  registerRuns(program, io);
+  // Subcommands (runs list, ...) too: commander must never exit the process behind main's back.
+  const configure = (parent: Command): void => {
+    for (const command of parent.commands) {
+      command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+      configure(command);
+    }
+  };
+  configure(program);
   return program;
 }
 

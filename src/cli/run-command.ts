@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import {
   CHUNK_SIZE,
   DEFAULT_MAX_RUNS,
@@ -11,6 +12,7 @@ import {
   toPartFile,
   type Progress,
   type Shard,
+  VERSION,
 } from '../index.ts';
 import {
   checkStopFlags,
@@ -27,8 +29,10 @@ import {
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
 import { runText } from './run-text.ts';
+import type { NewRun } from '../store/index.ts';
+import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
-interface RunFlags {
+interface RunFlags extends StoreFlags {
   runs: number;
   seed: number;
   set?: string[];
@@ -93,6 +97,8 @@ export function registerRun(program: Command, io: CliIo): void {
     )
     .option('--out <file>', 'with --shard: the part file to write, for `petrov merge`')
     .option('--json', 'print one JSON document instead of the table')
+    .option('--db <file>', DB_HELP)
+    .option('--no-store', NO_STORE_HELP)
     .addHelpText(
       'after',
       `
@@ -136,10 +142,41 @@ Examples:
         );
         return;
       }
-      const result = await simulate(loaded, options);
+      const record = runRecord(file, loaded, flags, options.workers);
+      const { result, note } = await recorded(io, flags, record, () => simulate(loaded, options));
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : runText(result, file));
+      io.err(note);
     });
+}
+
+/** What the run store keeps about a run: enough to show it and replay any of its trials. */
+function runRecord(
+  file: string,
+  loaded: ReturnType<typeof loadForCommand>,
+  flags: RunFlags,
+  workers: number,
+): NewRun {
+  const target = flags.targetRelError;
+  return {
+    kind: 'run',
+    scenarioName: loaded.scenario.name,
+    scenarioHash: loaded.hash,
+    scenarioText: loaded.text,
+    options: {
+      source: resolve(file),
+      sets: flags.set ?? [],
+      safeguards: flags.safeguard ?? [],
+      runs: target === undefined ? flags.runs : null,
+      targetRelError: target ?? null,
+      maxRuns: target === undefined ? null : flags.maxRuns,
+      workers,
+      chunkSize: flags.chunkSize,
+      examples: flags.examples,
+    },
+    seed: flags.seed,
+    version: VERSION,
+  };
 }
 
 /** A shard is written to a part file, never printed: both flags or neither, and no target. */

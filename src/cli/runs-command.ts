@@ -1,0 +1,150 @@
+import { InvalidArgumentError, type Command } from 'commander';
+import { InputError, type CompareResult, type RunResult } from '../index.ts';
+import type { RunDetail, RunStore, RunSummaryRow } from '../store/index.ts';
+import { compareText } from './compare-text.ts';
+import { formatInteger, formatProbability } from './format.ts';
+import type { CliIo } from './io.ts';
+import { runText } from './run-text.ts';
+import { DB_HELP, openStore, type DbFlags } from './store-flags.ts';
+
+interface ListFlags extends DbFlags {
+  limit: number;
+  json?: boolean;
+}
+
+/** `petrov runs list | show ID | rm ID`: the run store from the shell. */
+export function registerRuns(program: Command, io: CliIo): void {
+  const runs = program
+    .command('runs')
+    .summary('list, show and remove stored runs and comparisons')
+    .description(
+      'Every `petrov run` and `petrov compare` is recorded in the run store (unless --no-store): ' +
+        'scenario text and hash, options, seed, version, status, times and results (aggregates, ' +
+        'never single trials). A run whose process died reads `interrupted`.',
+    )
+    .addHelpText(
+      'after',
+      `
+Examples:
+  petrov runs list
+  petrov runs list --limit 5 --json
+  petrov runs show 12
+  petrov runs rm 12
+  petrov runs list --db ./workshop.db
+
+The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '')}.`,
+    );
+  runs
+    .command('list')
+    .description('list stored runs, newest first')
+    .option('--limit <n>', 'at most this many', positiveId, 50)
+    .option('--json', 'print { runs: [...] } as JSON')
+    .option('--db <file>', DB_HELP)
+    .action((flags: ListFlags) =>
+      withStore(flags, (store) => {
+        const rows = store.list(flags.limit);
+        if (flags.json) io.out(`${JSON.stringify({ runs: rows }, null, 2)}\n`);
+        else io.out(rows.length === 0 ? `no runs in ${store.path}\n` : listText(rows));
+      }),
+    );
+  runs
+    .command('show')
+    .description('show one stored run: its options and its result')
+    .argument('<id>', 'run id, as `petrov runs list` shows it', positiveId)
+    .option('--json', 'print everything stored about the run as JSON')
+    .option('--db <file>', DB_HELP)
+    .action((id: number, flags: DbFlags & { json?: boolean }) =>
+      withStore(flags, (store) => {
+        const run = store.get(id) ?? noSuchRun(id, store);
+        io.out(flags.json ? `${JSON.stringify(run, null, 2)}\n` : showText(run));
+      }),
+    );
+  runs
+    .command('rm')
+    .description('remove a stored run (not one still running)')
+    .argument('<id>', 'run id', positiveId)
+    .option('--db <file>', DB_HELP)
+    .action((id: number, flags: DbFlags) =>
+      withStore(flags, (store) => {
+        const outcome = store.remove(id);
+        if (outcome === 'missing') noSuchRun(id, store);
+        if (outcome === 'running') {
+          throw new InputError([{ path: 'id', message: `run ${id} is still running` }]);
+        }
+        io.out(`removed run ${id}\n`);
+      }),
+    );
+}
+
+function withStore(flags: DbFlags, use: (store: RunStore) => void): void {
+  const store = openStore(flags);
+  try {
+    use(store);
+  } finally {
+    store.close();
+  }
+}
+
+function positiveId(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`expected a run id (a whole number from 1), got '${value}'`);
+  }
+  return n;
+}
+
+function noSuchRun(id: number, store: RunStore): never {
+  throw new InputError([{ path: 'id', message: `no run ${id} in ${store.path}` }]);
+}
+
+const headline = (row: RunSummaryRow) =>
+  row.headline === null
+    ? '–'
+    : `${formatProbability(row.headline.p)} [${formatProbability(row.headline.low)}, ${formatProbability(row.headline.high)}]`;
+
+/** Minutes are enough to find a run; the JSON has the exact times. */
+const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+function listText(rows: readonly RunSummaryRow[]): string {
+  const header = [
+    'id',
+    'status',
+    'kind',
+    'created (UTC)',
+    'trials',
+    'seed',
+    'P(nuclear use) [95% CI]',
+  ];
+  const cells = rows.map((r) => [
+    String(r.id),
+    r.status,
+    r.kind,
+    minute(r.createdAt),
+    r.runs === null ? '–' : formatInteger(r.runs),
+    String(r.seed),
+    `${headline(r)}  ${r.scenarioName}`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: readonly string[]) =>
+    c.map((x, i) => (i === c.length - 1 ? x : x.padEnd(widths[i]))).join('  ');
+  return `${[line(header), ...cells.map(line)].join('\n')}\n`;
+}
+
+function showText(run: RunDetail): string {
+  const o = run.options;
+  const lines = [
+    `Run ${run.id}: ${run.kind}, ${run.status}; Petrov ${run.version}`,
+    `scenario  ${run.scenarioName} (${run.scenarioHash.slice(0, 12)}) from ${o.source}`,
+    `started   ${run.createdAt}${run.finishedAt === null ? '' : `, finished ${run.finishedAt}`}`,
+    `options   seed ${run.seed}, ${o.runs === null ? `target rel. error ${o.targetRelError}, at most ${o.maxRuns} trials` : `${o.runs} trials`}` +
+      `${o.sets.length > 0 ? `, --set ${o.sets.join(' --set ')}` : ''}` +
+      `${o.safeguards.length > 0 ? `, safeguards ${o.safeguards.join(', ')}` : ''}${o.combine ? ' (and combined)' : ''}`,
+  ];
+  if (run.error !== null) lines.push(`error     ${run.error}`);
+  if (run.result === null) return `${lines.join('\n')}\n`;
+  const text =
+    run.kind === 'run'
+      ? runText(run.result as RunResult, o.source)
+      : compareText(run.result as CompareResult, o.source);
+  return `${lines.join('\n')}\n\n${text}`;
+}

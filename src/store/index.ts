@@ -1,0 +1,18 @@
+/** The run registry: every `petrov run` and `petrov compare`, and the server's runs, in SQLite. */
+export { dbPath, DB_FILE, type DbPathOptions } from './data-path.ts';
+export { migrate, MIGRATIONS, type Migration } from './migrations.ts';
+export { ownerAlive, currentOwner, type Owner } from './owner.ts';
+export {
+  headlineOf,
+  type Headline,
+  type NewRun,
+  type RunDetail,
+  type RunEnd,
+  type RunKind,
+  type RunStatus,
+  type RunSummaryRow,
+  type StoredOptions,
+  type StoredResult,
+} from './run-record.ts';
+export { RunStore, type RemoveOutcome, type StoreOptions } from './run-store.ts';
+export { recordRun } from './record-run.ts';
