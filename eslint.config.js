@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const ambient = [
@@ -7,7 +8,15 @@ const ambient = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'bench/results/**', '.dependency-cruiser.cjs'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'web/dist/**',
+      'bench/results/**',
+      '.dependency-cruiser.cjs',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,5 +35,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/cli/**', 'src/server/**', 'src/store/**', 'src/report/**'],
     rules: { 'no-restricted-properties': ['error', ...ambient] },
+  },
+  {
+    // The two classic hook rules; v7's compiler rules would flag the editor's callback ref.
+    files: ['web/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
   },
 );

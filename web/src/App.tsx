@@ -1,0 +1,52 @@
+import { RunPage } from './pages/RunPage.tsx';
+import { RunsPage } from './pages/RunsPage.tsx';
+import { TracePage } from './pages/TracePage.tsx';
+import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
+import { routeHref } from './routing/route.ts';
+import { useRoute } from './routing/use-route.ts';
+
+/** The page for the current hash route, under a header with the two entry points. */
+export function App() {
+  const route = useRoute();
+  return (
+    <>
+      <header className="top">
+        <a className="brand" href={routeHref({ page: 'workbench' })}>
+          Petrov
+        </a>
+        <span className="tagline">inadvertent nuclear use when AI enters command and control</span>
+        <nav aria-label="main">
+          <a
+            href={routeHref({ page: 'workbench' })}
+            aria-current={route.page === 'workbench' ? 'page' : undefined}
+            data-testid="nav-workbench"
+          >
+            Scenario
+          </a>
+          <a
+            href={routeHref({ page: 'runs' })}
+            aria-current={route.page === 'runs' ? 'page' : undefined}
+            data-testid="nav-runs"
+          >
+            Past runs
+          </a>
+        </nav>
+      </header>
+      <main>
+        {/* Kept mounted while away, so the editor keeps its text and undo history. */}
+        <div hidden={route.page !== 'workbench'}>
+          <WorkbenchPage />
+        </div>
+        {route.page === 'runs' && <RunsPage />}
+        {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
+        {route.page === 'trace' && (
+          <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />
+        )}
+      </main>
+      <footer>
+        Stylized scenarios for analysis and teaching: no real targeting data. Every estimate is
+        shown with its 95% interval.
+      </footer>
+    </>
+  );
+}

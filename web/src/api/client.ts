@@ -1,0 +1,59 @@
+import { ApiError } from './api-error.ts';
+import type {
+  ApiErrorBody,
+  CapabilityResponse,
+  RunDetail,
+  RunSummaryRow,
+  SafeguardListing,
+  ScenarioListing,
+  ScenarioRef,
+  StartRunRequest,
+  TraceResult,
+  ValidationOk,
+} from './types.ts';
+
+/** Relative to the page, so the app works under any mount point of `petrov serve`. */
+const BASE = 'api';
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`${BASE}${path}`, {
+    ...init,
+    headers: init?.body ? { 'content-type': 'application/json' } : undefined,
+  });
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  const body: unknown = text ? JSON.parse(text) : {};
+  if (!response.ok) throw new ApiError(response.status, toErrorBody(body, response.statusText));
+  return body as T;
+}
+
+function toErrorBody(body: unknown, fallback: string): ApiErrorBody {
+  if (typeof body === 'object' && body !== null && 'error' in body) return body as ApiErrorBody;
+  return { error: fallback || 'request failed' };
+}
+
+const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.stringify(body) });
+
+export const api = {
+  scenarios: () => request<{ scenarios: ScenarioListing[] }>('/scenarios'),
+  scenario: (name: string) =>
+    request<{ name: string; text: string }>(`/scenarios/${encodeURIComponent(name)}`),
+  safeguards: () => request<{ safeguards: SafeguardListing[] }>('/safeguards'),
+  validate: (text: string, signal?: AbortSignal) =>
+    request<ValidationOk>('/validate', { ...post({ text }), signal }),
+  capability: (scenario: ScenarioRef) =>
+    request<CapabilityResponse>('/capability', post({ scenario })),
+  startRun: (body: StartRunRequest) => request<{ id: string }>('/runs', post(body)),
+  runs: (limit = 50) => request<{ runs: RunSummaryRow[] }>(`/runs?limit=${limit}`),
+  run: (id: string) => request<RunDetail>(`/runs/${encodeURIComponent(id)}`),
+  cancel: (id: string) =>
+    request<{ id: string; status: string }>(`/runs/${encodeURIComponent(id)}/cancel`, post({})),
+  remove: (id: string) =>
+    request<undefined>(`/runs/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+  trace: (id: string, trial: number, safeguards: readonly string[]) => {
+    const query = new URLSearchParams({ trial: String(trial) });
+    if (safeguards.length > 0) query.set('safeguards', safeguards.join(','));
+    return request<TraceResult>(`/runs/${encodeURIComponent(id)}/trace?${query}`);
+  },
+  eventsUrl: (id: string) => `${BASE}/runs/${encodeURIComponent(id)}/events`,
+};

@@ -1,0 +1,22 @@
+import { api } from './client.ts';
+import type { ProgressSample, RunStatus } from './types.ts';
+
+export interface ProgressHandlers {
+  readonly onProgress: (sample: ProgressSample) => void;
+  readonly onEnd: (status: RunStatus) => void;
+}
+
+/** Follows a run's server-sent events until `end`; returns a function that stops listening. */
+export function followProgress(id: string, handlers: ProgressHandlers): () => void {
+  const source = new EventSource(api.eventsUrl(id));
+  source.addEventListener('progress', (event) => {
+    handlers.onProgress(JSON.parse((event as MessageEvent<string>).data) as ProgressSample);
+  });
+  source.addEventListener('end', (event) => {
+    // Close first: EventSource would otherwise reconnect when the server ends the stream.
+    source.close();
+    const { status } = JSON.parse((event as MessageEvent<string>).data) as { status: RunStatus };
+    handlers.onEnd(status);
+  });
+  return () => source.close();
+}

@@ -1,0 +1,105 @@
+/** The HTTP API's shapes (docs/api.md). Result documents are the CLI's `--json`, typed by src. */
+import type {
+  ActorCapability,
+  CompareResult,
+  Issue,
+  ProportionEstimate,
+  RunResult,
+  TraceResult,
+  VariantResult,
+} from '../../../src/index.ts';
+
+export type {
+  ActorCapability,
+  CompareResult,
+  Issue,
+  ProportionEstimate,
+  RunResult,
+  TraceResult,
+  VariantResult,
+};
+
+export type RunKind = 'run' | 'compare';
+export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
+
+/** A bundled scenario by name, or scenario text. */
+export type ScenarioRef = { readonly name: string } | { readonly text: string };
+
+export interface ScenarioListing {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export interface SafeguardListing {
+  readonly name: string;
+  readonly description: string;
+}
+
+export interface ValidationOk {
+  readonly ok: true;
+  readonly hash: string;
+  readonly name: string;
+  readonly actors: readonly string[];
+  readonly safeguards: readonly SafeguardListing[];
+}
+
+/** Every 4xx/5xx body. */
+export interface ApiErrorBody {
+  readonly error: string;
+  readonly issues?: readonly Issue[];
+}
+
+export interface Headline {
+  readonly p: number;
+  readonly low: number;
+  readonly high: number;
+}
+
+export interface RunSummaryRow {
+  readonly id: string;
+  readonly kind: RunKind;
+  readonly status: RunStatus;
+  readonly scenarioName: string | null;
+  readonly scenarioHash: string;
+  readonly seed: number;
+  readonly runs: number;
+  readonly version: string;
+  readonly createdAt: string;
+  readonly finishedAt: string | null;
+  readonly headline: Headline | null;
+}
+
+export interface StartRunRequest {
+  readonly kind: RunKind;
+  readonly scenario: ScenarioRef;
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly targetRelError?: number;
+  readonly maxRuns?: number;
+  readonly safeguards?: readonly string[];
+  readonly combine?: boolean;
+}
+
+export interface RunDetail extends RunSummaryRow {
+  readonly options: Partial<StartRunRequest>;
+  readonly scenarioText: string;
+  readonly result: RunResult | CompareResult | null;
+  readonly error: ApiErrorBody | string | null;
+}
+
+/** One `event: progress` of a run's stream (for a comparison, of its baseline). */
+export interface ProgressSample {
+  readonly done: number;
+  readonly planned: number;
+  readonly nuclearUse: number;
+  readonly p: number;
+  readonly low: number;
+  readonly high: number;
+  readonly relErr: number | null;
+}
+
+export interface CapabilityResponse {
+  readonly scenario: { readonly name: string; readonly hash: string };
+  readonly actors: readonly ActorCapability[];
+}

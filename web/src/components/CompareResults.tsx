@@ -1,0 +1,92 @@
+import { useMemo } from 'react';
+import type { CompareResult } from '../api/types.ts';
+import { IntervalChart, type IntervalRow } from '../charts/IntervalChart.tsx';
+import { ci, integer, percentWithInterval } from '../format/number.ts';
+import { CompareTable } from './CompareTable.tsx';
+import { TraceForm } from './TraceForm.tsx';
+
+interface Props {
+  readonly runId: string;
+  readonly result: CompareResult;
+}
+
+/** A comparison: every safeguard's risk and risk ratio against the baseline, most effective first. */
+export function CompareResults({ runId, result }: Props) {
+  const { baseline, variants } = result;
+  const riskRows = useMemo<IntervalRow[]>(
+    () => [
+      {
+        label: 'baseline',
+        estimate: baseline.nuclearUse.p,
+        low: baseline.nuclearUse.ci95[0],
+        high: baseline.nuclearUse.ci95[1],
+        reference: true,
+      },
+      ...[...variants]
+        .sort((a, b) => a.nuclearUse.p - b.nuclearUse.p)
+        .map((v) => ({
+          label: v.name,
+          estimate: v.nuclearUse.p,
+          low: v.nuclearUse.ci95[0],
+          high: v.nuclearUse.ci95[1],
+        })),
+    ],
+    [baseline, variants],
+  );
+  const ratioRows = useMemo<IntervalRow[]>(
+    () =>
+      variants
+        .flatMap((v) =>
+          v.riskRatio
+            ? [
+                {
+                  label: v.name,
+                  estimate: v.riskRatio.estimate,
+                  low: v.riskRatio.ci95[0],
+                  high: v.riskRatio.ci95[1],
+                },
+              ]
+            : [],
+        )
+        .sort((a, b) => a.estimate - b.estimate),
+    [variants],
+  );
+  const arms = [baseline, ...variants].map((a) => ({ name: a.name, safeguards: a.safeguards }));
+  return (
+    <div className="results" data-testid="compare-results">
+      <section className="panel headline" aria-labelledby="baseline-title">
+        <h2 id="baseline-title">Baseline</h2>
+        <p className="big" data-testid="headline">
+          P(nuclear use) {percentWithInterval(baseline.nuclearUse.p, ci(baseline.nuclearUse.ci95))}
+        </p>
+        <p>
+          {integer(result.runs)} crises per arm, {variants.length} variants, seed {result.seed}.
+        </p>
+      </section>
+      <section className="panel" aria-labelledby="risk-title">
+        <h2 id="risk-title">Risk under each safeguard</h2>
+        <IntervalChart
+          rows={riskRows}
+          caption="P(nuclear use) per crisis under each safeguard, lowest first; grey is the baseline. Whiskers are 95% intervals."
+          testId="compare-risk-chart"
+          axisLabel="P(nuclear use) per crisis (%)"
+          scale="percent"
+        />
+        {ratioRows.length > 0 && (
+          <IntervalChart
+            rows={ratioRows}
+            caption="Risk ratio against the baseline (log scale; left of the dashed line cuts the risk), paired 95% intervals."
+            testId="compare-ratio-chart"
+            axisLabel="risk ratio (variant / baseline)"
+            scale="ratio"
+          />
+        )}
+        <CompareTable result={result} />
+      </section>
+      <section className="panel" aria-labelledby="compare-trace-title">
+        <h2 id="compare-trace-title">Read one crisis under a safeguard</h2>
+        <TraceForm runId={runId} arms={arms} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client.ts';
+import type { RunKind, SafeguardListing, ScenarioRef } from '../api/types.ts';
+import { routeHref } from '../routing/route.ts';
+import { ErrorBox } from './ErrorBox.tsx';
+import { SafeguardChooser } from './SafeguardChooser.tsx';
+
+interface Props {
+  readonly scenario: ScenarioRef;
+  readonly safeguards: readonly SafeguardListing[];
+  /** False while the editor's text is invalid or not yet checked. */
+  readonly ready: boolean;
+}
+
+/** Trials that finish in seconds on a laptop: a run is ~1.9k trials/s, a comparison 10 arms. */
+const DEFAULT_RUNS: Readonly<Record<RunKind, number>> = { run: 10_000, compare: 2_000 };
+
+/** Start a run or a comparison of the editor's scenario, then open its page. */
+export function RunForm({ scenario, safeguards, ready }: Props) {
+  const [kind, setKind] = useState<RunKind>('run');
+  const [runs, setRuns] = useState<number | null>(null);
+  const [seed, setSeed] = useState(1);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [combine, setCombine] = useState(true);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const trials = runs ?? DEFAULT_RUNS[kind];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const { id } = await api.startRun({
+        kind,
+        scenario,
+        runs: trials,
+        seed,
+        safeguards: chosen,
+        ...(kind === 'compare' ? { combine } : {}),
+      });
+      window.location.hash = routeHref({ page: 'run', id });
+    } catch (e) {
+      setError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="run-form" onSubmit={submit} data-testid="run-form">
+      <fieldset className="kind">
+        <legend>What to do</legend>
+        <label className="check">
+          <input
+            type="radio"
+            name="kind"
+            value="run"
+            data-testid="kind-run"
+            checked={kind === 'run'}
+            onChange={() => setKind('run')}
+          />
+          Estimate the risk
+        </label>
+        <label className="check">
+          <input
+            type="radio"
+            name="kind"
+            value="compare"
+            data-testid="kind-compare"
+            checked={kind === 'compare'}
+            onChange={() => setKind('compare')}
+          />
+          Compare safeguards against the baseline
+        </label>
+      </fieldset>
+      <div className="row">
+        <label>
+          Trials
+          <input
+            type="number"
+            min={1}
+            data-testid="runs-input"
+            value={trials}
+            onChange={(event) => setRuns(Number(event.target.value))}
+          />
+        </label>
+        <label>
+          Seed
+          <input
+            type="number"
+            min={0}
+            data-testid="seed-input"
+            value={seed}
+            onChange={(event) => setSeed(Number(event.target.value))}
+          />
+        </label>
+      </div>
+      <SafeguardChooser
+        safeguards={safeguards}
+        chosen={chosen}
+        onChange={setChosen}
+        legend={
+          kind === 'run'
+            ? 'Safeguards to apply (none: the scenario as written)'
+            : 'Safeguards to compare (none chosen: all of them)'
+        }
+      />
+      {kind === 'compare' && (
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="combine"
+            checked={combine}
+            onChange={(event) => setCombine(event.target.checked)}
+          />
+          Also compare all of them combined
+        </label>
+      )}
+      <button type="submit" className="primary" disabled={!ready || busy} data-testid="start">
+        {kind === 'run' ? 'Run' : 'Compare'}
+      </button>
+      <ErrorBox error={error} />
+    </form>
+  );
+}

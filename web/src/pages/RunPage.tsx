@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import { followProgress } from '../api/progress-stream.ts';
+import type { CompareResult, ProgressSample, RunDetail, RunResult } from '../api/types.ts';
+import { CompareResults } from '../components/CompareResults.tsx';
+import { ErrorBox } from '../components/ErrorBox.tsx';
+import { ProgressPanel } from '../components/ProgressPanel.tsx';
+import { RunMeta } from '../components/RunMeta.tsx';
+import { RunResults } from '../components/RunResults.tsx';
+
+interface Props {
+  readonly id: string;
+}
+
+/** One run or comparison: live progress while it runs, then its results; the URL reopens it. */
+export function RunPage({ id }: Props) {
+  const [run, setRun] = useState<RunDetail | null>(null);
+  const [samples, setSamples] = useState<ProgressSample[]>([]);
+  const [error, setError] = useState<unknown>(null);
+
+  const load = useCallback(() => {
+    api.run(id).then(setRun, setError);
+  }, [id]);
+
+  useEffect(() => {
+    setRun(null);
+    setSamples([]);
+    setError(null);
+    load();
+  }, [load]);
+
+  const running = run?.status === 'running';
+  useEffect(() => {
+    if (!running) return;
+    return followProgress(id, {
+      onProgress: (sample) => setSamples((previous) => [...previous, sample]),
+      onEnd: () => load(),
+    });
+  }, [id, running, load]);
+
+  const cancel = () => {
+    api.cancel(id).then(load, setError);
+  };
+
+  if (error) return <ErrorBox error={error} />;
+  if (!run) return <p>Loading run {id}…</p>;
+  const title = run.kind === 'compare' ? 'Safeguards compared' : 'Risk estimate';
+  return (
+    <article data-testid="run-page">
+      <h1>
+        {title}: {run.result?.scenario.name ?? run.scenarioName ?? 'edited scenario'}
+      </h1>
+      <RunMeta run={run} />
+      {(running || samples.length > 1) && (
+        <ProgressPanel samples={samples} running={running} onCancel={cancel} />
+      )}
+      {run.error && (
+        <ErrorBox error={typeof run.error === 'string' ? run.error : run.error.error} />
+      )}
+      {run.result &&
+        (run.kind === 'compare' ? (
+          <CompareResults runId={id} result={run.result as CompareResult} />
+        ) : (
+          <RunResults runId={id} result={run.result as RunResult} />
+        ))}
+    </article>
+  );
+}

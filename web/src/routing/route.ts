@@ -1,0 +1,46 @@
+/** The app's pages as hash routes, so every view (a run, a trace) can be shared by URL. */
+export type Route =
+  | { readonly page: 'workbench' }
+  | { readonly page: 'runs' }
+  | { readonly page: 'run'; readonly id: string }
+  | {
+      readonly page: 'trace';
+      readonly id: string;
+      readonly trial: number;
+      readonly safeguards: readonly string[];
+    };
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#/, '').split('?');
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] !== 'runs') return { page: 'workbench' };
+  if (parts.length === 1) return { page: 'runs' };
+  const id = parts[1];
+  if (parts[2] === 'trace' && /^\d+$/.test(parts[3] ?? '')) {
+    const safeguards = new URLSearchParams(query).get('safeguards');
+    return {
+      page: 'trace',
+      id,
+      trial: Number(parts[3]),
+      safeguards: safeguards ? safeguards.split(',').filter(Boolean) : [],
+    };
+  }
+  return { page: 'run', id };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.page) {
+    case 'workbench':
+      return '#/';
+    case 'runs':
+      return '#/runs';
+    case 'run':
+      return `#/runs/${encodeURIComponent(route.id)}`;
+    case 'trace': {
+      const base = `#/runs/${encodeURIComponent(route.id)}/trace/${route.trial}`;
+      return route.safeguards.length > 0
+        ? `${base}?safeguards=${route.safeguards.map(encodeURIComponent).join(',')}`
+        : base;
+    }
+  }
+}
