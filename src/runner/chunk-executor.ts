@@ -14,15 +14,16 @@ const WORKER = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 
 /**
  * With one worker, runs chunks in this thread (`local`), yielding to the event loop between them
- * for progress and signals; with more, sends `task(start, end)` to a piscina pool whose workers
- * compile the scenarios once each.
+ * for progress and signals; with more, or `offThread`, sends `task(start, end)` to a piscina pool
+ * whose workers compile the scenarios once each.
  */
 export function chunkExecutor<R>(
   workers: number,
   local: (start: number, end: number) => R,
   task: (start: number, end: number) => ChunkTask,
+  offThread = false,
 ): ChunkExecutor<R> {
-  if (workers <= 1) {
+  if (workers <= 1 && !offThread) {
     return {
       depth: 1,
       async run(start, end) {
@@ -32,9 +33,10 @@ export function chunkExecutor<R>(
       close: async () => undefined,
     };
   }
-  const pool = new Piscina({ filename: WORKER, minThreads: workers, maxThreads: workers });
+  const threads = Math.max(1, workers);
+  const pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads });
   return {
-    depth: 2 * workers,
+    depth: 2 * threads,
     run: (start, end) => pool.run(task(start, end)) as Promise<R>,
     close: () => pool.destroy(),
   };

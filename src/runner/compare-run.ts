@@ -25,6 +25,8 @@ export interface CompareOptions {
   readonly chunkSize?: number;
   /** Worker threads. Default 1; results are identical for any number. */
   readonly workers?: number;
+  /** Run chunks on worker threads even with one worker, so this thread stays free (a server). Default false. */
+  readonly offThread?: boolean;
   /** Called after every chunk of trials; `baseline` carries the baseline's running counts. */
   readonly onProgress?: (done: number, planned: number, baseline: Progress) => void;
   /** Milliseconds clock for timing only. Default `performance.now`. */
@@ -58,6 +60,7 @@ export async function compare(
     options.workers ?? 1,
     (start, end) => compareChunk(arms, seed, start, end),
     (start, end) => ({ kind: 'compare', key, scenarios, seed, start, end }),
+    options.offThread,
   );
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
   const both = new Array<number>(variants.length).fill(0);

@@ -24,6 +24,8 @@ export interface SimulateOptions {
   readonly chunkSize?: number;
   /** Worker threads. Default 1 (this thread); results are identical for any number. */
   readonly workers?: number;
+  /** Run chunks on worker threads even with one worker, so this thread stays free (a server). Default false. */
+  readonly offThread?: boolean;
   /** Example trials ending in nuclear use to keep for tracing. Default 5. */
   readonly examples?: number;
   /** Called after every chunk. */
@@ -127,6 +129,7 @@ export async function simulatePart(
       end,
       keep,
     }),
+    options.offThread,
   );
   const stats = new RunStatistics(Object.keys(loaded.scenario.actors).length);
   const examples: ExampleTrial[] = [];
