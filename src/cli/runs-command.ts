@@ -37,7 +37,7 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
   runs
     .command('list')
     .description('list stored runs, newest first')
-    .option('--limit <n>', 'at most this many', positiveId, 50)
+    .option('--limit <n>', 'at most this many', positiveInteger, 50)
     .option('--json', 'print { runs: [...] } as JSON')
     .option('--db <file>', DB_HELP)
     .action((flags: ListFlags) =>
@@ -50,10 +50,10 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
   runs
     .command('show')
     .description('show one stored run: its options and its result')
-    .argument('<id>', 'run id, as `petrov runs list` shows it', positiveId)
+    .argument('<id>', 'run id, as `petrov runs list` shows it')
     .option('--json', 'print everything stored about the run as JSON')
     .option('--db <file>', DB_HELP)
-    .action((id: number, flags: DbFlags & { json?: boolean }) =>
+    .action((id: string, flags: DbFlags & { json?: boolean }) =>
       withStore(flags, (store) => {
         const run = store.get(id) ?? noSuchRun(id, store);
         io.out(flags.json ? `${JSON.stringify(run, null, 2)}\n` : showText(run));
@@ -62,9 +62,9 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
   runs
     .command('rm')
     .description('remove a stored run (not one still running)')
-    .argument('<id>', 'run id', positiveId)
+    .argument('<id>', 'run id')
     .option('--db <file>', DB_HELP)
-    .action((id: number, flags: DbFlags) =>
+    .action((id: string, flags: DbFlags) =>
       withStore(flags, (store) => {
         const outcome = store.remove(id);
         if (outcome === 'missing') noSuchRun(id, store);
@@ -85,15 +85,15 @@ function withStore(flags: DbFlags, use: (store: RunStore) => void): void {
   }
 }
 
-function positiveId(value: string): number {
+function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new InvalidArgumentError(`expected a run id (a whole number from 1), got '${value}'`);
+    throw new InvalidArgumentError(`expected a whole number from 1, got '${value}'`);
   }
   return n;
 }
 
-function noSuchRun(id: number, store: RunStore): never {
+function noSuchRun(id: string, store: RunStore): never {
   throw new InputError([{ path: 'id', message: `no run ${id} in ${store.path}` }]);
 }
 
@@ -116,7 +116,7 @@ function listText(rows: readonly RunSummaryRow[]): string {
     'P(nuclear use) [95% CI]',
   ];
   const cells = rows.map((r) => [
-    String(r.id),
+    r.id,
     r.status,
     r.kind,
     minute(r.createdAt),

@@ -15,4 +15,4 @@ export {
   type StoredResult,
 } from './run-record.ts';
 export { RunStore, type RemoveOutcome, type StoreOptions } from './run-store.ts';
-export { recordRun } from './record-run.ts';
+export { recordRun, settleRun } from './record-run.ts';

@@ -9,12 +9,21 @@ import type { NewRun, StoredResult } from './run-record.ts';
 export async function recordRun<R extends StoredResult>(
   store: RunStore,
   run: NewRun,
-  work: (id: number) => Promise<R>,
-): Promise<{ id: number; result: R }> {
+  work: (id: string) => Promise<R>,
+): Promise<{ id: string; result: R }> {
   const id = store.start(run);
+  return { id, result: await settleRun(store, id, () => work(id)) };
+}
+
+/** Settles an already started row with the outcome of `work`; see `recordRun`. */
+export async function settleRun<R extends StoredResult>(
+  store: RunStore,
+  id: string,
+  work: () => Promise<R>,
+): Promise<R> {
   let result: R;
   try {
-    result = await work(id);
+    result = await work();
   } catch (error) {
     store.finish(id, {
       status: 'failed',
@@ -23,5 +32,5 @@ export async function recordRun<R extends StoredResult>(
     throw error;
   }
   store.finish(id, { status: result.stoppedBy === 'aborted' ? 'cancelled' : 'done', result });
-  return { id, result };
+  return result;
 }

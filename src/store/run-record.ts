@@ -51,7 +51,8 @@ export type RunEnd =
 
 /** One line of `petrov runs list` and of `GET /api/runs`. */
 export interface RunSummaryRow {
-  readonly id: number;
+  /** A decimal row id, e.g. `"12"`. */
+  readonly id: string;
   readonly kind: RunKind;
   readonly status: RunStatus;
   /** The scenario's `name` field. */

@@ -83,7 +83,7 @@ describe('RunStore', () => {
 
   it('lists newest first with a limit, and removes finished rows', async () => {
     const store = RunStore.open(join(dir, 'list.db'), { now: steppingClock() });
-    const ids: number[] = [];
+    const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       ids.push((await recordRun(store, newRun, () => simulate(loaded, { runs: 100 }))).id);
     }

@@ -47,6 +47,9 @@ interface Row {
 const SUMMARY_COLUMNS = `id, kind, status, scenario_name, scenario_hash, seed, runs, version,
   owner_pid, owner_host, created_at, finished_at, headline_p, headline_low, headline_high`;
 
+/** Ids are SQLite row ids, handed out as decimal strings so clients never do arithmetic on them. */
+const ID = /^[1-9]\d{0,15}$/;
+
 /** The outcome of `remove`: gone, never there, or refused because its process is still at it. */
 export type RemoveOutcome = 'removed' | 'missing' | 'running';
 
@@ -85,7 +88,7 @@ export class RunStore {
   }
 
   /** Records a run about to start; returns its id. */
-  start(run: NewRun): number {
+  start(run: NewRun): string {
     const info = this.db
       .prepare(
         `INSERT INTO runs (kind, status, scenario_name, scenario_hash, scenario_text, options, seed,
@@ -104,11 +107,11 @@ export class RunStore {
         this.owner.hostname,
         this.now(),
       );
-    return Number(info.lastInsertRowid);
+    return String(info.lastInsertRowid);
   }
 
   /** Writes how a running row ended, in one statement; false if it was not running. */
-  finish(id: number, end: RunEnd): boolean {
+  finish(id: string, end: RunEnd): boolean {
     const done = end.status === 'failed' ? null : end.result;
     const headline = done === null ? null : headlineOf(done);
     const info = this.db
@@ -126,7 +129,7 @@ export class RunStore {
         headline?.low ?? null,
         headline?.high ?? null,
         end.status === 'failed' ? end.error : null,
-        id,
+        Number(id),
       );
     return info.changes === 1;
   }
@@ -139,8 +142,10 @@ export class RunStore {
     return rows.map((row) => this.summary(row));
   }
 
-  get(id: number): RunDetail | undefined {
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(id) as Row | undefined;
+  get(id: string): RunDetail | undefined {
+    if (!ID.test(id)) return undefined;
+    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(id)) as
+      Row | undefined;
     if (row === undefined) return undefined;
     return {
       ...this.summary(row),
@@ -152,12 +157,14 @@ export class RunStore {
   }
 
   /** Deletes a finished (or interrupted) run; a run still in progress is refused. */
-  remove(id: number): RemoveOutcome {
-    const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`).get(id) as
-      Row | undefined;
+  remove(id: string): RemoveOutcome {
+    if (!ID.test(id)) return 'missing';
+    const row = this.db
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`)
+      .get(Number(id)) as Row | undefined;
     if (row === undefined) return 'missing';
     if (this.summary(row).status === 'running') return 'running';
-    this.db.prepare('DELETE FROM runs WHERE id = ?').run(id);
+    this.db.prepare('DELETE FROM runs WHERE id = ?').run(Number(id));
     return 'removed';
   }
 
@@ -169,7 +176,7 @@ export class RunStore {
     const owner = { pid: row.owner_pid, hostname: row.owner_host };
     const gone = row.status === 'running' && !ownerAlive(owner, this.owner);
     return {
-      id: row.id,
+      id: String(row.id),
       kind: row.kind,
       status: gone ? 'interrupted' : row.status,
       scenarioName: row.scenario_name,
