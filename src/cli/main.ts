@@ -11,8 +11,15 @@ import { registerSchema } from './schema-command.ts';
 import { registerTrace } from './trace-command.ts';
 import { registerValidate } from './validate-command.ts';
 
+/** Adds a command from outside the CLI (`petrov serve` comes from src/server, which no one imports). */
+export type CommandPlugin = (program: Command, io: CliIo) => void;
+
 /** Builds the `petrov` program; tests drive it with an in-memory io. */
-export function buildProgram(io: CliIo, setExit: (code: number) => void): Command {
+export function buildProgram(
+  io: CliIo,
+  setExit: (code: number) => void,
+  plugins: readonly CommandPlugin[] = [],
+): Command {
   const program = new Command('petrov')
     .version(VERSION)
     .description(
@@ -34,6 +41,7 @@ Examples:
   petrov schema > petrov.schema.json
   petrov capability scenarios/korean-peninsula-2026-capability.yaml
   petrov runs list
+  petrov serve
 
 Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference is docs/scenario-reference.md.`,
     );
@@ -46,6 +54,7 @@ Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference
   registerSchema(program, io);
   registerCapability(program, io);
   registerRuns(program, io);
+  for (const plugin of plugins) plugin(program, io);
   // Subcommands (runs list, ...) too: commander must never exit the process behind main's back.
   const configure = (parent: Command): void => {
     for (const command of parent.commands) {
@@ -58,11 +67,19 @@ Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference
 }
 
 /** Runs the CLI and returns its exit code; never lets a stack trace reach the user for bad input. */
-export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CliIo = processIo,
+  plugins: readonly CommandPlugin[] = [],
+): Promise<number> {
   let code: number = Exit.ok;
-  const program = buildProgram(io, (c) => {
-    code = c;
-  });
+  const program = buildProgram(
+    io,
+    (c) => {
+      code = c;
+    },
+    plugins,
+  );
   try {
     await program.parseAsync([...argv], { from: 'user' });
     return code;

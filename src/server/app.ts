@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { RunStore } from '../store/index.ts';
+import { ApiError, errorResponse } from './api-error.ts';
+import { eventsRoute } from './events-route.ts';
+import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { RunManager } from './run-manager.ts';
+import { runRoutes } from './run-routes.ts';
+import { ScenarioLibrary } from './scenario-library.ts';
+import { scenarioRoutes } from './scenario-routes.ts';
+import { webApp } from './web-app.ts';
+
+export interface ServerDeps {
+  /** Where runs are recorded; the caller opens and closes it. */
+  readonly store: RunStore;
+  /** Directory of bundled scenarios (`NAME.yaml`). */
+  readonly scenariosDir: string;
+  /** The built web app (`web/dist`); a page saying how to build it is served while it is missing. */
+  readonly webDist: string;
+  /** Overrides of the request limits. Default `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<Limits>;
+  /** Worker threads per run. Default 1: runs share the server's thread between chunks. */
+  readonly workers?: number;
+  /** Where server faults are logged. Default stderr. */
+  readonly log?: (text: string) => void;
+}
+
+/** The app and the runs it has in progress (to wait for them, or cancel them all on shutdown). */
+export interface PetrovApp {
+  readonly app: Hono;
+  readonly runs: RunManager;
+}
+
+/**
+ * The HTTP API under `/api` (docs/api.md) and the web app at `/`. Every error, expected or not,
+ * passes through one mapping to `{ error, issues }`.
+ */
+export function createApp(deps: ServerDeps): PetrovApp {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const log = deps.log ?? ((text: string) => process.stderr.write(text));
+  const library = new ScenarioLibrary(deps.scenariosDir);
+  const runs = new RunManager(deps.store, limits.concurrentRuns, log);
+  const api = new Hono();
+  api.use(
+    bodyLimit({
+      maxSize: limits.bodyBytes,
+      onError: () => {
+        throw new ApiError(413, 'request body too large', [
+          { path: 'body', message: `at most ${limits.bodyBytes} bytes` },
+        ]);
+      },
+    }),
+  );
+  api.route('/', scenarioRoutes(library));
+  api.route(
+    '/',
+    runRoutes({ store: deps.store, runs, library, limits, workers: deps.workers ?? 1 }),
+  );
+  api.route('/', eventsRoute(deps.store, runs));
+  api.all('*', (c) => {
+    throw new ApiError(404, 'no such endpoint', [
+      { path: '', message: `${c.req.method} ${c.req.path} (docs/api.md lists the endpoints)` },
+    ]);
+  });
+
+  const app = new Hono();
+  app.onError((error, c) => errorResponse(error, c, log));
+  app.route('/api', api);
+  app.route('/', webApp(deps.webDist));
+  return { app, runs };
+}

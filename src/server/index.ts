@@ -1,0 +1,8 @@
+/** The HTTP API and web app server; only bin/petrov.mjs and tests import it. */
+export { createApp, type PetrovApp, type ServerDeps } from './app.ts';
+export { ApiError, type ApiErrorBody, type ApiIssue } from './api-error.ts';
+export { DEFAULT_LIMITS, type Limits } from './limits.ts';
+export { RunManager, type ProgressEvent, type RunEvent } from './run-manager.ts';
+export { SCENARIO_NAME, type ScenarioListing } from './scenario-library.ts';
+export { registerServe, type ServeIo } from './serve-command.ts';
+export { startServer, type ServeOptions } from './start-server.ts';

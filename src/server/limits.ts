@@ -1,0 +1,18 @@
+/** What one client may ask of the server; each is enforced with a clear 4xx. */
+export interface Limits {
+  /** Largest request body in bytes (413). Default 1 MiB. */
+  readonly bodyBytes: number;
+  /** Most trials per arm one request may ask for: `runs`, or `maxRuns` with a target (422). Default 2,000,000. */
+  readonly trialsPerRequest: number;
+  /** Runs and comparisons in progress at once (429). Default 2. */
+  readonly concurrentRuns: number;
+  /** Most rows `GET /api/runs` returns. Default 1,000. */
+  readonly listLimit: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  bodyBytes: 1024 * 1024,
+  trialsPerRequest: 2_000_000,
+  concurrentRuns: 2,
+  listLimit: 1000,
+};

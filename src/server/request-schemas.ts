@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** A bundled scenario by name, or scenario text: exactly one of the two. */
+export const scenarioRefSchema = z
+  .strictObject({
+    name: z.string().optional(),
+    text: z.string().optional(),
+  })
+  .refine((s) => (s.name === undefined) !== (s.text === undefined), {
+    message: 'give either name (a bundled scenario) or text (scenario YAML)',
+  });
+
+export type ScenarioRef = z.infer<typeof scenarioRefSchema>;
+
+/** `POST /api/validate`. */
+export const validateBodySchema = z.strictObject({ text: z.string() });
+
+/** `POST /api/capability`. */
+export const capabilityBodySchema = z.strictObject({ scenario: scenarioRefSchema });
+
+/**
+ * `POST /api/runs`, with the CLI's bounds (`petrov run` and `petrov compare` flags); the server's
+ * own trial limit is checked after, so its message can name the limit.
+ */
+export const runBodySchema = z.strictObject({
+  kind: z.enum(['run', 'compare']),
+  scenario: scenarioRefSchema,
+  /** Trials (per arm). Default 10,000. */
+  runs: z.int().min(1).optional(),
+  /** Default 1. */
+  seed: z.int().min(0).optional(),
+  targetRelError: z.number().gt(0).lt(1).optional(),
+  /** Cap with `targetRelError`. Default: the server's trial limit. */
+  maxRuns: z.int().min(1).optional(),
+  /** A run's safeguards, or a comparison's variants (empty: every one available). */
+  safeguards: z.array(z.string().min(1)).max(100).optional(),
+  /** Comparison only: also run every chosen safeguard at once. */
+  combine: z.boolean().optional(),
+});
+
+export type RunBody = z.infer<typeof runBodySchema>;
+
+/** `GET /api/runs/:id/trace` query. */
+export const traceQuerySchema = z.strictObject({
+  trial: z
+    .string({ error: 'required: the index of the trial to replay' })
+    .regex(/^\d{1,15}$/, 'expected a trial index, a whole number from 0')
+    .transform(Number),
+  /** Comma-separated safeguard specs; absent: the run's own (none for a comparison's baseline). */
+  safeguards: z.string().optional(),
+});
+
+/** `GET /api/runs` query. */
+export const listQuerySchema = z.strictObject({
+  limit: z
+    .string()
+    .regex(/^[1-9]\d{0,8}$/, 'expected a whole number from 1')
+    .transform(Number)
+    .optional(),
+});

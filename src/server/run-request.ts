@@ -1,0 +1,148 @@
+import {
+  availableSafeguards,
+  CHUNK_SIZE,
+  compare,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  simulate,
+  VERSION,
+  type Issue,
+  type Variant,
+} from '../index.ts';
+import type { NewRun } from '../store/index.ts';
+import { ApiError } from './api-error.ts';
+import type { Limits } from './limits.ts';
+import type { RunBody } from './request-schemas.ts';
+import type { RunWork } from './run-manager.ts';
+import { loadScenarioRef, withSafeguards } from './scenario-ref.ts';
+import type { ScenarioLibrary } from './scenario-library.ts';
+
+/** A request turned into what the store records and the work to run; nothing has started yet. */
+export interface PreparedRun {
+  readonly record: NewRun;
+  readonly work: RunWork;
+  /** Trials between progress events: about 20 per run, or every chunk with a target. */
+  readonly progressStep: number;
+}
+
+/** Progress events per run with a fixed number of trials, for a convergence chart (docs/api.md). */
+const PROGRESS_EVENTS = 20;
+/** Arm-trials per chunk: a chunk is the unit of cancelling, so it should take about a second. */
+const CHUNK_ARM_TRIALS = 5_000;
+const MIN_CHUNK = 100;
+
+/**
+ * Validates a `POST /api/runs` body past its schema (the CLI's flag rules, the server's trial
+ * limit, the scenario, the safeguards) and prepares the run. Throws a 4xx on any problem, so bad
+ * input never reaches the store.
+ */
+export function prepareRun(
+  body: RunBody,
+  library: ScenarioLibrary,
+  limits: Limits,
+  workers: number,
+): PreparedRun {
+  checkTrials(body, limits);
+  const { loaded, text, source } = loadScenarioRef(body.scenario, library);
+  const target = body.targetRelError;
+  const runs = body.runs ?? DEFAULT_RUNS;
+  const maxRuns = body.maxRuns ?? limits.trialsPerRequest;
+  const seed = body.seed ?? DEFAULT_SEED;
+  const names =
+    body.kind === 'run'
+      ? (body.safeguards ?? [])
+      : body.safeguards && body.safeguards.length > 0
+        ? [...new Set(body.safeguards)]
+        : availableSafeguards(loaded.scenario).map((s) => s.name);
+  const arms = body.kind === 'run' ? 1 : names.length + (body.combine === true ? 2 : 1);
+  // With a target the chunk schedule decides where the run stops: keep the CLI's, so a request
+  // gives the CLI's numbers. Without one, results never depend on the chunk size: keep chunks
+  // short, so a cancel takes effect soon.
+  const chunkSize =
+    target !== undefined
+      ? CHUNK_SIZE
+      : Math.max(
+          MIN_CHUNK,
+          Math.min(
+            CHUNK_SIZE,
+            Math.ceil(runs / PROGRESS_EVENTS),
+            Math.floor(CHUNK_ARM_TRIALS / arms),
+          ),
+        );
+  const progressStep = target !== undefined ? 0 : runs / PROGRESS_EVENTS;
+  // Chunks run on a worker thread, never this one: the server keeps answering while it simulates.
+  const common = {
+    runs,
+    seed,
+    targetRelError: target,
+    maxRuns,
+    workers,
+    chunkSize,
+    offThread: true,
+  };
+  const record: NewRun = {
+    kind: body.kind,
+    scenarioName: loaded.scenario.name,
+    scenarioHash: loaded.hash,
+    scenarioText: text,
+    options: {
+      source,
+      sets: [],
+      safeguards: names,
+      ...(body.kind === 'compare' ? { combine: body.combine === true && names.length > 1 } : {}),
+      runs: target === undefined ? runs : null,
+      targetRelError: target ?? null,
+      maxRuns: target === undefined ? null : maxRuns,
+      workers,
+      chunkSize,
+    },
+    seed,
+    version: VERSION,
+  };
+  if (body.kind === 'run') {
+    const safeguarded = withSafeguards(loaded, names);
+    return {
+      record: { ...record, scenarioHash: safeguarded.hash },
+      work: (signal, onProgress) => simulate(safeguarded, { ...common, signal, onProgress }),
+      progressStep,
+    };
+  }
+  const variants: Variant[] = names.map((name) => ({
+    name,
+    safeguards: [name],
+    loaded: withSafeguards(loaded, [name]),
+  }));
+  if (body.combine === true && names.length > 1) {
+    variants.push({ name: 'combined', safeguards: names, loaded: withSafeguards(loaded, names) });
+  }
+  return {
+    record,
+    progressStep,
+    work: (signal, onProgress) =>
+      compare(loaded, variants, {
+        ...common,
+        signal,
+        onProgress: (_done, _planned, baseline) => onProgress(baseline),
+      }),
+  };
+}
+
+/** The CLI's rules for --runs, --target-rel-error and --max-runs, and this server's trial limit. */
+function checkTrials(body: RunBody, limits: Limits): void {
+  const issues: Issue[] = [];
+  const limit = limits.trialsPerRequest;
+  const over = (n: number | undefined) => n !== undefined && n > limit;
+  const tooMany = `at most ${limit.toLocaleString('en-US')} trials per request on this server`;
+  if (body.targetRelError !== undefined && body.runs !== undefined)
+    issues.push({
+      path: 'runs',
+      message: 'conflicts with targetRelError; cap the run with maxRuns',
+    });
+  if (body.targetRelError === undefined && body.maxRuns !== undefined)
+    issues.push({ path: 'maxRuns', message: 'only applies with targetRelError; use runs' });
+  if (over(body.runs)) issues.push({ path: 'runs', message: tooMany });
+  if (over(body.maxRuns)) issues.push({ path: 'maxRuns', message: tooMany });
+  if (body.kind === 'run' && body.combine !== undefined)
+    issues.push({ path: 'combine', message: 'only applies to kind "compare"' });
+  if (issues.length > 0) throw new ApiError(422, 'invalid request', issues);
+}

@@ -1,0 +1,106 @@
+import { Hono } from 'hono';
+import { traceTrial } from '../index.ts';
+import type { RunDetail, RunStore } from '../store/index.ts';
+import { ApiError } from './api-error.ts';
+import type { Limits } from './limits.ts';
+import { jsonBody, queryInput } from './request-input.ts';
+import { listQuerySchema, runBodySchema, traceQuerySchema } from './request-schemas.ts';
+import type { RunManager } from './run-manager.ts';
+import { prepareRun } from './run-request.ts';
+import { loadText, withSafeguards } from './scenario-ref.ts';
+import type { ScenarioLibrary } from './scenario-library.ts';
+
+export interface RunRouteDeps {
+  readonly store: RunStore;
+  readonly runs: RunManager;
+  readonly library: ScenarioLibrary;
+  readonly limits: Limits;
+  readonly workers: number;
+}
+
+/** A stored run by its id, or 404. */
+export function storedRun(store: RunStore, id: string): RunDetail {
+  const run = store.get(id);
+  if (run === undefined) {
+    throw new ApiError(404, 'no such run', [{ path: 'id', message: `no run '${id}'` }]);
+  }
+  return run;
+}
+
+/** Starting, listing, reading, cancelling, deleting and tracing runs (events: events-route.ts). */
+export function runRoutes(deps: RunRouteDeps): Hono {
+  const { store, runs } = deps;
+  const api = new Hono();
+
+  api.post('/runs', async (c) => {
+    const body = await jsonBody(c, runBodySchema);
+    const { record, work, progressStep } = prepareRun(
+      body,
+      deps.library,
+      deps.limits,
+      deps.workers,
+    );
+    return c.json({ id: runs.start(record, work, progressStep) }, 202);
+  });
+
+  api.get('/runs', (c) => {
+    const { limit } = queryInput(c, listQuerySchema);
+    return c.json({ runs: store.list(Math.min(limit ?? 50, deps.limits.listLimit)) });
+  });
+
+  api.get('/runs/:id', (c) => c.json(storedRun(store, c.req.param('id'))));
+
+  api.post('/runs/:id/cancel', (c) => {
+    const run = storedRun(store, c.req.param('id'));
+    if (runs.cancel(run.id)) return c.json({ id: run.id, status: run.status }, 202);
+    const why =
+      run.status === 'running'
+        ? 'is running in another process: stop it there'
+        : `is not running (${run.status})`;
+    throw new ApiError(409, 'cannot cancel', [{ path: 'id', message: `run ${run.id} ${why}` }]);
+  });
+
+  api.delete('/runs/:id', (c) => {
+    const id = c.req.param('id');
+    const outcome = store.remove(id);
+    if (outcome === 'missing') storedRun(store, id);
+    if (outcome === 'running') {
+      throw new ApiError(409, 'run in progress', [
+        { path: 'id', message: `run ${id} is still running: cancel it first` },
+      ]);
+    }
+    return c.body(null, 204);
+  });
+
+  api.get('/runs/:id/trace', (c) => {
+    const run = storedRun(store, c.req.param('id'));
+    const query = queryInput(c, traceQuerySchema);
+    const base = loadText(run.scenarioText, run.options.sets);
+    // Without a choice: the run's own safeguards; a comparison's baseline has none.
+    const specs =
+      query.safeguards !== undefined
+        ? splitSpecs(query.safeguards, Object.keys(base.scenario.actors))
+        : run.kind === 'run'
+          ? run.options.safeguards
+          : [];
+    const loaded = withSafeguards(base, specs);
+    return c.json(traceTrial(loaded, run.seed, query.trial));
+  });
+  return api;
+}
+
+/**
+ * Splits `a,b:north,south,c` into specs. Commas separate specs but also the actors of one
+ * (`name:actor,actor`): an actor id right after a spec with actors belongs to it.
+ */
+export function splitSpecs(list: string, actors: readonly string[]): string[] {
+  const specs: string[] = [];
+  for (const token of list.split(',').map((s) => s.trim())) {
+    if (token === '') continue;
+    const previous = specs[specs.length - 1];
+    if (previous?.includes(':') && !token.includes(':') && actors.includes(token)) {
+      specs[specs.length - 1] = `${previous},${token}`;
+    } else specs.push(token);
+  }
+  return specs;
+}
