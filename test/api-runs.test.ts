@@ -91,10 +91,12 @@ describe('a run started through the API', () => {
     expect(runs[0]).not.toHaveProperty('result');
   });
 
-  it('replays the stream at once after the end', async () => {
-    const id = await start(server, { kind: 'run', scenario: ANALYTIC, runs: 1_000 });
-    await events(server, id);
-    const again = await events(server, id);
+  it('replays the stream at once after the end; times results by the injected clock', async () => {
+    const frozen = testServer({ clock: () => 0 });
+    const id = await start(frozen, { kind: 'run', scenario: ANALYTIC, runs: 1_000 });
+    await events(frozen, id);
+    expect(((await detail(frozen, id)).result as RunResult).timing.seconds).toBe(0);
+    const again = await events(frozen, id);
     expect(again.status).toBe('done');
     expect(again.progress).toHaveLength(1);
     expect(again.progress[0]).toMatchObject({ done: 1_000, planned: 1_000 });
@@ -222,6 +224,24 @@ describe('cancel, delete and concurrency', () => {
     expect((await events(first, lost)).status).toBe('interrupted');
     expect((await first.post(`/api/runs/${lost}/cancel`, {})).status).toBe(409);
     expect((await first.del(`/api/runs/${lost}`)).status).toBe(204);
+  });
+});
+
+describe('a run owned by another process on the same store', () => {
+  it('streams nothing until it ends, then its end', async () => {
+    const store = RunStore.open(':memory:');
+    const server = testServer({ store });
+    const id = await start(server, { kind: 'run', scenario: ANALYTIC, runs: 500 });
+    await events(server, id);
+    // A row this server did not start, as a `petrov run` on the same file would write it.
+    const cli = store.start(await detail(server, id));
+    const stream = events(server, cli);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect((await detail(server, cli)).status).toBe('running');
+    expect((await server.post(`/api/runs/${cli}/cancel`, {})).status).toBe(409);
+    store.finish(cli, { status: 'failed', error: 'worker crashed' });
+    expect(await stream).toEqual({ progress: [], status: 'failed' });
+    expect((await detail(server, cli)).error).toBe('worker crashed');
   });
 });
 

@@ -21,6 +21,8 @@ export interface ServerDeps {
   readonly limits?: Partial<Limits>;
   /** Worker threads per run. Default 1: runs share the server's thread between chunks. */
   readonly workers?: number;
+  /** Milliseconds clock for the timing of results (never their numbers). Default `performance.now`. */
+  readonly clock?: () => number;
   /** Where server faults are logged. Default stderr. */
   readonly log?: (text: string) => void;
 }
@@ -54,7 +56,13 @@ export function createApp(deps: ServerDeps): PetrovApp {
   api.route('/', scenarioRoutes(library));
   api.route(
     '/',
-    runRoutes({ store: deps.store, runs, library, limits, workers: deps.workers ?? 1 }),
+    runRoutes({
+      store: deps.store,
+      runs,
+      library,
+      limits,
+      engine: { workers: deps.workers ?? 1, clock: deps.clock },
+    }),
   );
   api.route('/', eventsRoute(deps.store, runs));
   api.all('*', (c) => {

@@ -17,6 +17,14 @@ import type { RunWork } from './run-manager.ts';
 import { loadScenarioRef, withSafeguards } from './scenario-ref.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
 
+/** How the server runs simulations. */
+export interface RunEngine {
+  /** Worker threads per run. */
+  readonly workers: number;
+  /** Milliseconds clock for a result's timing (never its numbers). Default `performance.now`. */
+  readonly clock?: () => number;
+}
+
 /** A request turned into what the store records and the work to run; nothing has started yet. */
 export interface PreparedRun {
   readonly record: NewRun;
@@ -40,8 +48,9 @@ export function prepareRun(
   body: RunBody,
   library: ScenarioLibrary,
   limits: Limits,
-  workers: number,
+  engine: RunEngine,
 ): PreparedRun {
+  const { workers } = engine;
   checkTrials(body, limits);
   const { loaded, text, source } = loadScenarioRef(body.scenario, library);
   const target = body.targetRelError;
@@ -79,6 +88,7 @@ export function prepareRun(
     workers,
     chunkSize,
     offThread: true,
+    clock: engine.clock,
   };
   const record: NewRun = {
     kind: body.kind,

@@ -6,7 +6,7 @@ import type { Limits } from './limits.ts';
 import { jsonBody, queryInput } from './request-input.ts';
 import { listQuerySchema, runBodySchema, traceQuerySchema } from './request-schemas.ts';
 import type { RunManager } from './run-manager.ts';
-import { prepareRun } from './run-request.ts';
+import { prepareRun, type RunEngine } from './run-request.ts';
 import { loadText, withSafeguards } from './scenario-ref.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
 
@@ -15,7 +15,7 @@ export interface RunRouteDeps {
   readonly runs: RunManager;
   readonly library: ScenarioLibrary;
   readonly limits: Limits;
-  readonly workers: number;
+  readonly engine: RunEngine;
 }
 
 /** A stored run by its id, or 404. */
@@ -34,12 +34,7 @@ export function runRoutes(deps: RunRouteDeps): Hono {
 
   api.post('/runs', async (c) => {
     const body = await jsonBody(c, runBodySchema);
-    const { record, work, progressStep } = prepareRun(
-      body,
-      deps.library,
-      deps.limits,
-      deps.workers,
-    );
+    const { record, work, progressStep } = prepareRun(body, deps.library, deps.limits, deps.engine);
     return c.json({ id: runs.start(record, work, progressStep) }, 202);
   });
 

@@ -18,7 +18,12 @@ export interface TestServer extends PetrovApp {
 }
 
 export function testServer(
-  options: { limits?: Partial<Limits>; webDist?: string; store?: RunStore } = {},
+  options: {
+    limits?: Partial<Limits>;
+    webDist?: string;
+    store?: RunStore;
+    clock?: () => number;
+  } = {},
 ): TestServer {
   const store = options.store ?? RunStore.open(':memory:');
   const logged: string[] = [];
@@ -27,6 +32,7 @@ export function testServer(
     scenariosDir: SCENARIOS,
     webDist: options.webDist ?? join(mkdtempSync(join(tmpdir(), 'petrov-web-')), 'dist'),
     limits: options.limits,
+    clock: options.clock,
     log: (text) => logged.push(text),
   });
   const { app } = server;
