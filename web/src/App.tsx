@@ -1,3 +1,4 @@
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
 import { TracePage } from './pages/TracePage.tsx';
@@ -37,11 +38,14 @@ export function App() {
         <div hidden={route.page !== 'workbench'}>
           <WorkbenchPage />
         </div>
-        {route.page === 'runs' && <RunsPage />}
-        {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
-        {route.page === 'trace' && (
-          <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />
-        )}
+        {/* Keyed by the URL, so a fault on one page clears when the user goes elsewhere. */}
+        <ErrorBoundary key={window.location.hash}>
+          {route.page === 'runs' && <RunsPage />}
+          {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
+          {route.page === 'trace' && (
+            <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />
+          )}
+        </ErrorBoundary>
       </main>
       <footer>
         Stylized scenarios for analysis and teaching: no real targeting data. Every estimate is

@@ -60,10 +60,12 @@ export interface RunSummaryRow {
   readonly id: string;
   readonly kind: RunKind;
   readonly status: RunStatus;
-  readonly scenarioName: string | null;
+  /** The scenario's own `name` field. */
+  readonly scenarioName: string;
   readonly scenarioHash: string;
   readonly seed: number;
-  readonly runs: number;
+  /** Trials run (per arm for a comparison); null until the run ends. */
+  readonly runs: number | null;
   readonly version: string;
   readonly createdAt: string;
   readonly finishedAt: string | null;
@@ -81,11 +83,25 @@ export interface StartRunRequest {
   readonly combine?: boolean;
 }
 
+/** How a run was asked for (src/store's StoredOptions). */
+export interface StoredOptions {
+  /** A file path, `bundled:NAME` or `text`. */
+  readonly source: string;
+  readonly sets: readonly string[];
+  /** A run's safeguards; a comparison's variants. */
+  readonly safeguards: readonly string[];
+  /** Trials asked for; null when a target chose them. */
+  readonly runs: number | null;
+  readonly targetRelError: number | null;
+  readonly maxRuns: number | null;
+  readonly combine?: boolean;
+}
+
 export interface RunDetail extends RunSummaryRow {
-  readonly options: Partial<StartRunRequest>;
+  readonly options: StoredOptions;
   readonly scenarioText: string;
   readonly result: RunResult | CompareResult | null;
-  readonly error: ApiErrorBody | string | null;
+  readonly error: string | null;
 }
 
 /** One `event: progress` of a run's stream (for a comparison, of its baseline). */

@@ -42,16 +42,26 @@ export function RungChart({ highestRung }: Props) {
       ...CHART_STYLE,
       height: 40 + rows.length * 26,
       marginLeft: 170,
-      marginRight: 70,
+      marginRight: 30,
       x: { label: 'share of crises in which this was the highest rung', percent: true, grid: true },
       y: { domain: rungOrder, label: null },
-      fy: { label: null },
-      facet: { data: rows, y: 'actor', marginRight: 70 },
+      // Each side's name sits inside its panel, where the eye starts, not on a far-right axis.
+      fy: { axis: null },
+      facet: { data: rows, y: 'actor' },
       marks: [
         Plot.barX(rows, { x: 'p', y: 'rung', fill, fillOpacity: 0.75 }),
         Plot.ruleY(rows, { y: 'rung', x1: 'low', x2: 'high', stroke: '#222', strokeWidth: 1.5 }),
         Plot.ruleX([0]),
         Plot.frame({ strokeOpacity: 0.15 }),
+        Plot.text(Object.keys(highestRung), {
+          fy: (actor: string) => actor,
+          text: (actor: string) => actor,
+          frameAnchor: 'bottom-right',
+          dx: -8,
+          dy: -8,
+          fontSize: 15,
+          fontWeight: 'bold',
+        }),
       ],
     };
   }, [highestRung]);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { CompareResult } from '../api/types.ts';
 import { IntervalChart, type IntervalRow } from '../charts/IntervalChart.tsx';
 import { ci, integer, percentWithInterval } from '../format/number.ts';
@@ -7,11 +7,13 @@ import { TraceForm } from './TraceForm.tsx';
 
 interface Props {
   readonly runId: string;
+  /** The convergence seen live, shown once the run has ended. */
+  readonly convergence?: ReactNode;
   readonly result: CompareResult;
 }
 
 /** A comparison: every safeguard's risk and risk ratio against the baseline, most effective first. */
-export function CompareResults({ runId, result }: Props) {
+export function CompareResults({ runId, result, convergence }: Props) {
   const { baseline, variants } = result;
   const riskRows = useMemo<IntervalRow[]>(
     () => [
@@ -83,6 +85,7 @@ export function CompareResults({ runId, result }: Props) {
         )}
         <CompareTable result={result} />
       </section>
+      {convergence}
       <section className="panel" aria-labelledby="compare-trace-title">
         <h2 id="compare-trace-title">Read one crisis under a safeguard</h2>
         <TraceForm runId={runId} arms={arms} />

@@ -16,12 +16,14 @@ export function ProgressPanel({ samples, running, onCancel }: Props) {
       <h2 id="progress-title">{running ? 'Running…' : 'Convergence'}</h2>
       {last ? (
         <>
-          <progress
-            max={last.planned}
-            value={last.done}
-            aria-label="trials done"
-            data-testid="progress-bar"
-          />
+          {running && (
+            <progress
+              max={last.planned}
+              value={last.done}
+              aria-label="trials done"
+              data-testid="progress-bar"
+            />
+          )}
           <p data-testid="progress-text" aria-live="polite">
             {integer(last.done)} of {integer(last.planned)} trials · {integer(last.nuclearUse)} with
             nuclear use · P(nuclear use) {percentWithInterval(last.p, last)}

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { RunDetail } from '../api/types.ts';
 import { integer } from '../format/number.ts';
 
@@ -7,35 +8,36 @@ interface Props {
 
 /** What identifies and reproduces a run: scenario and its hash, seed, trials, version, times. */
 export function RunMeta({ run }: Props) {
-  const safeguards = run.options.safeguards ?? [];
+  const { options } = run;
+  const trials = run.runs ?? options.runs;
+  const items: [string, ReactNode][] = [
+    [
+      'status',
+      <span data-testid="run-status" className={`badge ${run.status}`}>
+        {run.status}
+      </span>,
+    ],
+    ['scenario', options.source === 'text' ? `${run.scenarioName} (edited)` : run.scenarioName],
+    [
+      run.kind === 'compare' ? 'trials per arm' : 'trials',
+      trials === null ? `until ±${options.targetRelError} relative error` : integer(trials),
+    ],
+    ['seed', run.seed],
+    ...(run.kind === 'run' && options.safeguards.length > 0
+      ? [['safeguards', options.safeguards.join(', ')] as [string, ReactNode]]
+      : []),
+    ['scenario hash', <code title={run.scenarioHash}>{run.scenarioHash.slice(0, 12)}</code>],
+    ['Petrov', run.version],
+    ['started', new Date(run.createdAt).toLocaleString()],
+  ];
   return (
     <dl className="meta" data-testid="run-meta">
-      <dt>status</dt>
-      <dd>
-        <span data-testid="run-status" className={`badge ${run.status}`}>
-          {run.status}
-        </span>
-      </dd>
-      <dt>{run.kind === 'compare' ? 'comparison of' : 'scenario'}</dt>
-      <dd>{run.scenarioName ?? 'edited text'}</dd>
-      <dt>trials</dt>
-      <dd>{integer(run.runs)}</dd>
-      <dt>seed</dt>
-      <dd>{run.seed}</dd>
-      {run.kind === 'run' && safeguards.length > 0 && (
-        <>
-          <dt>safeguards</dt>
-          <dd>{safeguards.join(', ')}</dd>
-        </>
-      )}
-      <dt>scenario hash</dt>
-      <dd>
-        <code title={run.scenarioHash}>{run.scenarioHash.slice(0, 12)}</code>
-      </dd>
-      <dt>Petrov</dt>
-      <dd>{run.version}</dd>
-      <dt>started</dt>
-      <dd>{new Date(run.createdAt).toLocaleString()}</dd>
+      {items.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { RunResult } from '../api/types.ts';
 import { IntervalChart, type IntervalRow } from '../charts/IntervalChart.tsx';
 import { RungChart } from '../charts/RungChart.tsx';
@@ -10,11 +10,13 @@ import { TraceForm } from './TraceForm.tsx';
 
 interface Props {
   readonly runId: string;
+  /** The convergence seen live, shown once the run has ended. */
+  readonly convergence?: ReactNode;
   readonly result: RunResult;
 }
 
 /** A run's estimates: the headline risk, its causes, the ladder per side and the counts behind it. */
-export function RunResults({ runId, result }: Props) {
+export function RunResults({ runId, result, convergence }: Props) {
   const { outcomes, runs, scenario } = result;
   const use = outcomes.nuclearUse;
   const withUse = Math.round(use.p * runs);
@@ -58,6 +60,7 @@ export function RunResults({ runId, result }: Props) {
         )}
       </section>
 
+      {convergence}
       <section className="panel" aria-labelledby="causes-title">
         <h2 id="causes-title">Causes</h2>
         <IntervalChart

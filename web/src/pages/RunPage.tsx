@@ -44,24 +44,27 @@ export function RunPage({ id }: Props) {
 
   if (error) return <ErrorBox error={error} />;
   if (!run) return <p>Loading run {id}…</p>;
+  // Once the run ends, the convergence watched live stays on the page below the headline.
+  const convergence =
+    !running && samples.length > 1 ? <ProgressPanel samples={samples} running={false} /> : null;
   const title = run.kind === 'compare' ? 'Safeguards compared' : 'Risk estimate';
   return (
     <article data-testid="run-page">
       <h1>
-        {title}: {run.result?.scenario.name ?? run.scenarioName ?? 'edited scenario'}
+        {title}: {run.scenarioName}
       </h1>
       <RunMeta run={run} />
-      {(running || samples.length > 1) && (
-        <ProgressPanel samples={samples} running={running} onCancel={cancel} />
-      )}
-      {run.error && (
-        <ErrorBox error={typeof run.error === 'string' ? run.error : run.error.error} />
-      )}
+      {running && <ProgressPanel samples={samples} running onCancel={cancel} />}
+      {run.error && <ErrorBox error={run.error} />}
       {run.result &&
         (run.kind === 'compare' ? (
-          <CompareResults runId={id} result={run.result as CompareResult} />
+          <CompareResults
+            runId={id}
+            result={run.result as CompareResult}
+            convergence={convergence}
+          />
         ) : (
-          <RunResults runId={id} result={run.result as RunResult} />
+          <RunResults runId={id} result={run.result as RunResult} convergence={convergence} />
         ))}
     </article>
   );

@@ -43,8 +43,8 @@ export function RunsPage() {
                   </a>
                 </td>
                 <td>{r.kind === 'compare' ? 'comparison' : 'run'}</td>
-                <td>{r.scenarioName ?? 'edited text'}</td>
-                <td className="num">{integer(r.runs)}</td>
+                <td>{r.scenarioName}</td>
+                <td className="num">{r.runs === null ? '—' : integer(r.runs)}</td>
                 <td className="num">{r.seed}</td>
                 <td>
                   <span className={`badge ${r.status}`}>{r.status}</span>
