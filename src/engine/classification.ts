@@ -2,6 +2,7 @@ import { normalFrom } from '../random/index.ts';
 import { Count, Origin, TraceKind } from './codes.ts';
 import { D } from './compiled-model.ts';
 import { decide } from './decision.ts';
+import { Shift, Site, siteIndex } from './tilt.ts';
 import { Mark, type TrialContext } from './trial-context.ts';
 
 const GENUINE = 0;
@@ -24,8 +25,11 @@ export function classifyTrack(
   counts[Count.tracks]++;
   ctx.record(TraceKind.track, actor, domain, kind);
 
+  const A = m.actorCount;
   const u = ctx.mark(Mark.label);
-  const hostile = genuine ? u >= m.falseNegative[ad] : u < m.falsePositive[ad];
+  const hostile = genuine
+    ? u >= m.falseNegative[ad]
+    : ctx.chance(siteIndex(A, Site.label, actor, domain), u, m.falsePositive[ad]);
   if (!hostile) {
     if (genuine) counts[Count.genuineMissed]++;
     ctx.record(TraceKind.labelBenign, actor, domain, m.usesAi[ad]);
@@ -37,10 +41,18 @@ export function classifyTrack(
   // Logit-normal confidence: wrong labels centre on `wrong`, which over-confidence pushes up.
   const centre = genuine ? m.logitCorrect[ad] : m.logitWrong[ad];
   const spread = m.confidenceSpread[ad];
-  const logitConfidence =
-    spread > 0
-      ? centre + spread * normalFrom(ctx.mark(Mark.confidenceU), ctx.mark(Mark.confidenceV))
-      : centre;
+  // Only a wrong label's confidence is a failure worth tilting towards.
+  const z =
+    spread <= 0
+      ? 0
+      : genuine
+        ? normalFrom(ctx.mark(Mark.confidenceU), ctx.mark(Mark.confidenceV))
+        : ctx.normal(
+            siteIndex(A, Shift.confidence, actor, domain),
+            ctx.mark(Mark.confidenceU),
+            ctx.mark(Mark.confidenceV),
+          );
+  const logitConfidence = centre + spread * z;
   const confidence = 1 / (1 + Math.exp(-logitConfidence));
   ctx.record(TraceKind.labelHostile, actor, domain, confidence, m.usesAi[ad]);
   if (confidence < m.confidenceThreshold[actor]) {
@@ -55,7 +67,11 @@ export function classifyTrack(
     const v = ctx.mark(Mark.confirmation);
     const confirmed = genuine
       ? v >= m.confirmFalseNegative[actor]
-      : v < c + (1 - c) * m.confirmFalsePositive[actor];
+      : ctx.chance(
+          siteIndex(A, Site.confirmation, actor, domain),
+          v,
+          c + (1 - c) * m.confirmFalsePositive[actor],
+        );
     ctx.record(TraceKind.confirmation, actor, domain, confirmed ? 1 : 0);
     if (!confirmed) {
       counts[Count.confirmationRejections]++;
@@ -65,7 +81,9 @@ export function classifyTrack(
 
   // A hotline call can expose a wrong label when the window leaves time to make it.
   if (!genuine && m.hotlineClarify > 0 && m.window[ad] >= m.hotlineLatency) {
-    if (ctx.mark(Mark.hotline) < m.hotlineClarify) {
+    const u = ctx.mark(Mark.hotline);
+    // The site is the failure (the call does not clear the label): u >= clarify, i.e. 1 - u < 1 - clarify.
+    if (!ctx.chance(siteIndex(A, Site.hotline, actor, domain), 1 - u, 1 - m.hotlineClarify)) {
       counts[Count.hotlineClarifications]++;
       ctx.record(TraceKind.hotlineClarified, actor, domain);
       return;

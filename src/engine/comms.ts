@@ -1,6 +1,6 @@
-import { normalFrom } from '../random/index.ts';
 import { Count, Origin, Scheduled, TraceKind } from './codes.ts';
 import { setRung } from './ladder.ts';
+import { Shift, Site, siteIndex } from './tilt.ts';
 import { Mark, type TrialContext } from './trial-context.ts';
 
 /**
@@ -14,7 +14,8 @@ export function startOutage(ctx: TrialContext, actor: number): void {
   ctx.ratesStale = true;
   ctx.outcome.counts[Count.outages]++;
   const sigma = m.outageSigma[actor];
-  const z = sigma > 0 ? normalFrom(ctx.mark(Mark.durationU), ctx.mark(Mark.durationV)) : 0;
+  const shift = siteIndex(m.actorCount, Shift.outageDuration, actor, 0);
+  const z = sigma > 0 ? ctx.normal(shift, ctx.mark(Mark.durationU), ctx.mark(Mark.durationV)) : 0;
   const duration = m.outageMedian[actor] * Math.exp(sigma * z);
   ctx.misreadDraw[actor] = ctx.mark(Mark.misread);
   ctx.record(TraceKind.outageStart, actor, duration);
@@ -28,7 +29,8 @@ export function startOutage(ctx: TrialContext, actor: number): void {
 export function onLongOutage(ctx: TrialContext, actor: number): void {
   const m = ctx.model;
   if (ctx.rung[actor] < m.decapitationMinRung[actor]) return;
-  if (ctx.misreadDraw[actor] >= m.misreadProbability[actor]) return;
+  const site = siteIndex(m.actorCount, Site.misread, actor, 0);
+  if (!ctx.chance(site, ctx.misreadDraw[actor], m.misreadProbability[actor])) return;
   ctx.outcome.counts[Count.decapitationMisreads]++;
   const predelegated = m.predelegated[actor] === 1;
   ctx.record(TraceKind.decapitationMisread, actor, predelegated ? 1 : 0);

@@ -1,6 +1,6 @@
-import { normalFrom } from '../random/index.ts';
 import { Count, DecisionOutcome, Scheduled, TraceKind } from './codes.ts';
 import { D, Mode, Timeout } from './compiled-model.ts';
+import { Shift, Site, siteIndex } from './tilt.ts';
 import { Mark, type TrialContext } from './trial-context.ts';
 
 /**
@@ -33,15 +33,23 @@ export function decide(
     return;
   }
 
+  const A = m.actorCount;
   const sigma = m.decisionSigma[actor];
-  const z = sigma > 0 ? normalFrom(ctx.mark(Mark.humanTimeU), ctx.mark(Mark.humanTimeV)) : 0;
+  const z =
+    sigma > 0
+      ? ctx.normal(
+          siteIndex(A, Shift.decisionTime, actor, domain),
+          ctx.mark(Mark.humanTimeU),
+          ctx.mark(Mark.humanTimeV),
+        )
+      : 0;
   const humanTime = m.decisionMedian[actor] * Math.exp(sigma * z);
-  const u = ctx.mark(Mark.choice);
   const adequate = m.adequateTime[actor];
   const pressure = adequate > 0 && window < adequate ? window / adequate : 1;
   // Only wrong labels can be caught; a correct hostile label is approved.
   const catchUnbiased = genuine ? 0 : m.catchProbability[actor] * pressure;
   const catchBiased = byAi ? catchUnbiased * (1 - m.automationBias[actor]) : catchUnbiased;
+  const missSite = siteIndex(A, Site.miss, actor, domain);
 
   if (mode === Mode.inTheLoop) {
     if (humanTime > window) {
@@ -54,6 +62,8 @@ export function decide(
       if (proceeds) act(ctx, at + window, actor, target, origin);
       return;
     }
+    // Drawn only when the choice matters, so a tilt never weighs an unused draw.
+    const u = choiceDraw(ctx, missSite, genuine, catchBiased);
     if (u < catchBiased) {
       counts[Count.humanOverrides]++;
       ctx.record(TraceKind.decision, actor, DecisionOutcome.override, humanTime, window);
@@ -71,6 +81,7 @@ export function decide(
   const veto = Math.min(m.vetoWindow[actor], window);
   let outcome: number = DecisionOutcome.vetoWindowLapsed;
   if (humanTime <= veto) {
+    const u = choiceDraw(ctx, missSite, genuine, catchBiased);
     if (u < catchBiased) {
       counts[Count.humanOverrides]++;
       ctx.record(TraceKind.decision, actor, DecisionOutcome.veto, humanTime, window);
@@ -86,4 +97,24 @@ export function decide(
 
 function act(ctx: TrialContext, time: number, actor: number, target: number, origin: number): void {
   ctx.queue.push(time, Scheduled.response, actor, target, origin, ctx.activeChain);
+}
+
+/**
+ * The human's choice uniform: below catchBiased the wrong label is caught, up to catchUnbiased it
+ * stands by automation bias, above it is approved. Under a tilt the miss (u >= catchBiased) is a
+ * Bernoulli site: the draw is weighed there, then mapped back onto [catchBiased, 1) so the split
+ * between deferral and approval keeps its original odds.
+ */
+function choiceDraw(
+  ctx: TrialContext,
+  site: number,
+  genuine: boolean,
+  catchBiased: number,
+): number {
+  const u = ctx.mark(Mark.choice);
+  if (genuine || ctx.tilt === null) return u;
+  const miss = ctx.chance(site, 1 - u, 1 - catchBiased);
+  const caughtBelow = 1 - ctx.target(site);
+  if (!miss) return (u / caughtBelow) * catchBiased;
+  return catchBiased + ((u - caughtBelow) / (1 - caughtBelow)) * (1 - catchBiased);
 }

@@ -1,4 +1,22 @@
-export { compileModel, type CompiledModel } from './compiled-model.ts';
+export {
+  compileModel,
+  D,
+  K,
+  P_OUTAGE,
+  PROCESSES_PER_ACTOR,
+  type CompiledModel,
+} from './compiled-model.ts';
+export {
+  isNeutral,
+  neutralTilt,
+  Shift,
+  SHIFT_KINDS,
+  Site,
+  SITE_KINDS,
+  siteIndex,
+  siteProbabilities,
+  type Tilt,
+} from './tilt.ts';
 export { Simulator } from './simulator.ts';
 export { TrialOutcome } from './trial-outcome.ts';
 export type { Recorder } from './recorder.ts';

@@ -25,5 +25,8 @@ export function refreshRates(ctx: TrialContext): void {
     rates[base + P_DECAY] = decay;
     rates[base + P_INTENT] = intent;
   }
+  // Importance sampling runs each process at a multiple of its rate (tilt.ts).
+  const tilt = ctx.tilt;
+  if (tilt !== null) for (let p = 0; p < rates.length; p++) rates[p] *= tilt.rate[p];
   ctx.ratesStale = false;
 }

@@ -13,6 +13,7 @@ import {
 import { answerPerceived, deliberateStep, respond, stepDown } from './ladder.ts';
 import { refreshRates } from './observations.ts';
 import type { Recorder } from './recorder.ts';
+import type { Tilt } from './tilt.ts';
 import { TrialContext } from './trial-context.ts';
 import type { TrialOutcome } from './trial-outcome.ts';
 
@@ -28,8 +29,17 @@ import type { TrialOutcome } from './trial-outcome.ts';
 export class Simulator {
   private readonly ctx: TrialContext;
 
-  constructor(readonly model: CompiledModel) {
-    this.ctx = new TrialContext(model);
+  constructor(
+    readonly model: CompiledModel,
+    /** Importance sampling's change of measure; default none (plain Monte Carlo). */
+    tilt: Tilt | null = null,
+  ) {
+    this.ctx = new TrialContext(model, tilt);
+  }
+
+  /** True when trials are drawn under a tilt and carry likelihood-ratio weights. */
+  get tilted(): boolean {
+    return this.ctx.tilt !== null;
   }
 
   /** Runs one trial; the returned outcome is reused by the next call, so copy what you keep. */
@@ -68,6 +78,7 @@ export class Simulator {
       ctx.activeChain = 0;
       ctx.record(TraceKind.horizon, -1);
     }
+    ctx.closeTilt();
     return ctx.outcome;
   }
 

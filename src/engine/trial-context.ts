@@ -1,8 +1,9 @@
-import { CounterStream, Rng } from '../random/index.ts';
+import { CounterStream, normalFrom, Rng } from '../random/index.ts';
 import { PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 import { EventQueue } from './event-queue.ts';
 import { MinTree } from './min-tree.ts';
 import type { Recorder } from './recorder.ts';
+import { siteProbabilities, type Tilt } from './tilt.ts';
 import { TrialOutcome } from './trial-outcome.ts';
 
 /**
@@ -73,8 +74,17 @@ export class TrialContext {
   done = false;
   recorder: Recorder | undefined = undefined;
   readonly outcome: TrialOutcome;
+  /** Probability each Bernoulli site succeeds with in this run (tilted or the model's own). */
+  private readonly siteTarget: Float64Array;
+  /** log(p / p') and log((1 − p) / (1 − p')) per site: a tilted draw's weight. */
+  private readonly logHit: Float64Array;
+  private readonly logMiss: Float64Array;
 
-  constructor(readonly model: CompiledModel) {
+  constructor(
+    readonly model: CompiledModel,
+    /** The change of measure of importance sampling; null for plain Monte Carlo. */
+    readonly tilt: Tilt | null = null,
+  ) {
     const A = model.actorCount;
     this.rung = new Int32Array(A);
     this.origin = new Int32Array(A);
@@ -91,6 +101,12 @@ export class TrialContext {
     this.rates.fill(0);
     this.misreadDraw = new Float64Array(A);
     this.outcome = new TrialOutcome(A);
+    const p = siteProbabilities(model);
+    this.siteTarget = tilt
+      ? p.map((q, s) => (Number.isNaN(tilt.probability[s]) ? q : tilt.probability[s]))
+      : p;
+    this.logHit = p.map((q, s) => Math.log(q / this.siteTarget[s]) || 0);
+    this.logMiss = p.map((q, s) => Math.log((1 - q) / (1 - this.siteTarget[s])) || 0);
   }
 
   reset(seed: number, trial: number, recorder: Recorder | undefined): void {
@@ -125,6 +141,71 @@ export class TrialContext {
     out.user = -1;
     out.highestRung.set(this.model.initialRung);
     out.counts.fill(0);
+    if (this.tilt !== null) {
+      out.logWeight = 0;
+      out.siteTrials.fill(0);
+      out.siteHits.fill(0);
+      out.shiftSum.fill(0);
+      out.shiftCount.fill(0);
+    }
+  }
+
+  /**
+   * A Bernoulli decision at `site` that succeeds when u < p. Under a tilt it succeeds when
+   * u < p' instead and the trial's weight takes the ratio of the two probabilities.
+   */
+  chance(site: number, u: number, p: number): boolean {
+    if (this.tilt === null) return u < p;
+    const out = this.outcome;
+    const hit = u < this.siteTarget[site];
+    out.siteTrials[site]++;
+    if (hit) {
+      out.siteHits[site]++;
+      out.logWeight += this.logHit[site];
+    } else out.logWeight += this.logMiss[site];
+    return hit;
+  }
+
+  /** The success probability a site's draws use in this run. */
+  target(site: number): number {
+    return this.siteTarget[site];
+  }
+
+  /**
+   * A standard normal from two marks; under a tilt, drawn from N(mu, 1) with the weight
+   * φ(z) / φ(z − mu) = exp(−mu z + mu² / 2).
+   */
+  normal(shift: number, u: number, v: number): number {
+    const z0 = normalFrom(u, v);
+    if (this.tilt === null) return z0;
+    const mu = this.tilt.shift[shift];
+    const z = z0 + mu;
+    const out = this.outcome;
+    out.logWeight += mu * (mu / 2 - z);
+    out.shiftSum[shift] += z;
+    out.shiftCount[shift]++;
+    return z;
+  }
+
+  /**
+   * Ends a tilted trial at the current time: each process with n events, run at theta times its
+   * rate over an integrated original rate L, contributes theta^−n exp((theta − 1) L) to the weight.
+   */
+  closeTilt(): void {
+    const tilt = this.tilt;
+    if (tilt === null) return;
+    const out = this.outcome;
+    const active = this.model.activeProcesses;
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i];
+      const theta = tilt.rate[p];
+      const tilted = this.clock[p] + this.rates[p] * (this.time - this.syncedAt[p]);
+      const exposure = tilted / theta;
+      const n = this.eventIndex[p];
+      out.processEvents[p] = n;
+      out.exposure[p] = exposure;
+      if (theta !== 1) out.logWeight += (theta - 1) * exposure - n * Math.log(theta);
+    }
   }
 
   /** The other actor, or -1 in a one-actor scenario. */

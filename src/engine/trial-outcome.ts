@@ -1,4 +1,6 @@
 import { COUNT_NAMES } from './codes.ts';
+import { D, PROCESSES_PER_ACTOR } from './compiled-model.ts';
+import { SHIFT_KINDS, SITE_KINDS } from './tilt.ts';
 
 /** What one trial produced (M7); reused across trials so the loop allocates nothing. */
 export class TrialOutcome {
@@ -12,8 +14,28 @@ export class TrialOutcome {
   user = -1;
   readonly highestRung: Int32Array;
   readonly counts = new Float64Array(COUNT_NAMES.length);
+  /** Log likelihood ratio of the trial (original over tilted measure); 0 without a tilt. */
+  logWeight = 0;
+  /**
+   * What a tilted trial saw, for the cross-entropy update of the tilt: events and untilted
+   * integrated rate of each process, draws and successes of each Bernoulli site, sum and number
+   * of each shifted normal. Filled only under a tilt.
+   */
+  readonly processEvents: Int32Array;
+  readonly exposure: Float64Array;
+  readonly siteTrials: Int32Array;
+  readonly siteHits: Int32Array;
+  readonly shiftSum: Float64Array;
+  readonly shiftCount: Int32Array;
 
   constructor(actorCount: number) {
     this.highestRung = new Int32Array(actorCount);
+    const processes = actorCount * PROCESSES_PER_ACTOR;
+    this.processEvents = new Int32Array(processes);
+    this.exposure = new Float64Array(processes);
+    this.siteTrials = new Int32Array(SITE_KINDS.length * actorCount * D);
+    this.siteHits = new Int32Array(SITE_KINDS.length * actorCount * D);
+    this.shiftSum = new Float64Array(SHIFT_KINDS.length * actorCount * D);
+    this.shiftCount = new Int32Array(SHIFT_KINDS.length * actorCount * D);
   }
 }

@@ -3,3 +3,11 @@ export { estimateMean, type MeanEstimate } from './mean.ts';
 export { RunStatistics, type RunStatisticsJson } from './run-statistics.ts';
 export { summarize, type RunSummary } from './summarize.ts';
 export { pairedEstimate, type PairCounts, type PairedEstimate } from './paired.ts';
+export {
+  Moment,
+  WeightedStatistics,
+  type MomentJson,
+  type WeightedStatisticsJson,
+} from './weighted-statistics.ts';
+export { summarizeWeighted, weightedMean, weightedProportion } from './summarize-weighted.ts';
+export { importanceDiagnostics, type ImportanceDiagnostics } from './importance-diagnostics.ts';

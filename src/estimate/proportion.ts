@@ -2,10 +2,18 @@
 export interface ProportionEstimate {
   readonly p: number;
   readonly stderr: number;
-  /** Wilson score 95% interval: honest near 0 and 1 where the normal interval is not. */
+  /**
+   * 95% interval: Wilson score for plain sampling (honest near 0 and 1), normal for importance
+   * sampling (whose weighted mean has no binomial form).
+   */
   readonly ci95: readonly [number, number];
   /** stderr / p; null when p is 0 (no events yet: the relative error is unbounded). */
   readonly relErr: number | null;
+  /**
+   * Importance sampling only: the effective number of trials carrying the estimate,
+   * (Σ w)² / Σ w² over trials with the outcome. Few means a handful of weights decide it.
+   */
+  readonly ess?: number;
 }
 
 export const Z95 = 1.959963984540054;

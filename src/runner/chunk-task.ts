@@ -1,7 +1,8 @@
 import { compareChunk, type CompareChunkResult, type CompiledArm } from '../analysis/index.ts';
-import { compileModel, Simulator } from '../engine/index.ts';
+import { compileModel, Simulator, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
+import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
 
 /** What a worker is asked to do: one chunk of a run, or of a comparison. */
 export type ChunkTask =
@@ -13,6 +14,8 @@ export type ChunkTask =
       readonly start: number;
       readonly end: number;
       readonly keep: number;
+      /** Importance sampling's tilt; absent for plain Monte Carlo. */
+      readonly tilt?: TiltJson;
     }
   | {
       readonly kind: 'compare';
@@ -21,13 +24,17 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      readonly tilt?: TiltJson;
     };
 
-/** Compiles scenarios into simulators. */
-export function compileArms(scenarios: readonly ResolvedScenario[]): CompiledArm[] {
+/** Compiles scenarios into simulators, all sampling under `tilt` when one is given. */
+export function compileArms(
+  scenarios: readonly ResolvedScenario[],
+  tilt: Tilt | null = null,
+): CompiledArm[] {
   return scenarios.map((scenario) => {
     const model = compileModel(scenario);
-    return { model, simulator: new Simulator(model) };
+    return { model, simulator: new Simulator(model, tilt) };
   });
 }
 
@@ -36,7 +43,10 @@ let cached: { key: string; arms: CompiledArm[] } | undefined;
 
 /** The worker's entry: runs one chunk (see worker-entry.mjs). */
 export function runChunkTask(task: ChunkTask): ChunkResult | CompareChunkResult {
-  if (cached?.key !== task.key) cached = { key: task.key, arms: compileArms(task.scenarios) };
+  if (cached?.key !== task.key) {
+    const tilt = task.tilt ? tiltFromJson(task.tilt) : null;
+    cached = { key: task.key, arms: compileArms(task.scenarios, tilt) };
+  }
   const arms = cached.arms;
   if (task.kind === 'run') {
     return runChunk(arms[0].simulator, arms[0].model, task.seed, task.start, task.end, task.keep);

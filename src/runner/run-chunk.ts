@@ -1,5 +1,10 @@
 import { causeOf, ORIGIN_NAMES, type CompiledModel, type Simulator } from '../engine/index.ts';
-import { RunStatistics, type RunStatisticsJson } from '../estimate/index.ts';
+import {
+  RunStatistics,
+  WeightedStatistics,
+  type RunStatisticsJson,
+  type WeightedStatisticsJson,
+} from '../estimate/index.ts';
 import type { Cause } from '../scenario/index.ts';
 
 export interface ExampleTrial {
@@ -14,6 +19,8 @@ export interface ChunkResult {
   readonly start: number;
   readonly end: number;
   readonly stats: RunStatisticsJson;
+  /** Likelihood-ratio weighted statistics, when the simulator samples under a tilt. */
+  readonly weighted: WeightedStatisticsJson | null;
   /** The first trials of the chunk that ended in nuclear use (at most `keep`). */
   readonly examples: readonly ExampleTrial[];
 }
@@ -32,10 +39,12 @@ export function runChunk(
   keep: number,
 ): ChunkResult {
   const stats = new RunStatistics(model.actorCount);
+  const weighted = simulator.tilted ? new WeightedStatistics(model.actorCount) : null;
   const examples: ExampleTrial[] = [];
   for (let trial = start; trial < end; trial++) {
     const outcome = simulator.run(seed, trial);
     stats.add(outcome);
+    weighted?.add(outcome);
     if (outcome.nuclearUse === 1 && examples.length < keep) {
       examples.push({
         trial,
@@ -46,5 +55,5 @@ export function runChunk(
       });
     }
   }
-  return { start, end, stats: stats.toJSON(), examples };
+  return { start, end, stats: stats.toJSON(), weighted: weighted?.toJSON() ?? null, examples };
 }

@@ -101,7 +101,7 @@ export function mergeParts(
   const value = summarizeRun(
     first.scenario,
     { seed: first.seed, runs: first.runs },
-    { stats, examples: allExamples, stoppedBy: 'runs' },
+    { stats, weighted: null, examples: allExamples, stoppedBy: 'runs' },
     0,
   );
   return { ok: true, value };

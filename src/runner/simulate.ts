@@ -1,7 +1,14 @@
+import type { Tilt } from '../engine/index.ts';
 import {
   estimateProportion,
+  importanceDiagnostics,
   RunStatistics,
   summarize,
+  summarizeWeighted,
+  WeightedStatistics,
+  weightedProportion,
+  type ImportanceDiagnostics,
+  type ProportionEstimate,
   type RunSummary,
 } from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
@@ -10,8 +17,11 @@ import { compileArms } from './chunk-task.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
 import { VERSION } from '../version.ts';
+import { planMethod, type MethodOptions, type MethodPlan } from './method-plan.ts';
+import type { TiltRound } from './tilt-search.ts';
+import { tiltToJson, type TiltSpec } from './tilt-spec.ts';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends MethodOptions {
   /** Trials to run. Default 10,000. Ignored when `targetRelError` is set. */
   readonly runs?: number;
   /** Base seed; trial i always draws the same numbers for a given seed. Default 1. */
@@ -36,10 +46,36 @@ export interface SimulateOptions {
   readonly signal?: AbortSignal;
 }
 
+/** Importance sampling's account of itself in a result. */
+export interface ImportanceReport {
+  /** The tilt by name: only what differs from plain sampling. */
+  readonly tilt: TiltSpec;
+  readonly tiltSource: 'cross-entropy' | 'given';
+  /** The cross-entropy search's pilot rounds (none for a given tilt). */
+  readonly rounds: readonly TiltRound[];
+  readonly diagnostics: ImportanceDiagnostics;
+}
+
+export function importanceReport(
+  plan: MethodPlan,
+  weighted: WeightedStatistics,
+  tiltedUses: number,
+): ImportanceReport {
+  return {
+    tilt: plan.tiltSpec ?? { rates: {}, probabilities: {}, shifts: {} },
+    tiltSource: plan.tiltSource ?? 'given',
+    rounds: plan.rounds,
+    diagnostics: importanceDiagnostics(weighted, tiltedUses),
+  };
+}
+
 export interface Progress {
   readonly done: number;
   readonly planned: number;
+  /** Trials with use so far (under the tilt, with importance sampling). */
   readonly nuclearUse: number;
+  /** The running estimate of P(nuclear use) with its interval, as the result will report it. */
+  readonly estimate: ProportionEstimate;
   readonly relErr: number | null;
 }
 
@@ -52,6 +88,12 @@ export interface RunResult {
   /** Why the run stopped: the requested runs, the target relative error, or the max-runs cap. */
   readonly stoppedBy: 'runs' | 'target' | 'maxRuns' | 'aborted';
   readonly targetRelError: number | null;
+  /** How trials were sampled: plain Monte Carlo or importance sampling (docs/rare-events.md). */
+  readonly method: 'plain' | 'importance';
+  /** Why that method (what was requested; what the pilot saw under 'auto'). */
+  readonly methodReason: string;
+  /** Importance sampling's tilt, pilot rounds and weight diagnostics; null for plain runs. */
+  readonly importance: ImportanceReport | null;
   readonly scenario: {
     readonly name: string;
     readonly hash: string;
@@ -82,6 +124,8 @@ export interface Shard {
 /** The raw outcome of a run or shard: exactly mergeable statistics plus the first example trials. */
 export interface RunPart {
   readonly stats: RunStatistics;
+  /** Likelihood-ratio weighted statistics under importance sampling; null for plain runs. */
+  readonly weighted: WeightedStatistics | null;
   readonly examples: readonly ExampleTrial[];
   readonly stoppedBy: RunResult['stoppedBy'];
 }
@@ -93,9 +137,11 @@ export async function simulate(
 ): Promise<RunResult> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const part = await simulatePart(loaded, options);
+  const [arm] = compileArms([loaded.scenario]);
+  const plan = planMethod(arm.model, options.seed ?? DEFAULT_SEED, options);
+  const part = await simulatePart(loaded, { ...options, tilt: plan.tilt ?? undefined });
   const seconds = (clock() - started) / 1000;
-  return summarizeRun(runIdentity(loaded), options, part, seconds);
+  return summarizeRun(runIdentity(loaded), options, part, seconds, plan);
 }
 
 /**
@@ -105,7 +151,7 @@ export async function simulate(
  */
 export async function simulatePart(
   loaded: LoadedScenario,
-  options: SimulateOptions & { readonly shard?: Shard } = {},
+  options: SimulateOptions & { readonly shard?: Shard; readonly tilt?: Tilt } = {},
 ): Promise<RunPart> {
   const seed = options.seed ?? DEFAULT_SEED;
   const target = options.targetRelError;
@@ -116,22 +162,27 @@ export async function simulatePart(
   if (target !== undefined && shard.count > 1) {
     throw new Error('a stopping target needs the whole run: shard a fixed number of runs');
   }
-  const [arm] = compileArms([loaded.scenario]);
+  const tilt = options.tilt ?? null;
+  const tiltJson = tilt ? tiltToJson(tilt) : undefined;
+  const [arm] = compileArms([loaded.scenario], tilt);
   const executor = chunkExecutor<ChunkResult>(
     options.workers ?? 1,
     (start, end) => runChunk(arm.simulator, arm.model, seed, start, end, keep),
     (start, end) => ({
       kind: 'run',
-      key: loaded.hash,
+      key: tiltJson ? `${loaded.hash}:${JSON.stringify(tiltJson)}` : loaded.hash,
       scenarios: [loaded.scenario],
       seed,
       start,
       end,
       keep,
+      tilt: tiltJson,
     }),
     options.offThread,
   );
-  const stats = new RunStatistics(Object.keys(loaded.scenario.actors).length);
+  const actorCount = Object.keys(loaded.scenario.actors).length;
+  const stats = new RunStatistics(actorCount);
+  const weighted = tilt ? new WeightedStatistics(actorCount) : null;
   const examples: ExampleTrial[] = [];
   // A shard owns every count-th chunk, starting at its index.
   // Lazily, so memory stays constant however many chunks a run has.
@@ -147,19 +198,25 @@ export async function simulatePart(
   let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
   await runInOrder(executor, owned(), (chunk) => {
     stats.merge(RunStatistics.fromJSON(chunk.stats));
-    for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
-    const relErr = estimateProportion(stats.nuclearUse, stats.trials).relErr;
+    if (weighted && chunk.weighted) weighted.merge(WeightedStatistics.fromJSON(chunk.weighted));
+    // Trials with use under a tilt replay differently without it: examples only from plain runs.
+    if (!weighted) for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
+    const estimate = weighted
+      ? weightedProportion(weighted.nuclearUse, weighted.trials)
+      : estimateProportion(stats.nuclearUse, stats.trials);
+    const relErr = estimate.relErr;
     options.onProgress?.({
       done: stats.trials,
       planned: ownedTrials,
       nuclearUse: stats.nuclearUse,
+      estimate,
       relErr,
     });
     if (options.signal?.aborted) stoppedBy = 'aborted';
     else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
     return stoppedBy === 'aborted' || stoppedBy === 'target';
   });
-  return { stats, examples, stoppedBy };
+  return { stats, weighted, examples, stoppedBy };
 }
 
 /** What a result says about its scenario. */
@@ -176,15 +233,22 @@ export function summarizeRun(
   options: SimulateOptions,
   part: RunPart,
   seconds: number,
+  plan: MethodPlan | null = null,
 ): RunResult {
+  const weighted = part.weighted;
   return {
     version: VERSION,
     seed: options.seed ?? DEFAULT_SEED,
     runs: part.stats.trials,
     stoppedBy: part.stoppedBy,
     targetRelError: options.targetRelError ?? null,
+    method: weighted ? 'importance' : 'plain',
+    methodReason: plan?.reason ?? 'plain Monte Carlo was requested',
+    importance: weighted && plan ? importanceReport(plan, weighted, part.stats.nuclearUse) : null,
     scenario,
-    outcomes: summarize(part.stats, scenario.actors),
+    outcomes: weighted
+      ? summarizeWeighted(weighted, scenario.actors)
+      : summarize(part.stats, scenario.actors),
     examples: part.examples,
     timing: {
       seconds,

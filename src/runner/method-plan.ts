@@ -1,0 +1,90 @@
+import type { CompiledModel, Tilt } from '../engine/index.ts';
+import {
+  DEFAULT_MIN_ELITES,
+  DEFAULT_PILOT_TRIALS,
+  pilotRound,
+  searchTilt,
+  type TiltRound,
+  type TiltSearchOptions,
+} from './tilt-search.ts';
+import { describeTilt, type TiltSpec } from './tilt-spec.ts';
+
+/** How a run samples: plain Monte Carlo, importance sampling, or chosen by a pilot run. */
+export const METHODS = ['plain', 'is', 'auto'] as const;
+export type Method = (typeof METHODS)[number];
+
+/** What a run decided about its sampling method, and why, as results report it. */
+export interface MethodPlan {
+  readonly requested: Method;
+  readonly used: 'plain' | 'importance';
+  readonly reason: string;
+  readonly tilt: Tilt | null;
+  readonly tiltSpec: TiltSpec | null;
+  readonly tiltSource: 'cross-entropy' | 'given' | null;
+  readonly rounds: readonly TiltRound[];
+}
+
+export interface MethodOptions {
+  /** Default 'plain'. */
+  readonly method?: Method;
+  /** A tilt to use instead of searching for one (method 'is' or 'auto'). */
+  readonly tilt?: Tilt;
+  readonly tiltSearch?: TiltSearchOptions;
+  /** Called after each pilot round of the tilt search. */
+  readonly onPilotRound?: (round: TiltRound, index: number) => void;
+}
+
+/**
+ * Settles the method of a run on `model` (the baseline's, for a comparison). 'auto' runs one plain
+ * pilot round and keeps plain sampling when it sees at least `minElites` trials with use (a plain
+ * estimate there already has a relative error near 1/√minElites per pilot); otherwise it samples
+ * by importance, as 'is' does, with the given tilt or one found by the cross-entropy search.
+ */
+export function planMethod(
+  model: CompiledModel,
+  seed: number,
+  options: MethodOptions = {},
+): MethodPlan {
+  const requested = options.method ?? 'plain';
+  const plain = (reason: string): MethodPlan => ({
+    requested,
+    used: 'plain',
+    reason,
+    tilt: null,
+    tiltSpec: null,
+    tiltSource: null,
+    rounds: [],
+  });
+  if (requested === 'plain') return plain('plain Monte Carlo was requested');
+  const search = options.tiltSearch ?? {};
+  const minElites = search.minElites ?? DEFAULT_MIN_ELITES;
+  let reason = 'importance sampling was requested';
+  if (requested === 'auto' && options.tilt === undefined) {
+    const trials = search.pilotTrials ?? DEFAULT_PILOT_TRIALS;
+    const pilot = pilotRound(model, null, seed, 0, trials);
+    const seen = `a plain pilot of ${trials} trials saw ${pilot.uses} with nuclear use`;
+    if (pilot.uses >= minElites) return plain(`${seen} (at least ${minElites}): plain Monte Carlo`);
+    reason = `${seen} (fewer than ${minElites}): importance sampling`;
+  }
+  if (options.tilt !== undefined) {
+    return {
+      requested,
+      used: 'importance',
+      reason,
+      tilt: options.tilt,
+      tiltSpec: describeTilt(model, options.tilt),
+      tiltSource: 'given',
+      rounds: [],
+    };
+  }
+  const found = searchTilt(model, seed, { ...search, onRound: options.onPilotRound });
+  return {
+    requested,
+    used: 'importance',
+    reason,
+    tilt: found.tilt,
+    tiltSpec: describeTilt(model, found.tilt),
+    tiltSource: 'cross-entropy',
+    rounds: found.rounds,
+  };
+}

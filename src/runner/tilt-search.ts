@@ -1,0 +1,220 @@
+import {
+  D,
+  K,
+  P_OUTAGE,
+  PROCESSES_PER_ACTOR,
+  Simulator,
+  neutralTilt,
+  siteProbabilities,
+  type CompiledModel,
+  type Tilt,
+} from '../engine/index.ts';
+
+export interface TiltSearchOptions {
+  /** Trials per pilot round. Default 10,000. */
+  readonly pilotTrials?: number;
+  /** Trials with use a round needs before its cross-entropy update. Default 100. */
+  readonly minElites?: number;
+  /** Cross-entropy updates once rounds see enough use. Default 3. */
+  readonly updates?: number;
+  /** Most rounds in all (boosts and updates). Default 20. */
+  readonly maxRounds?: number;
+  /** Weight of the new estimate when smoothing an update (the rest keeps the old tilt). Default 0.7. */
+  readonly smoothing?: number;
+  /** Called after each round. */
+  readonly onRound?: (round: TiltRound, index: number) => void;
+}
+
+/** One pilot round: the tilt it ran, how many trials ended in use, and what it did next. */
+export interface TiltRound {
+  readonly trials: number;
+  readonly uses: number;
+  /** Importance-sampling estimate of P(use) from this round alone. */
+  readonly estimate: number;
+  readonly next: 'boost' | 'update' | 'done';
+}
+
+export interface TiltSearch {
+  readonly tilt: Tilt;
+  readonly rounds: readonly TiltRound[];
+}
+
+/**
+ * Pilot trials draw from indices far above any run's (2^51 + round × pilotTrials), so the trials
+ * that choose the tilt never enter the estimate it is used for.
+ */
+export const PILOT_BASE = 2 ** 51;
+
+export const DEFAULT_PILOT_TRIALS = 10_000;
+export const DEFAULT_MIN_ELITES = 100;
+
+/** Weighted sums over a round's trials with use: the cross-entropy update's sufficient statistics. */
+interface EliteSums {
+  uses: number;
+  weightSum: number;
+  readonly events: Float64Array;
+  readonly exposure: Float64Array;
+  readonly hits: Float64Array;
+  readonly draws: Float64Array;
+  readonly shiftSum: Float64Array;
+  readonly shiftCount: Float64Array;
+  /** Sites and shifts drawn in any trial of the round: only those are worth boosting. */
+  readonly reachedSites: Uint8Array;
+  readonly reachedShifts: Uint8Array;
+  /** Untilted integrated rate of each process summed over all trials of the round. */
+  readonly exposureAll: Float64Array;
+}
+
+/** Runs one pilot round of trials under `tilt` and sums what its trials with use saw. */
+export function pilotRound(
+  model: CompiledModel,
+  tilt: Tilt | null,
+  seed: number,
+  round: number,
+  trials: number,
+): EliteSums {
+  const simulator = new Simulator(model, tilt ?? neutralTilt(model.actorCount));
+  const t = neutralTilt(model.actorCount);
+  const sums: EliteSums = {
+    uses: 0,
+    weightSum: 0,
+    events: new Float64Array(t.rate.length),
+    exposure: new Float64Array(t.rate.length),
+    hits: new Float64Array(t.probability.length),
+    draws: new Float64Array(t.probability.length),
+    shiftSum: new Float64Array(t.shift.length),
+    shiftCount: new Float64Array(t.shift.length),
+    reachedSites: new Uint8Array(t.probability.length),
+    reachedShifts: new Uint8Array(t.shift.length),
+    exposureAll: new Float64Array(t.rate.length),
+  };
+  const base = PILOT_BASE + round * trials;
+  for (let i = 0; i < trials; i++) {
+    const o = simulator.run(seed, base + i);
+    markReached(sums.reachedSites, o.siteTrials);
+    markReached(sums.reachedShifts, o.shiftCount);
+    addWeighted(sums.exposureAll, o.exposure, 1);
+    if (o.nuclearUse !== 1) continue;
+    const w = Math.exp(o.logWeight);
+    sums.uses++;
+    sums.weightSum += w;
+    addWeighted(sums.events, o.processEvents, w);
+    addWeighted(sums.exposure, o.exposure, w);
+    addWeighted(sums.hits, o.siteHits, w);
+    addWeighted(sums.draws, o.siteTrials, w);
+    addWeighted(sums.shiftSum, o.shiftSum, w);
+    addWeighted(sums.shiftCount, o.shiftCount, w);
+  }
+  return sums;
+}
+
+/**
+ * Chooses a tilt by the cross-entropy method (Rubinstein and Kroese 2004) on pilot rounds. While
+ * a round sees fewer than `minElites` trials with use, every failure is boosted (failure rates ×3,
+ * failure probabilities p → min(0.5, √p), shifts +0.75 towards failure); once it sees enough, the
+ * tilt moves to the weighted maximum-likelihood fit of what the trials with use saw (rate =
+ * events / exposure, probability = successes / draws, shift = mean draw), smoothed and clamped.
+ * Deterministic in (model, seed, options).
+ */
+export function searchTilt(
+  model: CompiledModel,
+  seed: number,
+  options: TiltSearchOptions = {},
+): TiltSearch {
+  const trials = options.pilotTrials ?? DEFAULT_PILOT_TRIALS;
+  const minElites = options.minElites ?? DEFAULT_MIN_ELITES;
+  const updates = options.updates ?? 3;
+  const maxRounds = options.maxRounds ?? 20;
+  const alpha = options.smoothing ?? 0.7;
+  const p0 = siteProbabilities(model);
+  const failure = failureProcesses(model);
+  let tilt = neutralTilt(model.actorCount);
+  const rounds: TiltRound[] = [];
+  let done = 0;
+  for (let round = 0; round < maxRounds && done < updates; round++) {
+    const sums = pilotRound(model, tilt, seed, round, trials);
+    const enough = sums.uses >= minElites;
+    const next = enough ? (done + 1 >= updates ? 'done' : 'update') : 'boost';
+    const record: TiltRound = { trials, uses: sums.uses, estimate: sums.weightSum / trials, next };
+    rounds.push(record);
+    options.onRound?.(record, round);
+    if (enough) {
+      tilt = update(tilt, sums, p0, failure, alpha);
+      done++;
+    } else tilt = boost(tilt, sums, trials, p0, failure);
+  }
+  return { tilt, rounds };
+}
+
+/** Poisson processes whose events are failures: benign and false-alarm tracks, outages. */
+function failureProcesses(model: CompiledModel): Uint8Array {
+  const mask = new Uint8Array(model.actorCount * PROCESSES_PER_ACTOR);
+  for (const p of model.activeProcesses) {
+    const j = p % PROCESSES_PER_ACTOR;
+    if (j === P_OUTAGE || (j < D * K && j % K !== 0)) mask[p] = 1;
+  }
+  return mask;
+}
+
+const RATE_LIMITS = [0.5, 1000] as const;
+const SHIFT_LIMITS = [-1, 5] as const;
+const MAX_PROBABILITY = 0.95;
+const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
+
+function boost(
+  tilt: Tilt,
+  sums: EliteSums,
+  trials: number,
+  p0: Float64Array,
+  failure: Uint8Array,
+): Tilt {
+  // Only a process that rarely fires at all is worth speeding up: tilting a frequent one makes
+  // the weight's variance grow like exp(exposure × (theta − 1)² / theta).
+  const rate = tilt.rate.map((r, p) =>
+    failure[p] === 1 && (sums.exposureAll[p] / trials) * r < 1 ? clamp(r * 3, RATE_LIMITS) : r,
+  );
+  const probability = tilt.probability.map((q, s) => {
+    const p = p0[s];
+    if (sums.reachedSites[s] !== 1 || !(p > 0 && p < 0.5)) return q;
+    return Math.min(0.5, Math.sqrt(Number.isNaN(q) ? p : q));
+  });
+  const shift = tilt.shift.map((m, s) =>
+    sums.reachedShifts[s] === 1 ? clamp(m + 0.75, SHIFT_LIMITS) : m,
+  );
+  return { rate, probability, shift };
+}
+
+function update(
+  tilt: Tilt,
+  sums: EliteSums,
+  p0: Float64Array,
+  failure: Uint8Array,
+  alpha: number,
+): Tilt {
+  const rate = tilt.rate.map((r, p) => {
+    if (failure[p] !== 1 || !(sums.exposure[p] > 0)) return r;
+    const fit = clamp(sums.events[p] / sums.exposure[p], RATE_LIMITS);
+    return clamp(Math.exp(alpha * Math.log(fit) + (1 - alpha) * Math.log(r)), RATE_LIMITS);
+  });
+  const probability = tilt.probability.map((q, s) => {
+    const p = p0[s];
+    if (!(p > 0 && p < 1) || !(sums.draws[s] > 0)) return q;
+    const fit = sums.hits[s] / sums.draws[s];
+    const old = Number.isNaN(q) ? p : q;
+    // Never tilt a failure far below its own odds: those trials would carry huge weights.
+    return Math.min(MAX_PROBABILITY, Math.max(p / 2, alpha * fit + (1 - alpha) * old));
+  });
+  const shift = tilt.shift.map((m, s) => {
+    if (!(sums.shiftCount[s] > 0)) return m;
+    return clamp(alpha * (sums.shiftSum[s] / sums.shiftCount[s]) + (1 - alpha) * m, SHIFT_LIMITS);
+  });
+  return { rate, probability, shift };
+}
+
+function addWeighted(target: Float64Array, source: ArrayLike<number>, w: number): void {
+  for (let i = 0; i < target.length; i++) if (source[i] !== 0) target[i] += w * source[i];
+}
+
+function markReached(reached: Uint8Array, draws: Int32Array): void {
+  for (let i = 0; i < reached.length; i++) if (draws[i] !== 0) reached[i] = 1;
+}

@@ -1,0 +1,128 @@
+import {
+  K,
+  P_OUTAGE,
+  PROCESSES_PER_ACTOR,
+  SHIFT_KINDS,
+  SITE_KINDS,
+  neutralTilt,
+  siteIndex,
+  type CompiledModel,
+  type Tilt,
+} from '../engine/index.ts';
+import { DOMAINS, TRACK_KINDS } from '../scenario/index.ts';
+import type { Issue } from '../util/index.ts';
+
+/**
+ * A tilt by name, as results print it and `--tilt` reads it: only what differs from plain
+ * sampling. Rates are multipliers ("north.ballistic.falseAlarm", "north.outage"); probabilities
+ * replace a failure's probability ("north.ballistic.label", "north.misread"); shifts move a
+ * standard normal's mean ("north.ballistic.confidence", "north.outageDuration").
+ */
+export interface TiltSpec {
+  readonly rates: Readonly<Record<string, number>>;
+  readonly probabilities: Readonly<Record<string, number>>;
+  readonly shifts: Readonly<Record<string, number>>;
+}
+
+/** Every tiltable name of a model with its index in the tilt's arrays. */
+export function tiltNames(model: CompiledModel): {
+  rates: Map<string, number>;
+  probabilities: Map<string, number>;
+  shifts: Map<string, number>;
+} {
+  const A = model.actorCount;
+  const rates = new Map<string, number>();
+  const probabilities = new Map<string, number>();
+  const shifts = new Map<string, number>();
+  model.actorIds.forEach((actor, a) => {
+    DOMAINS.forEach((domain, d) => {
+      TRACK_KINDS.forEach((kind, k) =>
+        rates.set(`${actor}.${domain}.${kind}`, a * PROCESSES_PER_ACTOR + d * K + k),
+      );
+    });
+    rates.set(`${actor}.outage`, a * PROCESSES_PER_ACTOR + P_OUTAGE);
+    SITE_KINDS.forEach((kind, s) => {
+      if (kind === 'misread') probabilities.set(`${actor}.misread`, siteIndex(A, s, a, 0));
+      else
+        DOMAINS.forEach((domain, d) =>
+          probabilities.set(`${actor}.${domain}.${kind}`, siteIndex(A, s, a, d)),
+        );
+    });
+    SHIFT_KINDS.forEach((kind, s) => {
+      if (kind === 'outageDuration') shifts.set(`${actor}.outageDuration`, siteIndex(A, s, a, 0));
+      else
+        DOMAINS.forEach((domain, d) =>
+          shifts.set(`${actor}.${domain}.${kind}`, siteIndex(A, s, a, d)),
+        );
+    });
+  });
+  return { rates, probabilities, shifts };
+}
+
+/** The tilt's non-neutral entries by name, rounded for reading (the run keeps the exact tilt). */
+export function describeTilt(model: CompiledModel, tilt: Tilt): TiltSpec {
+  const names = tiltNames(model);
+  const pick = (map: Map<string, number>, values: Float64Array, neutral: (x: number) => boolean) =>
+    Object.fromEntries(
+      [...map].filter(([, i]) => !neutral(values[i])).map(([n, i]) => [n, values[i]]),
+    );
+  return {
+    rates: pick(names.rates, tilt.rate, (x) => x === 1),
+    probabilities: pick(names.probabilities, tilt.probability, Number.isNaN),
+    shifts: pick(names.shifts, tilt.shift, (x) => x === 0),
+  };
+}
+
+/** Builds a tilt from a spec, naming every unknown or out-of-range entry. */
+export function tiltFromSpec(
+  model: CompiledModel,
+  spec: TiltSpec,
+): { ok: true; value: Tilt } | { ok: false; issues: Issue[] } {
+  const tilt = neutralTilt(model.actorCount);
+  const names = tiltNames(model);
+  const issues: Issue[] = [];
+  const fill = (
+    group: keyof TiltSpec,
+    map: Map<string, number>,
+    target: Float64Array,
+    valid: (x: number) => boolean,
+    range: string,
+  ) => {
+    for (const [name, value] of Object.entries(spec[group] ?? {})) {
+      const index = map.get(name);
+      const path = `tilt.${group}.${name}`;
+      if (index === undefined)
+        issues.push({ path, message: `unknown ${group.slice(0, -1)} '${name}'` });
+      else if (typeof value !== 'number' || !valid(value))
+        issues.push({ path, message: `must be ${range}` });
+      else target[index] = value;
+    }
+  };
+  fill('rates', names.rates, tilt.rate, (x) => x > 0 && x <= 1e6, 'a multiplier in (0, 1e6]');
+  fill('probabilities', names.probabilities, tilt.probability, (x) => x > 0 && x < 1, 'in (0, 1)');
+  fill('shifts', names.shifts, tilt.shift, (x) => Math.abs(x) <= 10, 'within [-10, 10]');
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: tilt };
+}
+
+/** Plain arrays for worker messages and part files. */
+export interface TiltJson {
+  readonly rate: readonly number[];
+  readonly probability: readonly (number | null)[];
+  readonly shift: readonly number[];
+}
+
+export function tiltToJson(t: Tilt): TiltJson {
+  return {
+    rate: Array.from(t.rate),
+    probability: Array.from(t.probability, (x) => (Number.isNaN(x) ? null : x)),
+    shift: Array.from(t.shift),
+  };
+}
+
+export function tiltFromJson(json: TiltJson): Tilt {
+  return {
+    rate: Float64Array.from(json.rate),
+    probability: Float64Array.from(json.probability, (x) => x ?? NaN),
+    shift: Float64Array.from(json.shift),
+  };
+}
