@@ -63,7 +63,18 @@ export {
   type TraceResult,
   type TraceEvent,
 } from './runner/index.ts';
-export { compare, type CompareOptions } from './runner/index.ts';
+export {
+  compare,
+  describeTilt,
+  METHODS,
+  tiltFromSpec,
+  type CompareOptions,
+  type ComparisonResult,
+  type ImportanceReport,
+  type Method,
+  type TiltRound,
+  type TiltSpec,
+} from './runner/index.ts';
 export {
   pathways,
   type Variant,

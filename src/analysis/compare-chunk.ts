@@ -1,5 +1,12 @@
 import type { CompiledModel, Simulator } from '../engine/index.ts';
-import { RunStatistics, type RunStatisticsJson } from '../estimate/index.ts';
+import {
+  PairedMoments,
+  RunStatistics,
+  WeightedStatistics,
+  type PairedMomentsJson,
+  type RunStatisticsJson,
+  type WeightedStatisticsJson,
+} from '../estimate/index.ts';
 
 /** One compiled arm of a comparison (the baseline first). */
 export interface CompiledArm {
@@ -13,11 +20,16 @@ export interface CompareChunkResult {
   readonly both: readonly number[];
   readonly baselineOnly: readonly number[];
   readonly variantOnly: readonly number[];
+  /** Under importance sampling: each arm's weighted statistics and each variant's paired sums. */
+  readonly weighted: readonly WeightedStatisticsJson[] | null;
+  readonly paired: readonly PairedMomentsJson[] | null;
 }
 
 /**
  * Runs trials [start, end) of every arm in lockstep on the same (seed, trial) streams, counting for
  * each variant the trials that ended in use under both, the baseline only, or the variant only.
+ * Under importance sampling every arm draws under the same tilt, so the pairing holds for the
+ * weighted outcomes too.
  */
 export function compareChunk(
   arms: readonly CompiledArm[],
@@ -30,18 +42,34 @@ export function compareChunk(
   const both = new Array<number>(variants).fill(0);
   const baselineOnly = new Array<number>(variants).fill(0);
   const variantOnly = new Array<number>(variants).fill(0);
+  const tilted = arms[0].simulator.tilted;
+  const weighted = tilted ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;
+  const paired = tilted ? Array.from({ length: variants }, () => new PairedMoments()) : null;
   for (let trial = start; trial < end; trial++) {
     const base = arms[0].simulator.run(seed, trial);
     stats[0].add(base);
+    weighted?.[0].add(base);
     const x = base.nuclearUse;
+    const wx = tilted && x === 1 ? Math.exp(base.logWeight) : 0;
     for (let v = 0; v < variants; v++) {
       const outcome = arms[v + 1].simulator.run(seed, trial);
       stats[v + 1].add(outcome);
       const y = outcome.nuclearUse;
+      if (weighted && paired) {
+        weighted[v + 1].add(outcome);
+        paired[v].add(wx, y === 1 ? Math.exp(outcome.logWeight) : 0);
+      }
       if (x === 1 && y === 1) both[v]++;
       else if (x === 1) baselineOnly[v]++;
       else if (y === 1) variantOnly[v]++;
     }
   }
-  return { stats: stats.map((s) => s.toJSON()), both, baselineOnly, variantOnly };
+  return {
+    stats: stats.map((s) => s.toJSON()),
+    both,
+    baselineOnly,
+    variantOnly,
+    weighted: weighted?.map((w) => w.toJSON()) ?? null,
+    paired: paired?.map((p) => p.toJSON()) ?? null,
+  };
 }

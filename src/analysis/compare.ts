@@ -1,7 +1,11 @@
 import {
   pairedEstimate,
+  pairedWeightedEstimate,
   summarize,
+  summarizeWeighted,
+  type PairedMoments,
   type RunStatistics,
+  type WeightedStatistics,
   type PairCounts,
   type PairedEstimate,
   type ProportionEstimate,
@@ -34,6 +38,8 @@ export interface CompareResult {
   readonly runs: number;
   /** Why it stopped: the runs, the baseline's target, the max-runs cap, or a signal. */
   readonly stoppedBy: 'runs' | 'target' | 'maxRuns' | 'aborted';
+  /** Plain Monte Carlo, or importance sampling with one tilt for every arm. */
+  readonly method: 'plain' | 'importance';
   readonly scenario: { readonly name: string; readonly hash: string };
   readonly baseline: ArmResult;
   /** Sorted by absolute risk reduction, largest first. */
@@ -49,6 +55,9 @@ export interface ComparisonTotals {
   readonly variantOnly: readonly number[];
   readonly runs: number;
   readonly stoppedBy: CompareResult['stoppedBy'];
+  /** Importance sampling: each arm's weighted statistics and each variant's paired sums. */
+  readonly weighted?: readonly WeightedStatistics[] | null;
+  readonly paired?: readonly PairedMoments[] | null;
 }
 
 /**
@@ -77,7 +86,10 @@ export function summarizeComparison(
     safeguards: readonly string[],
     hash: string,
   ): ArmResult => {
-    const summary = summarize(arms[i].stats, arms[i].actorIds);
+    const weightedArm = totals.weighted?.[i];
+    const summary = weightedArm
+      ? summarizeWeighted(weightedArm, arms[i].actorIds)
+      : summarize(arms[i].stats, arms[i].actorIds);
     return { name, safeguards, hash, nuclearUse: summary.nuclearUse, byCause: summary.byCause };
   };
   const results = variants.map((v, i): VariantResult => {
@@ -89,7 +101,7 @@ export function summarizeComparison(
     };
     return {
       ...armResult(i + 1, v.name, v.safeguards, v.loaded.hash),
-      ...pairedEstimate(pairs),
+      ...(totals.paired ? pairedWeightedEstimate(totals.paired[i], done) : pairedEstimate(pairs)),
       pairs,
     };
   });
@@ -103,6 +115,7 @@ export function summarizeComparison(
     seed,
     runs: done,
     stoppedBy,
+    method: totals.weighted ? 'importance' : 'plain',
     scenario: { name: baseline.scenario.name, hash: baseline.hash },
     baseline: armResult(0, 'baseline', [], baseline.hash),
     variants: results,

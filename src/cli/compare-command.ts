@@ -27,10 +27,11 @@ import {
 } from './arguments.ts';
 import { compareText } from './compare-text.ts';
 import type { CliIo } from './io.ts';
+import { addMethodOptions, methodOptions, type MethodFlags } from './method-flags.ts';
 import { progressReporter } from './progress.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
-interface CompareFlags extends StoreFlags {
+interface CompareFlags extends StoreFlags, MethodFlags {
   safeguard?: string[];
   all?: boolean;
   combine?: boolean;
@@ -48,7 +49,7 @@ const builtinList = BUILTIN_SAFEGUARDS.map(
 ).join('\n');
 
 export function registerCompare(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('compare')
     .summary('compare safeguards against the baseline on common random numbers')
     .description(
@@ -82,7 +83,8 @@ export function registerCompare(program: Command, io: CliIo): void {
     .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
     .option('--json', 'print one JSON document instead of the table')
     .option('--db <file>', DB_HELP)
-    .option('--no-store', NO_STORE_HELP)
+    .option('--no-store', NO_STORE_HELP);
+  addMethodOptions(command)
     .addHelpText(
       'after',
       `
@@ -93,7 +95,8 @@ A scenario can define its own under \`safeguards:\` (docs/scenario-reference.md)
 Examples:
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov compare scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --safeguard hotline
-  petrov compare scenarios/korean-peninsula-2026.yaml --all --target-rel-error 0.05 --json`,
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --target-rel-error 0.05 --json
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --method auto`,
     )
     .action(async (file: string, flags: CompareFlags, command: Command) => {
       checkStopFlags(command, flags.targetRelError);
@@ -140,6 +143,7 @@ Examples:
           targetRelError: target ?? null,
           maxRuns: target === undefined ? null : flags.maxRuns,
           workers,
+          method: flags.method,
         },
         seed: flags.seed,
         version: VERSION,
@@ -152,6 +156,7 @@ Examples:
           maxRuns: flags.maxRuns,
           workers,
           onProgress: (done, planned, p) => progress.update({ ...p, done, planned }),
+          ...methodOptions(flags, baseline, io),
         }),
       );
       progress.stop();

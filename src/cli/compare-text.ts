@@ -1,19 +1,23 @@
-import { CAUSES, type CompareResult, type ProportionEstimate } from '../index.ts';
+import { CAUSES, type ComparisonResult, type ProportionEstimate } from '../index.ts';
 import { formatEstimate, formatInteger, formatProbability } from './format.ts';
+import { methodLines } from './method-flags.ts';
 
 const ratio = (x: number) => x.toPrecision(3);
-const points = (x: number) => `${(100 * x).toFixed(2)} pts`;
+// Significant digits, not decimals: rare-event differences are far below 0.01 points.
+const points = (x: number) => `${x === 0 ? '0' : (100 * x).toPrecision(3)} pts`;
 
 /** The human-readable report of `petrov compare`. */
-export function compareText(result: CompareResult, file: string): string {
+export function compareText(result: ComparisonResult, file: string): string {
   const lines: string[] = [];
   lines.push(`Petrov ${result.version} — compare: ${result.scenario.name}`);
   lines.push(
     `${formatInteger(result.runs)} trials per variant, seed ${result.seed}, common random numbers (trial i of every variant draws the same streams)`,
   );
+  lines.push(...methodLines(result.method, result.methodReason, result.importance));
   lines.push('');
+  const interval = result.method === 'importance' ? 'normal' : 'Wilson';
   lines.push(
-    `${'P(nuclear use) per crisis'.padEnd(34)}estimate ± std. error  95% interval (Wilson)`,
+    `${'P(nuclear use) per crisis'.padEnd(34)}estimate ± std. error  95% interval (${interval})`,
   );
   lines.push(`${'  baseline'.padEnd(34)}${formatEstimate(result.baseline.nuclearUse)}`);
   for (const v of result.variants)

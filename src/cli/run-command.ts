@@ -27,12 +27,13 @@ import {
   SET_HELP,
 } from './arguments.ts';
 import type { CliIo } from './io.ts';
+import { addMethodOptions, methodOptions, type MethodFlags } from './method-flags.ts';
 import { progressReporter } from './progress.ts';
 import { runText } from './run-text.ts';
 import type { NewRun } from '../store/index.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
-interface RunFlags extends StoreFlags {
+interface RunFlags extends StoreFlags, MethodFlags {
   runs: number;
   seed: number;
   set?: string[];
@@ -48,7 +49,7 @@ interface RunFlags extends StoreFlags {
 }
 
 export function registerRun(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('run')
     .summary('estimate the probability of nuclear use, its causes and its interval')
     .description(
@@ -98,12 +99,15 @@ export function registerRun(program: Command, io: CliIo): void {
     .option('--out <file>', 'with --shard: the part file to write, for `petrov merge`')
     .option('--json', 'print one JSON document instead of the table')
     .option('--db <file>', DB_HELP)
-    .option('--no-store', NO_STORE_HELP)
+    .option('--no-store', NO_STORE_HELP);
+  addMethodOptions(command)
     .addHelpText(
       'after',
       `
 Examples:
   petrov run scenarios/korean-peninsula-2026.yaml
+  petrov run scenarios/analytic-single-sensor.yaml --set actors.solo.human.catchProbability=0.99999 --method is
+  petrov run scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop --method auto --target-rel-error 0.05
   petrov run scenarios/korean-peninsula-2026.yaml --runs 100000 --seed 7
   petrov run scenarios/korean-peninsula-2026.yaml --set actors.north.authority.mode=human_in_the_loop
   petrov run scenarios/analytic-single-sensor.yaml --target-rel-error 0.02 --max-runs 2000000
@@ -129,6 +133,7 @@ Examples:
           flags.chunkSize,
         ),
         onProgress: (p: Progress) => progress.update(p),
+        ...methodOptions(flags, loaded, io),
       };
       if (flags.shard && flags.out) {
         const part = await simulatePart(loaded, { ...options, shard: flags.shard });
@@ -171,6 +176,7 @@ function runRecord(
       targetRelError: target ?? null,
       maxRuns: target === undefined ? null : flags.maxRuns,
       workers,
+      method: flags.method,
       chunkSize: flags.chunkSize,
       examples: flags.examples,
     },
@@ -188,6 +194,11 @@ function checkShardFlags(flags: RunFlags): void {
         ? { path: '--out', message: 'only applies with --shard i/N' }
         : flags.shard && flags.targetRelError !== undefined
           ? { path: '--shard', message: 'cannot stop at a target: shard a fixed --runs' }
-          : undefined;
+          : flags.shard && flags.method !== 'plain'
+            ? {
+                path: '--shard',
+                message: 'shards run plain Monte Carlo only (not yet --method is|auto)',
+              }
+            : undefined;
   if (problem) throw new InputError([problem]);
 }

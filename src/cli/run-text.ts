@@ -1,5 +1,6 @@
 import { COUNT_DESCRIPTIONS, COUNT_NAMES, type RunResult, CAUSES, RUNGS } from '../index.ts';
 import { formatEstimate, formatInteger, formatMean, formatProbability } from './format.ts';
+import { methodLines } from './method-flags.ts';
 
 const label = (s: string) => s.replaceAll('_', ' ');
 
@@ -20,8 +21,12 @@ export function runText(result: RunResult, file: string): string {
   lines.push(
     `${formatInteger(result.runs)} trials of ${s.horizonDays} days, seed ${result.seed} (${stop}); scenario ${s.hash.slice(0, 12)}`,
   );
+  lines.push(...methodLines(result.method, result.methodReason, result.importance));
   lines.push('');
-  lines.push(`${'Probability per crisis'.padEnd(30)}estimate ± std. error  95% interval (Wilson)`);
+  const interval = result.method === 'importance' ? 'normal' : 'Wilson';
+  lines.push(
+    `${'Probability per crisis'.padEnd(30)}estimate ± std. error  95% interval (${interval})`,
+  );
   lines.push(`  nuclear use (any cause)       ${formatEstimate(o.nuclearUse)}`);
   for (const cause of CAUSES)
     lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byCause[cause])}`);

@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type CompareResult, type RunResult } from '../index.ts';
+import { InputError, type ComparisonResult, type RunResult } from '../index.ts';
 import type { RunDetail, RunStore, RunSummaryRow } from '../store/index.ts';
 import { compareText } from './compare-text.ts';
 import { formatInteger, formatProbability } from './format.ts';
@@ -145,6 +145,6 @@ function showText(run: RunDetail): string {
   const text =
     run.kind === 'run'
       ? runText(run.result as RunResult, o.source)
-      : compareText(run.result as CompareResult, o.source);
+      : compareText(run.result as ComparisonResult, o.source);
   return `${lines.join('\n')}\n\n${text}`;
 }

@@ -11,3 +11,8 @@ export {
 } from './weighted-statistics.ts';
 export { summarizeWeighted, weightedMean, weightedProportion } from './summarize-weighted.ts';
 export { importanceDiagnostics, type ImportanceDiagnostics } from './importance-diagnostics.ts';
+export {
+  PairedMoments,
+  pairedWeightedEstimate,
+  type PairedMomentsJson,
+} from './paired-weighted.ts';

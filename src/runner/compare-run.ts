@@ -5,14 +5,36 @@ import {
   type CompareResult,
   type Variant,
 } from '../analysis/index.ts';
-import { estimateProportion, RunStatistics } from '../estimate/index.ts';
+import {
+  estimateProportion,
+  PairedMoments,
+  RunStatistics,
+  WeightedStatistics,
+  weightedProportion,
+} from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { compileArms } from './chunk-task.ts';
-import { DEFAULT_MAX_RUNS, DEFAULT_RUNS, DEFAULT_SEED, type Progress } from './simulate.ts';
+import { planMethod, type MethodOptions } from './method-plan.ts';
+import {
+  DEFAULT_MAX_RUNS,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  importanceReport,
+  type ImportanceReport,
+  type Progress,
+} from './simulate.ts';
+import { tiltToJson } from './tilt-spec.ts';
 
-export interface CompareOptions {
+/** A comparison's result, with how it sampled (see `RunResult`). */
+export interface ComparisonResult extends CompareResult {
+  readonly methodReason: string;
+  /** The baseline's tilt and weight diagnostics under importance sampling; null for plain. */
+  readonly importance: ImportanceReport | null;
+}
+
+export interface CompareOptions extends MethodOptions {
   /** Trials per variant. Default 10,000. Ignored when `targetRelError` is set. */
   readonly runs?: number;
   /** Base seed, shared by every variant: trial i of each draws the same streams. Default 1. */
@@ -45,7 +67,7 @@ export async function compare(
   baseline: LoadedScenario,
   variants: readonly Variant[],
   options: CompareOptions = {},
-): Promise<CompareResult> {
+): Promise<ComparisonResult> {
   const seed = options.seed ?? DEFAULT_SEED;
   const target = options.targetRelError;
   const planned =
@@ -55,14 +77,28 @@ export async function compare(
   const loaded = [baseline, ...variants.map((v) => v.loaded)];
   const scenarios = loaded.map((l) => l.scenario);
   const key = loaded.map((l) => l.hash).join(',');
-  const arms = compileArms(scenarios);
+  // One tilt, chosen on the baseline, for every arm: the pairing survives importance sampling.
+  const plan = planMethod(compileArms([baseline.scenario])[0].model, seed, options);
+  const tilt = plan.tilt;
+  const tiltJson = tilt ? tiltToJson(tilt) : undefined;
+  const arms = compileArms(scenarios, tilt);
   const executor = chunkExecutor<CompareChunkResult>(
     options.workers ?? 1,
     (start, end) => compareChunk(arms, seed, start, end),
-    (start, end) => ({ kind: 'compare', key, scenarios, seed, start, end }),
+    (start, end) => ({
+      kind: 'compare',
+      key: tiltJson ? `${key}:${JSON.stringify(tiltJson)}` : key,
+      scenarios,
+      seed,
+      start,
+      end,
+      tilt: tiltJson,
+    }),
     options.offThread,
   );
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
+  const weighted = tilt ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;
+  const paired = tilt ? variants.map(() => new PairedMoments()) : null;
   const both = new Array<number>(variants.length).fill(0);
   const baselineOnly = new Array<number>(variants.length).fill(0);
   const variantOnly = new Array<number>(variants.length).fill(0);
@@ -70,18 +106,38 @@ export async function compare(
   const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
   await runInOrder(executor, chunks, (chunk) => {
     chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
+    chunk.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
+    chunk.paired?.forEach((json, v) => paired?.[v].merge(PairedMoments.fromJSON(json)));
     for (let v = 0; v < variants.length; v++) {
       both[v] += chunk.both[v];
       baselineOnly[v] += chunk.baselineOnly[v];
       variantOnly[v] += chunk.variantOnly[v];
     }
     const { trials, nuclearUse } = stats[0];
-    const relErr = estimateProportion(nuclearUse, trials).relErr;
-    options.onProgress?.(trials, planned, { done: trials, planned, nuclearUse, relErr });
+    const estimate = weighted
+      ? weightedProportion(weighted[0].nuclearUse, weighted[0].trials)
+      : estimateProportion(nuclearUse, trials);
+    const relErr = estimate.relErr;
+    options.onProgress?.(trials, planned, { done: trials, planned, nuclearUse, estimate, relErr });
     if (options.signal?.aborted) stoppedBy = 'aborted';
     else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
     return stoppedBy === 'aborted' || stoppedBy === 'target';
   });
-  const totals = { stats, both, baselineOnly, variantOnly, runs: stats[0].trials, stoppedBy };
-  return summarizeComparison(baseline, variants, totals, seed, (clock() - started) / 1000);
+  const totals = {
+    stats,
+    both,
+    baselineOnly,
+    variantOnly,
+    runs: stats[0].trials,
+    stoppedBy,
+    weighted,
+    paired,
+  };
+  const result = summarizeComparison(baseline, variants, totals, seed, (clock() - started) / 1000);
+  return {
+    ...result,
+    methodReason: plan.reason,
+    importance:
+      weighted && plan.tilt ? importanceReport(plan, weighted[0], stats[0].nuclearUse) : null,
+  };
 }

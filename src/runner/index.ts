@@ -19,4 +19,13 @@ export {
 } from './simulate.ts';
 export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
-export { compare, type CompareOptions } from './compare-run.ts';
+export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';
+export { METHODS, planMethod, type Method, type MethodPlan } from './method-plan.ts';
+export { type ImportanceReport } from './simulate.ts';
+export {
+  searchTilt,
+  type TiltRound,
+  type TiltSearch,
+  type TiltSearchOptions,
+} from './tilt-search.ts';
+export { describeTilt, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';

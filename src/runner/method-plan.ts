@@ -62,7 +62,7 @@ export function planMethod(
   if (requested === 'auto' && options.tilt === undefined) {
     const trials = search.pilotTrials ?? DEFAULT_PILOT_TRIALS;
     const pilot = pilotRound(model, null, seed, 0, trials);
-    const seen = `a plain pilot of ${trials} trials saw ${pilot.uses} with nuclear use`;
+    const seen = `a plain pilot of ${trials.toLocaleString('en-US')} trials saw ${pilot.uses} with nuclear use`;
     if (pilot.uses >= minElites) return plain(`${seen} (at least ${minElites}): plain Monte Carlo`);
     reason = `${seen} (fewer than ${minElites}): importance sampling`;
   }

@@ -31,6 +31,8 @@ export interface StoredOptions {
   readonly workers?: number;
   readonly chunkSize?: number;
   readonly examples?: number;
+  /** Sampling method asked for: plain, is or auto (the result says which was used). */
+  readonly method?: string;
 }
 
 /** What is known before simulating: everything but the outcome. Validated by the caller first. */
