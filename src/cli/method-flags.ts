@@ -35,7 +35,7 @@ export function addMethodOptions(command: Command): Command {
     )
     .option(
       '--tilt <file>',
-      'with --method is|auto: a JSON tilt ({"rates":{...},"probabilities":{...},"shifts":{...}}, as a ' +
+      'with --method is|auto: a JSON tilt ({"rates":{...},"probabilities":{...}}, as a ' +
         "result's importance.tilt prints it) instead of the cross-entropy search",
     )
     .option(
@@ -66,11 +66,7 @@ function readTilt(file: string, loaded: LoadedScenario) {
   let spec: TiltSpec;
   try {
     const json = JSON.parse(readFileSync(file, 'utf8')) as Partial<TiltSpec>;
-    spec = {
-      rates: json.rates ?? {},
-      probabilities: json.probabilities ?? {},
-      shifts: json.shifts ?? {},
-    };
+    spec = { rates: json.rates ?? {}, probabilities: json.probabilities ?? {} };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InputError([{ path: '--tilt', message: `cannot read ${file}: ${reason}` }]);

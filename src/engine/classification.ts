@@ -2,7 +2,7 @@ import { normalFrom } from '../random/index.ts';
 import { Count, Origin, TraceKind } from './codes.ts';
 import { D } from './compiled-model.ts';
 import { decide } from './decision.ts';
-import { Shift, Site, siteIndex } from './tilt.ts';
+import { Site, siteIndex } from './tilt.ts';
 import { Mark, type TrialContext } from './trial-context.ts';
 
 const GENUINE = 0;
@@ -48,7 +48,7 @@ export function classifyTrack(
       : genuine
         ? normalFrom(ctx.mark(Mark.confidenceU), ctx.mark(Mark.confidenceV))
         : ctx.normal(
-            siteIndex(A, Shift.confidence, actor, domain),
+            siteIndex(A, Site.confidence, actor, domain),
             ctx.mark(Mark.confidenceU),
             ctx.mark(Mark.confidenceV),
           );

@@ -1,6 +1,6 @@
 import { Count, Origin, Scheduled, TraceKind } from './codes.ts';
 import { setRung } from './ladder.ts';
-import { Shift, Site, siteIndex } from './tilt.ts';
+import { Site, siteIndex } from './tilt.ts';
 import { Mark, type TrialContext } from './trial-context.ts';
 
 /**
@@ -14,7 +14,7 @@ export function startOutage(ctx: TrialContext, actor: number): void {
   ctx.ratesStale = true;
   ctx.outcome.counts[Count.outages]++;
   const sigma = m.outageSigma[actor];
-  const shift = siteIndex(m.actorCount, Shift.outageDuration, actor, 0);
+  const shift = siteIndex(m.actorCount, Site.longOutage, actor, 0);
   const z = sigma > 0 ? ctx.normal(shift, ctx.mark(Mark.durationU), ctx.mark(Mark.durationV)) : 0;
   const duration = m.outageMedian[actor] * Math.exp(sigma * z);
   ctx.misreadDraw[actor] = ctx.mark(Mark.misread);

@@ -1,6 +1,6 @@
 import { Count, DecisionOutcome, Scheduled, TraceKind } from './codes.ts';
 import { D, Mode, Timeout } from './compiled-model.ts';
-import { Shift, Site, siteIndex } from './tilt.ts';
+import { Site, siteIndex } from './tilt.ts';
 import { Mark, type TrialContext } from './trial-context.ts';
 
 /**
@@ -38,7 +38,7 @@ export function decide(
   const z =
     sigma > 0
       ? ctx.normal(
-          siteIndex(A, Shift.decisionTime, actor, domain),
+          siteIndex(A, Site.timeout, actor, domain),
           ctx.mark(Mark.humanTimeU),
           ctx.mark(Mark.humanTimeV),
         )

@@ -6,17 +6,7 @@ export {
   PROCESSES_PER_ACTOR,
   type CompiledModel,
 } from './compiled-model.ts';
-export {
-  isNeutral,
-  neutralTilt,
-  Shift,
-  SHIFT_KINDS,
-  Site,
-  SITE_KINDS,
-  siteIndex,
-  siteProbabilities,
-  type Tilt,
-} from './tilt.ts';
+export { neutralTilt, Site, SITE_KINDS, siteIndex, siteProbabilities, type Tilt } from './tilt.ts';
 export { Simulator } from './simulator.ts';
 export { TrialOutcome } from './trial-outcome.ts';
 export type { Recorder } from './recorder.ts';

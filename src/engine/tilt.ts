@@ -1,60 +1,104 @@
-import { D, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
+import { normalUpperTail } from '../random/index.ts';
+import { D, Mode, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 
 /**
- * Bernoulli decisions importance sampling may tilt, one site per actor × domain (index
- * kind * A * D + a * D + d; `misread` is per actor and uses domain 0). Each is a failure: a
- * benign track labelled hostile, a second sensor repeating the error, the hotline not clearing
- * a wrong label, the human missing a wrong label, an outage misread as decapitation.
+ * Failures importance sampling may make likelier, one site per actor × domain (index
+ * kind * A * D + a * D + d; `misread` and `longOutage` are per actor and use domain 0):
+ * a benign track labelled hostile, a second sensor repeating the error, the hotline not clearing
+ * a wrong label, the human missing a wrong label, an outage misread as decapitation — each a
+ * Bernoulli draw — and three normal draws crossing a cut: a wrong label's confidence reaching the
+ * threshold, the human's decision time outlasting the window, an outage outlasting the
+ * decapitation threshold. A tilted normal site first draws its side of the cut with the tilted
+ * probability, then the normal within that side by inversion, so its weight is a Bernoulli one.
  */
-export const SITE_KINDS = ['label', 'confirmation', 'hotline', 'miss', 'misread'] as const;
-export const Site = { label: 0, confirmation: 1, hotline: 2, miss: 3, misread: 4 } as const;
+export const SITE_KINDS = [
+  'label',
+  'confirmation',
+  'hotline',
+  'miss',
+  'misread',
+  'confidence',
+  'timeout',
+  'longOutage',
+] as const;
+export const Site = {
+  label: 0,
+  confirmation: 1,
+  hotline: 2,
+  miss: 3,
+  misread: 4,
+  confidence: 5,
+  timeout: 6,
+  longOutage: 7,
+} as const;
 
 /**
- * Standard normal draws importance sampling may shift, one per actor × domain: the logit confidence
- * of a wrong hostile label, the log decision time of the human, the log length of an outage (per
- * actor, domain 0).
- */
-export const SHIFT_KINDS = ['confidence', 'decisionTime', 'outageDuration'] as const;
-export const Shift = { confidence: 0, decisionTime: 1, outageDuration: 2 } as const;
-
-/**
- * A change of measure. Each Poisson process runs at `rate[p]` times its rate; each Bernoulli site
- * succeeds with `probability[s]` instead of its own (NaN leaves it untilted); each shifted normal
- * is drawn from N(shift[s], 1). A trial's likelihood ratio is exact (docs/rare-events.md).
+ * A change of measure. Each Poisson process runs at `rate[p]` times its rate; each site's failure
+ * happens with `probability[s]` instead of its own (NaN leaves it untilted). A trial's likelihood
+ * ratio is exact (docs/rare-events.md).
  */
 export interface Tilt {
   readonly rate: Float64Array;
   readonly probability: Float64Array;
-  readonly shift: Float64Array;
 }
 
-/** The identity tilt for a model: every likelihood ratio is 1, every draw as in plain sampling. */
+/** The identity tilt: every likelihood ratio is 1, every draw as in plain sampling. */
 export function neutralTilt(actorCount: number): Tilt {
-  const sites = actorCount * D;
   return {
     rate: new Float64Array(actorCount * PROCESSES_PER_ACTOR).fill(1),
-    probability: new Float64Array(SITE_KINDS.length * sites).fill(NaN),
-    shift: new Float64Array(SHIFT_KINDS.length * sites),
+    probability: new Float64Array(SITE_KINDS.length * actorCount * D).fill(NaN),
   };
 }
 
-/** Index of a site or shift of kind `kind` for actor a, domain d. */
+/** Index of the site of kind `kind` for actor a, domain d. */
 export function siteIndex(actorCount: number, kind: number, a: number, d: number): number {
   return kind * actorCount * D + a * D + d;
 }
 
 /**
- * The untilted probability of every site under this model (NaN where the site is never reached),
- * so a tilted draw can weigh itself: p / p' on success, (1 − p) / (1 − p') on failure.
+ * Where each normal site's failure begins, in standard-normal units (the failure is z above it):
+ * NaN for Bernoulli sites and where the draw never happens (no spread, no human).
+ */
+export function siteCuts(m: CompiledModel): Float64Array {
+  const A = m.actorCount;
+  const cut = new Float64Array(SITE_KINDS.length * A * D).fill(NaN);
+  const logit = (p: number) => Math.log(p / (1 - p));
+  for (let a = 0; a < A; a++) {
+    const sigma = m.decisionSigma[a];
+    for (let d = 0; d < D; d++) {
+      const ad = a * D + d;
+      const spread = m.confidenceSpread[ad];
+      if (spread > 0) {
+        cut[siteIndex(A, Site.confidence, a, d)] =
+          (logit(m.confidenceThreshold[a]) - m.logitWrong[ad]) / spread;
+      }
+      // The human's time fails when it outlasts what the mode allows: the window in the loop,
+      // the veto window on it.
+      // (The legacy chain has no AI, so a human there is always in the loop.)
+      const onTheLoop = m.usesAi[ad] === 1 && m.mode[a] === Mode.onTheLoop;
+      const allowed = onTheLoop ? Math.min(m.vetoWindow[a], m.window[ad]) : m.window[ad];
+      if (sigma > 0)
+        cut[siteIndex(A, Site.timeout, a, d)] = Math.log(allowed / m.decisionMedian[a]) / sigma;
+    }
+    if (m.outageSigma[a] > 0) {
+      cut[siteIndex(A, Site.longOutage, a, 0)] =
+        Math.log(m.decapitationThreshold[a] / m.outageMedian[a]) / m.outageSigma[a];
+    }
+  }
+  return cut;
+}
+
+/**
+ * The untilted probability of every site's failure under this model (NaN where it is never
+ * drawn), so a tilted draw can weigh itself: p / p' on failure, (1 − p) / (1 − p') otherwise.
  */
 export function siteProbabilities(m: CompiledModel): Float64Array {
   const A = m.actorCount;
-  const p = new Float64Array(SITE_KINDS.length * A * D).fill(NaN);
+  const p = siteCuts(m).map((c) => (Number.isNaN(c) ? NaN : normalUpperTail(c)));
   for (let a = 0; a < A; a++) {
     const c = m.confirmCommonCause[a];
     for (let d = 0; d < D; d++) {
-      const ad = a * D + d;
-      p[siteIndex(A, Site.label, a, d)] = m.falsePositive[ad];
+      p[siteIndex(A, Site.label, a, d)] = m.falsePositive[a * D + d];
       p[siteIndex(A, Site.confirmation, a, d)] = c + (1 - c) * m.confirmFalsePositive[a];
       p[siteIndex(A, Site.hotline, a, d)] = 1 - m.hotlineClarify;
       p[siteIndex(A, Site.miss, a, d)] = 1 - catchOfWrongLabel(m, a, d);
@@ -72,13 +116,4 @@ export function catchOfWrongLabel(m: CompiledModel, a: number, d: number): numbe
   const pressure = adequate > 0 && window < adequate ? window / adequate : 1;
   const unbiased = m.catchProbability[a] * pressure;
   return m.usesAi[ad] === 1 ? unbiased * (1 - m.automationBias[a]) : unbiased;
-}
-
-/** True when the tilt changes nothing (plain Monte Carlo). */
-export function isNeutral(t: Tilt): boolean {
-  return (
-    t.rate.every((r) => r === 1) &&
-    t.probability.every(Number.isNaN) &&
-    t.shift.every((s) => s === 0)
-  );
 }

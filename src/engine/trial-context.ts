@@ -1,9 +1,9 @@
-import { CounterStream, normalFrom, Rng } from '../random/index.ts';
+import { CounterStream, normalFrom, normalQuantile, Rng } from '../random/index.ts';
 import { PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 import { EventQueue } from './event-queue.ts';
 import { MinTree } from './min-tree.ts';
 import type { Recorder } from './recorder.ts';
-import { siteProbabilities, type Tilt } from './tilt.ts';
+import { siteCuts, siteProbabilities, type Tilt } from './tilt.ts';
 import { TrialOutcome } from './trial-outcome.ts';
 
 /**
@@ -74,8 +74,10 @@ export class TrialContext {
   done = false;
   recorder: Recorder | undefined = undefined;
   readonly outcome: TrialOutcome;
-  /** Probability each Bernoulli site succeeds with in this run (tilted or the model's own). */
+  /** Failure probability of each site under the model, and in this run (tilted or the same). */
+  private readonly siteBase: Float64Array;
   private readonly siteTarget: Float64Array;
+  private readonly siteCut: Float64Array;
   /** log(p / p') and log((1 − p) / (1 − p')) per site: a tilted draw's weight. */
   private readonly logHit: Float64Array;
   private readonly logMiss: Float64Array;
@@ -102,6 +104,8 @@ export class TrialContext {
     this.misreadDraw = new Float64Array(A);
     this.outcome = new TrialOutcome(A);
     const p = siteProbabilities(model);
+    this.siteBase = p;
+    this.siteCut = siteCuts(model);
     this.siteTarget = tilt
       ? p.map((q, s) => (Number.isNaN(tilt.probability[s]) ? q : tilt.probability[s]))
       : p;
@@ -145,8 +149,6 @@ export class TrialContext {
       out.logWeight = 0;
       out.siteTrials.fill(0);
       out.siteHits.fill(0);
-      out.shiftSum.fill(0);
-      out.shiftCount.fill(0);
     }
   }
 
@@ -172,19 +174,21 @@ export class TrialContext {
   }
 
   /**
-   * A standard normal from two marks; under a tilt, drawn from N(mu, 1) with the weight
-   * φ(z) / φ(z − mu) = exp(−mu z + mu² / 2).
+   * A standard normal from two marks at normal site `site`, whose failure is z above the site's
+   * cut. Under a tilt, the side of the cut is a weighted draw from u (`chance`), and z is placed
+   * within that side by inverting Φ at v: the normal's law on each side is untouched, so the weight
+   * is exactly the Bernoulli one.
    */
-  normal(shift: number, u: number, v: number): number {
-    const z0 = normalFrom(u, v);
-    if (this.tilt === null) return z0;
-    const mu = this.tilt.shift[shift];
-    const z = z0 + mu;
-    const out = this.outcome;
-    out.logWeight += mu * (mu / 2 - z);
-    out.shiftSum[shift] += z;
-    out.shiftCount[shift]++;
-    return z;
+  normal(site: number, u: number, v: number): number {
+    if (this.tilt === null) return normalFrom(u, v);
+    const q = this.siteBase[site];
+    // An untilted site keeps the plain draw (and so the plain outcome); it only counts its side.
+    if (this.siteTarget[site] === q) {
+      const z = normalFrom(u, v);
+      this.chance(site, z > this.siteCut[site] ? 0 : 1, q);
+      return z;
+    }
+    return this.chance(site, u, q) ? -normalQuantile(v * q) : normalQuantile(v * (1 - q));
   }
 
   /**

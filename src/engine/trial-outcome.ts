@@ -1,6 +1,6 @@
 import { COUNT_NAMES } from './codes.ts';
 import { D, PROCESSES_PER_ACTOR } from './compiled-model.ts';
-import { SHIFT_KINDS, SITE_KINDS } from './tilt.ts';
+import { SITE_KINDS } from './tilt.ts';
 
 /** What one trial produced (M7); reused across trials so the loop allocates nothing. */
 export class TrialOutcome {
@@ -18,15 +18,12 @@ export class TrialOutcome {
   logWeight = 0;
   /**
    * What a tilted trial saw, for the cross-entropy update of the tilt: events and untilted
-   * integrated rate of each process, draws and successes of each Bernoulli site, sum and number
-   * of each shifted normal. Filled only under a tilt.
+   * integrated rate of each process, draws and failures of each site. Filled only under a tilt.
    */
   readonly processEvents: Int32Array;
   readonly exposure: Float64Array;
   readonly siteTrials: Int32Array;
   readonly siteHits: Int32Array;
-  readonly shiftSum: Float64Array;
-  readonly shiftCount: Int32Array;
 
   constructor(actorCount: number) {
     this.highestRung = new Int32Array(actorCount);
@@ -35,7 +32,5 @@ export class TrialOutcome {
     this.exposure = new Float64Array(processes);
     this.siteTrials = new Int32Array(SITE_KINDS.length * actorCount * D);
     this.siteHits = new Int32Array(SITE_KINDS.length * actorCount * D);
-    this.shiftSum = new Float64Array(SHIFT_KINDS.length * actorCount * D);
-    this.shiftCount = new Int32Array(SHIFT_KINDS.length * actorCount * D);
   }
 }

@@ -62,7 +62,7 @@ export function importanceReport(
   tiltedUses: number,
 ): ImportanceReport {
   return {
-    tilt: plan.tiltSpec ?? { rates: {}, probabilities: {}, shifts: {} },
+    tilt: plan.tiltSpec ?? { rates: {}, probabilities: {} },
     tiltSource: plan.tiltSource ?? 'given',
     rounds: plan.rounds,
     diagnostics: importanceDiagnostics(weighted, tiltedUses),

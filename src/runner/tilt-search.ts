@@ -52,17 +52,19 @@ export const DEFAULT_MIN_ELITES = 100;
 interface EliteSums {
   uses: number;
   weightSum: number;
+  weightSquares: number;
   readonly events: Float64Array;
   readonly exposure: Float64Array;
   readonly hits: Float64Array;
   readonly draws: Float64Array;
-  readonly shiftSum: Float64Array;
-  readonly shiftCount: Float64Array;
-  /** Sites and shifts drawn in any trial of the round: only those are worth boosting. */
+  /** Unweighted draws and exposure over trials with use: how much evidence each fit rests on. */
+  readonly plainDraws: Float64Array;
+  readonly plainExposure: Float64Array;
+  /** Sites drawn in any trial of the round: only those are worth boosting. */
   readonly reachedSites: Uint8Array;
-  readonly reachedShifts: Uint8Array;
-  /** Untilted integrated rate of each process summed over all trials of the round. */
+  /** Untilted integrated rate of each process, and draws of each site, over all trials. */
   readonly exposureAll: Float64Array;
+  readonly drawsAll: Float64Array;
 }
 
 /** Runs one pilot round of trials under `tilt` and sums what its trials with use saw. */
@@ -78,32 +80,34 @@ export function pilotRound(
   const sums: EliteSums = {
     uses: 0,
     weightSum: 0,
+    weightSquares: 0,
     events: new Float64Array(t.rate.length),
     exposure: new Float64Array(t.rate.length),
     hits: new Float64Array(t.probability.length),
     draws: new Float64Array(t.probability.length),
-    shiftSum: new Float64Array(t.shift.length),
-    shiftCount: new Float64Array(t.shift.length),
+    plainDraws: new Float64Array(t.probability.length),
+    plainExposure: new Float64Array(t.rate.length),
     reachedSites: new Uint8Array(t.probability.length),
-    reachedShifts: new Uint8Array(t.shift.length),
     exposureAll: new Float64Array(t.rate.length),
+    drawsAll: new Float64Array(t.probability.length),
   };
   const base = PILOT_BASE + round * trials;
   for (let i = 0; i < trials; i++) {
     const o = simulator.run(seed, base + i);
     markReached(sums.reachedSites, o.siteTrials);
-    markReached(sums.reachedShifts, o.shiftCount);
     addWeighted(sums.exposureAll, o.exposure, 1);
+    addWeighted(sums.drawsAll, o.siteTrials, 1);
     if (o.nuclearUse !== 1) continue;
     const w = Math.exp(o.logWeight);
     sums.uses++;
     sums.weightSum += w;
+    sums.weightSquares += w * w;
+    addWeighted(sums.plainDraws, o.siteTrials, 1);
+    addWeighted(sums.plainExposure, o.exposure, 1);
     addWeighted(sums.events, o.processEvents, w);
     addWeighted(sums.exposure, o.exposure, w);
     addWeighted(sums.hits, o.siteHits, w);
     addWeighted(sums.draws, o.siteTrials, w);
-    addWeighted(sums.shiftSum, o.shiftSum, w);
-    addWeighted(sums.shiftCount, o.shiftCount, w);
   }
   return sums;
 }
@@ -111,9 +115,9 @@ export function pilotRound(
 /**
  * Chooses a tilt by the cross-entropy method (Rubinstein and Kroese 2004) on pilot rounds. While
  * a round sees fewer than `minElites` trials with use, every failure is boosted (failure rates ×3,
- * failure probabilities p → min(0.5, √p), shifts +0.75 towards failure); once it sees enough, the
- * tilt moves to the weighted maximum-likelihood fit of what the trials with use saw (rate =
- * events / exposure, probability = successes / draws, shift = mean draw), smoothed and clamped.
+ * failure probabilities p → min(0.5, √p)); once it sees enough, the tilt moves to the weighted
+ * maximum-likelihood fit of what the trials with use saw (rate = events / exposure, probability =
+ * failures / draws), smoothed and clamped.
  * Deterministic in (model, seed, options).
  */
 export function searchTilt(
@@ -139,9 +143,9 @@ export function searchTilt(
     rounds.push(record);
     options.onRound?.(record, round);
     if (enough) {
-      tilt = update(tilt, sums, p0, failure, alpha);
+      tilt = update(tilt, sums, p0, rare(sums, trials, p0, failure), alpha);
       done++;
-    } else tilt = boost(tilt, sums, trials, p0, failure);
+    } else tilt = boost(tilt, p0, rare(sums, trials, p0, failure));
   }
   return { tilt, rounds };
 }
@@ -157,58 +161,74 @@ function failureProcesses(model: CompiledModel): Uint8Array {
 }
 
 const RATE_LIMITS = [0.5, 1000] as const;
-const SHIFT_LIMITS = [-1, 5] as const;
 const MAX_PROBABILITY = 0.95;
+/** A fit moves a parameter only when it differs from the model's own value by this many s.e. */
+const EVIDENCE = 2;
 const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
 
-function boost(
-  tilt: Tilt,
-  sums: EliteSums,
-  trials: number,
-  p0: Float64Array,
-  failure: Uint8Array,
-): Tilt {
-  // Only a process that rarely fires at all is worth speeding up: tilting a frequent one makes
-  // the weight's variance grow like exp(exposure × (theta − 1)² / theta).
-  const rate = tilt.rate.map((r, p) =>
-    failure[p] === 1 && (sums.exposureAll[p] / trials) * r < 1 ? clamp(r * 3, RATE_LIMITS) : r,
-  );
-  const probability = tilt.probability.map((q, s) => {
-    const p = p0[s];
-    if (sums.reachedSites[s] !== 1 || !(p > 0 && p < 0.5)) return q;
-    return Math.min(0.5, Math.sqrt(Number.isNaN(q) ? p : q));
-  });
-  const shift = tilt.shift.map((m, s) =>
-    sums.reachedShifts[s] === 1 ? clamp(m + 0.75, SHIFT_LIMITS) : m,
-  );
-  return { rate, probability, shift };
+/**
+ * Which processes and sites to tilt: failures that are rare within a trial (under half an event
+ * per trial on average at the model's own rates). A failure that happens many times a trial is
+ * not where the rarity lies, and tilting it multiplies a weight factor per occurrence, so the
+ * weights' variance grows exponentially with the count.
+ */
+interface Rare {
+  readonly processes: Uint8Array;
+  readonly sites: Uint8Array;
 }
 
-function update(
-  tilt: Tilt,
-  sums: EliteSums,
-  p0: Float64Array,
-  failure: Uint8Array,
-  alpha: number,
-): Tilt {
+const RARE_PER_TRIAL = 0.5;
+
+function rare(sums: EliteSums, trials: number, p0: Float64Array, failure: Uint8Array): Rare {
+  return {
+    processes: failure.map((f, p) =>
+      f === 1 && sums.exposureAll[p] / trials < RARE_PER_TRIAL ? 1 : 0,
+    ),
+    sites: Uint8Array.from(sums.drawsAll, (n, s) =>
+      n > 0 && p0[s] > 0 && p0[s] < 1 && (n / trials) * p0[s] < RARE_PER_TRIAL ? 1 : 0,
+    ),
+  };
+}
+
+function boost(tilt: Tilt, p0: Float64Array, rare: Rare): Tilt {
+  const rate = tilt.rate.map((r, p) => (rare.processes[p] === 1 ? clamp(r * 3, RATE_LIMITS) : r));
+  const probability = tilt.probability.map((q, s) => {
+    if (rare.sites[s] !== 1 || !(p0[s] < 0.5)) return q;
+    return Math.min(0.5, Math.sqrt(Number.isNaN(q) ? p0[s] : q));
+  });
+  return { rate, probability };
+}
+
+function update(tilt: Tilt, sums: EliteSums, p0: Float64Array, rare: Rare, alpha: number): Tilt {
+  // Weighted trials with use count as fewer: scale every count by ESS / uses.
+  const ess = sums.weightSquares > 0 ? (sums.weightSum * sums.weightSum) / sums.weightSquares : 0;
+  const share = sums.uses > 0 ? ess / sums.uses : 0;
   const rate = tilt.rate.map((r, p) => {
-    if (failure[p] !== 1 || !(sums.exposure[p] > 0)) return r;
-    const fit = clamp(sums.events[p] / sums.exposure[p], RATE_LIMITS);
-    return clamp(Math.exp(alpha * Math.log(fit) + (1 - alpha) * Math.log(r)), RATE_LIMITS);
+    if (rare.processes[p] !== 1 || !(sums.exposure[p] > 0)) return r;
+    let fit = clamp(sums.events[p] / sums.exposure[p], RATE_LIMITS);
+    // Without evidence that trials with use see this process faster, leave it alone: a noisy
+    // tilt of a frequent process only adds variance.
+    if (Math.abs(fit - 1) < EVIDENCE / Math.sqrt(sums.plainExposure[p] * share)) fit = 1;
+    const next = clamp(Math.exp(alpha * Math.log(fit) + (1 - alpha) * Math.log(r)), RATE_LIMITS);
+    return Math.abs(next - 1) < 1e-3 ? 1 : next;
   });
   const probability = tilt.probability.map((q, s) => {
     const p = p0[s];
-    if (!(p > 0 && p < 1) || !(sums.draws[s] > 0)) return q;
-    const fit = sums.hits[s] / sums.draws[s];
+    if (rare.sites[s] !== 1 || !(sums.draws[s] > 0)) return q;
+    let fit = sums.hits[s] / sums.draws[s];
+    if (Math.abs(fit - p) < EVIDENCE * Math.sqrt((p * (1 - p)) / (sums.plainDraws[s] * share))) {
+      fit = p;
+    }
     const old = Number.isNaN(q) ? p : q;
-    // Never tilt a failure far below its own odds: those trials would carry huge weights.
-    return Math.min(MAX_PROBABILITY, Math.max(p / 2, alpha * fit + (1 - alpha) * old));
+    // Never tilt a failure far below its own odds (those trials would carry huge weights), nor
+    // make it near-certain unless it already is.
+    const next = Math.min(
+      Math.max(MAX_PROBABILITY, p),
+      Math.max(p / 2, alpha * fit + (1 - alpha) * old),
+    );
+    return Math.abs(next - p) < 1e-3 * p ? NaN : next;
   });
-  const shift = tilt.shift.map((m, s) => {
-    if (!(sums.shiftCount[s] > 0)) return m;
-    return clamp(alpha * (sums.shiftSum[s] / sums.shiftCount[s]) + (1 - alpha) * m, SHIFT_LIMITS);
-  });
-  return { rate, probability, shift };
+  return { rate, probability };
 }
 
 function addWeighted(target: Float64Array, source: ArrayLike<number>, w: number): void {

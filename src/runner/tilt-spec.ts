@@ -2,7 +2,6 @@ import {
   K,
   P_OUTAGE,
   PROCESSES_PER_ACTOR,
-  SHIFT_KINDS,
   SITE_KINDS,
   neutralTilt,
   siteIndex,
@@ -15,25 +14,22 @@ import type { Issue } from '../util/index.ts';
 /**
  * A tilt by name, as results print it and `--tilt` reads it: only what differs from plain
  * sampling. Rates are multipliers ("north.ballistic.falseAlarm", "north.outage"); probabilities
- * replace a failure's probability ("north.ballistic.label", "north.misread"); shifts move a
- * standard normal's mean ("north.ballistic.confidence", "north.outageDuration").
+ * replace a failure's probability ("north.ballistic.label", "north.ballistic.confidence",
+ * "north.misread", "north.longOutage"; the kinds are listed in docs/rare-events.md).
  */
 export interface TiltSpec {
   readonly rates: Readonly<Record<string, number>>;
   readonly probabilities: Readonly<Record<string, number>>;
-  readonly shifts: Readonly<Record<string, number>>;
 }
 
 /** Every tiltable name of a model with its index in the tilt's arrays. */
 export function tiltNames(model: CompiledModel): {
   rates: Map<string, number>;
   probabilities: Map<string, number>;
-  shifts: Map<string, number>;
 } {
   const A = model.actorCount;
   const rates = new Map<string, number>();
   const probabilities = new Map<string, number>();
-  const shifts = new Map<string, number>();
   model.actorIds.forEach((actor, a) => {
     DOMAINS.forEach((domain, d) => {
       TRACK_KINDS.forEach((kind, k) =>
@@ -42,21 +38,16 @@ export function tiltNames(model: CompiledModel): {
     });
     rates.set(`${actor}.outage`, a * PROCESSES_PER_ACTOR + P_OUTAGE);
     SITE_KINDS.forEach((kind, s) => {
-      if (kind === 'misread') probabilities.set(`${actor}.misread`, siteIndex(A, s, a, 0));
-      else
+      if (kind === 'misread' || kind === 'longOutage') {
+        probabilities.set(`${actor}.${kind}`, siteIndex(A, s, a, 0));
+      } else {
         DOMAINS.forEach((domain, d) =>
           probabilities.set(`${actor}.${domain}.${kind}`, siteIndex(A, s, a, d)),
         );
-    });
-    SHIFT_KINDS.forEach((kind, s) => {
-      if (kind === 'outageDuration') shifts.set(`${actor}.outageDuration`, siteIndex(A, s, a, 0));
-      else
-        DOMAINS.forEach((domain, d) =>
-          shifts.set(`${actor}.${domain}.${kind}`, siteIndex(A, s, a, d)),
-        );
+      }
     });
   });
-  return { rates, probabilities, shifts };
+  return { rates, probabilities };
 }
 
 /** The tilt's non-neutral entries by name, rounded for reading (the run keeps the exact tilt). */
@@ -69,7 +60,6 @@ export function describeTilt(model: CompiledModel, tilt: Tilt): TiltSpec {
   return {
     rates: pick(names.rates, tilt.rate, (x) => x === 1),
     probabilities: pick(names.probabilities, tilt.probability, Number.isNaN),
-    shifts: pick(names.shifts, tilt.shift, (x) => x === 0),
   };
 }
 
@@ -100,7 +90,6 @@ export function tiltFromSpec(
   };
   fill('rates', names.rates, tilt.rate, (x) => x > 0 && x <= 1e6, 'a multiplier in (0, 1e6]');
   fill('probabilities', names.probabilities, tilt.probability, (x) => x > 0 && x < 1, 'in (0, 1)');
-  fill('shifts', names.shifts, tilt.shift, (x) => Math.abs(x) <= 10, 'within [-10, 10]');
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: tilt };
 }
 
@@ -108,14 +97,12 @@ export function tiltFromSpec(
 export interface TiltJson {
   readonly rate: readonly number[];
   readonly probability: readonly (number | null)[];
-  readonly shift: readonly number[];
 }
 
 export function tiltToJson(t: Tilt): TiltJson {
   return {
     rate: Array.from(t.rate),
     probability: Array.from(t.probability, (x) => (Number.isNaN(x) ? null : x)),
-    shift: Array.from(t.shift),
   };
 }
 
@@ -123,6 +110,5 @@ export function tiltFromJson(json: TiltJson): Tilt {
   return {
     rate: Float64Array.from(json.rate),
     probability: Float64Array.from(json.probability, (x) => x ?? NaN),
-    shift: Float64Array.from(json.shift),
   };
 }
