@@ -22,7 +22,7 @@ const KOREAN = fileURLToPath(new URL('../scenarios/korean-peninsula-2026.yaml', 
 const A = 'actors.solo';
 const CHECKS = 7;
 /** Φ⁻¹(1 − 0.05 / (2 × CHECKS)). */
-const Z_FILE = 2.6901648057988586;
+const Z_FILE = 2.690109527158866;
 /** Q(5) = 1 − Φ(5): a standard normal above 5. */
 const Q5 = 2.866515718791946e-7;
 

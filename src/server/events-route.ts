@@ -72,6 +72,7 @@ export function finalProgress(run: RunDetail): ProgressEvent | null {
     done,
     planned: run.options.runs ?? run.options.maxRuns ?? done,
     nuclearUse: Math.round(estimate.p * done),
+    estimate,
     relErr: estimate.relErr,
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { METHODS } from '../index.ts';
 
 /** A bundled scenario by name, or scenario text: exactly one of the two. */
 export const scenarioRefSchema = z
@@ -36,6 +37,8 @@ export const runBodySchema = z.strictObject({
   safeguards: z.array(z.string().min(1)).max(100).optional(),
   /** Comparison only: also run every chosen safeguard at once. */
   combine: z.boolean().optional(),
+  /** Sampling: plain, is (importance sampling) or auto. Default plain (docs/rare-events.md). */
+  method: z.enum(METHODS).optional(),
 });
 
 export type RunBody = z.infer<typeof runBodySchema>;

@@ -1,4 +1,4 @@
-import { estimateProportion, type Progress } from '../index.ts';
+import type { Progress } from '../index.ts';
 import {
   settleRun,
   type NewRun,
@@ -8,7 +8,7 @@ import {
 } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 
-/** One `event: progress` of a run's stream: the running estimate and its Wilson 95% interval. */
+/** One `event: progress` of a run's stream: the running estimate and its 95% interval. */
 export interface ProgressEvent {
   readonly done: number;
   readonly planned: number;
@@ -37,10 +37,11 @@ interface ActiveRun {
   readonly listeners: Set<(event: RunEvent) => void>;
 }
 
+/** The stream's form of a progress report: the runner's estimate (weighted under importance sampling). */
 export function progressEvent(p: Progress): ProgressEvent {
-  const estimate = estimateProportion(p.nuclearUse, p.done);
-  const [low, high] = estimate.ci95;
-  return { ...p, p: estimate.p, low, high, relErr: estimate.relErr };
+  const [low, high] = p.estimate.ci95;
+  const { done, planned, nuclearUse } = p;
+  return { done, planned, nuclearUse, p: p.estimate.p, low, high, relErr: p.estimate.relErr };
 }
 
 /**

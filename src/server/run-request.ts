@@ -89,6 +89,7 @@ export function prepareRun(
     chunkSize,
     offThread: true,
     clock: engine.clock,
+    method: body.method ?? 'plain',
   };
   const record: NewRun = {
     kind: body.kind,
@@ -105,6 +106,7 @@ export function prepareRun(
       maxRuns: target === undefined ? null : maxRuns,
       workers,
       chunkSize,
+      method: body.method ?? 'plain',
     },
     seed,
     version: VERSION,
