@@ -38,7 +38,7 @@ export function TimelineChart({ trace }: Props) {
       marginRight: 70,
       x: { label: 'day of the crisis', grid: true, nice: true },
       y: { domain: [...LANES], label: null },
-      fy: { domain: actors, label: null },
+      fy: { domain: actors, axis: null },
       color: {
         legend: true,
         domain: kinds.map(words),
@@ -63,15 +63,23 @@ export function TimelineChart({ trace }: Props) {
           stroke: '#9aa7b5',
           strokeOpacity: 0.5,
         }),
-        Plot.dot(loud, {
-          fy: 'actor',
-          y: 'lane',
-          x: 'day',
-          fill: (e: LaneEvent) => words(e.kind),
-          r: (e: LaneEvent) => (e.kind === 'nuclearUse' ? 9 : 5),
-          symbol: (e: LaneEvent) => (e.kind === 'nuclearUse' ? 'star' : 'circle'),
-          stroke: 'white',
-        }),
+        Plot.dot(
+          loud.filter((e) => e.kind !== 'nuclearUse'),
+          { fy: 'actor', y: 'lane', x: 'day', fill: (e: LaneEvent) => words(e.kind), r: 5 },
+        ),
+        Plot.dot(
+          loud.filter((e) => e.kind === 'nuclearUse'),
+          {
+            fy: 'actor',
+            y: 'lane',
+            x: 'day',
+            fill: (e: LaneEvent) => words(e.kind),
+            r: 11,
+            symbol: 'star',
+            stroke: 'white',
+          },
+        ),
+        Plot.axisFy({ anchor: 'right', label: null, fontSize: 14, fontWeight: 'bold' }),
         Plot.tip(
           loud,
           Plot.pointer({
