@@ -91,6 +91,23 @@ describe('a run started through the API', () => {
     expect(runs[0]).not.toHaveProperty('result');
   });
 
+  it('samples by importance on request, streaming the weighted estimate', async () => {
+    const id = await start(server, { kind: 'run', scenario: ANALYTIC, runs: 2_000, method: 'is' });
+    const { progress, status } = await events(server, id);
+    expect(status).toBe('done');
+    const result = (await detail(server, id)).result as RunResult;
+    expect(result.method).toBe('importance');
+    expect(result.importance?.diagnostics.ess).toBeGreaterThan(0);
+    // The last progress event is the result's own estimate and interval.
+    const use = result.outcomes.nuclearUse;
+    expect(progress[progress.length - 1]).toMatchObject({ p: use.p, low: use.ci95[0] });
+    expect(Math.abs(use.p - ANALYTIC_P)).toBeLessThanOrEqual(Z999 * use.stderr);
+    expect((await detail(server, id)).options).toMatchObject({ method: 'is' });
+    const bad = await server.post('/api/runs', { kind: 'run', scenario: ANALYTIC, method: 'x' });
+    expect(bad.status).toBe(422);
+    expect((await json<ErrorBody>(bad)).issues[0].path).toBe('method');
+  });
+
   it('replays the stream at once after the end; times results by the injected clock', async () => {
     const frozen = testServer({ clock: () => 0 });
     const id = await start(frozen, { kind: 'run', scenario: ANALYTIC, runs: 1_000 });

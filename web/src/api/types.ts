@@ -1,7 +1,7 @@
 /** The HTTP API's shapes (docs/api.md). Result documents are the CLI's `--json`, typed by src. */
 import type {
   ActorCapability,
-  CompareResult,
+  ComparisonResult,
   Issue,
   ProportionEstimate,
   RunResult,
@@ -9,15 +9,10 @@ import type {
   VariantResult,
 } from '../../../src/index.ts';
 
-export type {
-  ActorCapability,
-  CompareResult,
-  Issue,
-  ProportionEstimate,
-  RunResult,
-  TraceResult,
-  VariantResult,
-};
+/** A comparison's `--json` document, with how it sampled. */
+export type CompareResult = ComparisonResult;
+
+export type { ActorCapability, Issue, ProportionEstimate, RunResult, TraceResult, VariantResult };
 
 export type RunKind = 'run' | 'compare';
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
@@ -81,7 +76,11 @@ export interface StartRunRequest {
   readonly maxRuns?: number;
   readonly safeguards?: readonly string[];
   readonly combine?: boolean;
+  /** plain (default), is (importance sampling) or auto. */
+  readonly method?: SamplingMethod;
 }
+
+export type SamplingMethod = 'plain' | 'is' | 'auto';
 
 /** How a run was asked for (src/store's StoredOptions). */
 export interface StoredOptions {

@@ -3,6 +3,7 @@ import type { CompareResult } from '../api/types.ts';
 import { IntervalChart, type IntervalRow } from '../charts/IntervalChart.tsx';
 import { ci, integer, percentWithInterval } from '../format/number.ts';
 import { CompareTable } from './CompareTable.tsx';
+import { SamplingNote } from './SamplingNote.tsx';
 import { TraceForm } from './TraceForm.tsx';
 
 interface Props {
@@ -64,6 +65,7 @@ export function CompareResults({ runId, result, convergence }: Props) {
         <p>
           {integer(result.runs)} crises per arm, {variants.length} variants, seed {result.seed}.
         </p>
+        <SamplingNote result={result} />
       </section>
       <section className="panel" aria-labelledby="risk-title">
         <h2 id="risk-title">Risk under each safeguard</h2>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
-import type { RunKind, SafeguardListing, ScenarioRef } from '../api/types.ts';
+import type { RunKind, SafeguardListing, SamplingMethod, ScenarioRef } from '../api/types.ts';
 import { routeHref } from '../routing/route.ts';
 import { ErrorBox } from './ErrorBox.tsx';
 import { SafeguardChooser } from './SafeguardChooser.tsx';
@@ -22,6 +22,7 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
   const [seed, setSeed] = useState(1);
   const [chosen, setChosen] = useState<string[]>([]);
   const [combine, setCombine] = useState(true);
+  const [method, setMethod] = useState<SamplingMethod>('plain');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const trials = runs ?? DEFAULT_RUNS[kind];
@@ -37,6 +38,7 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
         runs: trials,
         seed,
         safeguards: chosen,
+        method,
         ...(kind === 'compare' ? { combine } : {}),
       });
       window.location.hash = routeHref({ page: 'run', id });
@@ -94,6 +96,18 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
             value={seed}
             onChange={(event) => setSeed(Number(event.target.value))}
           />
+        </label>
+        <label>
+          Sampling
+          <select
+            data-testid="method-select"
+            value={method}
+            onChange={(event) => setMethod(event.target.value as SamplingMethod)}
+          >
+            <option value="plain">plain Monte Carlo</option>
+            <option value="auto">auto (importance sampling if the risk is rare)</option>
+            <option value="is">importance sampling (risks below ~1e-3)</option>
+          </select>
         </label>
       </div>
       <SafeguardChooser

@@ -6,6 +6,7 @@ import { integer, numberWithInterval, percent, words } from '../format/number.ts
 import { CountsTable } from './CountsTable.tsx';
 import { ExampleTrials } from './ExampleTrials.tsx';
 import { ProportionTable } from './ProportionTable.tsx';
+import { SamplingNote } from './SamplingNote.tsx';
 import { TraceForm } from './TraceForm.tsx';
 
 interface Props {
@@ -46,8 +47,10 @@ export function RunResults({ runId, result, convergence }: Props) {
         </p>
         <p>
           ± {percent(use.stderr)} standard error
-          {use.relErr !== null && ` (relative error ${percent(use.relErr)})`} · {integer(withUse)}{' '}
-          of {integer(runs)} simulated crises ended in nuclear use
+          {use.relErr !== null && ` (relative error ${percent(use.relErr)})`} ·{' '}
+          {result.method === 'importance'
+            ? `weighted estimate from ${integer(runs)} simulated crises`
+            : `${integer(withUse)} of ${integer(runs)} simulated crises ended in nuclear use`}
           {outcomes.daysToUse &&
             ` · first use on day ${numberWithInterval(outcomes.daysToUse.mean, {
               low: outcomes.daysToUse.ci95[0],
@@ -55,6 +58,7 @@ export function RunResults({ runId, result, convergence }: Props) {
             })} on average`}
           .
         </p>
+        <SamplingNote result={result} />
         {result.stoppedBy === 'aborted' && (
           <p className="status warn">Cancelled: these estimates cover the trials done so far.</p>
         )}
