@@ -75,8 +75,8 @@ export {
   type TiltRound,
   type TiltSpec,
 } from './runner/index.ts';
+export { pathways } from './runner/index.ts';
 export {
-  pathways,
   type Variant,
   type CompareResult,
   type VariantResult,

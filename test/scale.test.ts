@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compare, simulate, type RunResult } from '../src/runner/index.ts';
+import { compare, pathways, simulate, type RunResult } from '../src/runner/index.ts';
 import { applySafeguards, loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 import { cli } from './helpers/cli.ts';
 
@@ -58,6 +58,17 @@ describe('compare on workers', () => {
       JSON.stringify({ ...one, timing: undefined }),
     );
   }, 120_000);
+});
+
+describe('pathways on workers', () => {
+  it('finds the same paths, counts and example trials on 1 and 2 workers', async () => {
+    const loaded = load(KOREA);
+    const [one, two] = await Promise.all(
+      [1, 2].map((workers) => pathways(loaded, { runs: 12_000, seed: 4, top: 50, workers })),
+    );
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one));
+    expect(one.pathways.length).toBeGreaterThan(1);
+  });
 });
 
 describe('shards and merge', () => {

@@ -6,6 +6,13 @@ export {
   type VariantResult,
   type ArmResult,
 } from './compare.ts';
-export { pathways, type PathwaysOptions, type PathwaysResult, type Pathway } from './pathways.ts';
+export {
+  PathTally,
+  summarizePathways,
+  type PathwaysOptions,
+  type PathwaysResult,
+  type Pathway,
+} from './pathways.ts';
+export { pathwaysChunk, type ChunkPath, type PathwaysChunkResult } from './pathways-chunk.ts';
 export { pathwaySignature, RawRecorder, type RawEvent } from './pathway-signature.ts';
 export { compareChunk, type CompareChunkResult, type CompiledArm } from './compare-chunk.ts';

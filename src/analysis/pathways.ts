@@ -1,13 +1,12 @@
-import { causeOf, compileModel, Simulator } from '../engine/index.ts';
 import {
   estimateProportion,
-  RunStatistics,
   summarize,
   type ProportionEstimate,
+  type RunStatistics,
 } from '../estimate/index.ts';
 import { CAUSES, type Cause, type LoadedScenario } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
-import { pathwaySignature, RawRecorder } from './pathway-signature.ts';
+import type { ChunkPath } from './pathways-chunk.ts';
 
 export interface PathwaysOptions {
   /** Trials to run. Default 10,000. */
@@ -16,6 +15,8 @@ export interface PathwaysOptions {
   readonly seed?: number;
   /** How many of the most frequent pathways to report. Default 10. */
   readonly top?: number;
+  /** Worker threads. Default 1; results are identical for any number. */
+  readonly workers?: number;
   /** Called after every chunk of trials. */
   readonly onProgress?: (done: number, planned: number) => void;
 }
@@ -51,42 +52,34 @@ const MAX_DISTINCT = 5000;
 const OTHER = '(other paths beyond the distinct-path cap)';
 
 /**
- * Share of risk by cause and by the sequence of mechanisms that led to use. Trials that end in use
- * are replayed from (seed, trial) with a recorder, so the fast pass allocates nothing.
+ * The paths of a run, merged chunk by chunk in trial order. A path is admitted when first seen
+ * while fewer than MAX_DISTINCT are kept, else all its uses count as `other`: the same decision
+ * trial-by-trial counting would make, so the tally never depends on the chunking.
  */
-export async function pathways(
-  loaded: LoadedScenario,
-  options: PathwaysOptions = {},
-): Promise<PathwaysResult> {
-  const seed = options.seed ?? 1;
-  const runs = options.runs ?? 10_000;
-  const model = compileModel(loaded.scenario);
-  const fast = new Simulator(model);
-  const replay = new Simulator(model);
-  const stats = new RunStatistics(model.actorCount);
-  const paths = new Map<string, { uses: number; trial: number; cause: Cause }>();
+export class PathTally {
+  readonly paths = new Map<string, { uses: number; trial: number; cause: Cause }>();
 
-  for (let done = 0; done < runs;) {
-    const end = Math.min(runs, done + 10_000);
-    for (let trial = done; trial < end; trial++) {
-      const outcome = fast.run(seed, trial);
-      stats.add(outcome);
-      if (outcome.nuclearUse !== 1) continue;
-      const recorder = new RawRecorder();
-      replay.run(seed, trial, recorder);
-      let path = pathwaySignature(recorder.events, model.actorIds);
-      if (!paths.has(path) && paths.size >= MAX_DISTINCT) path = OTHER;
-      const entry = paths.get(path);
-      if (entry) entry.uses++;
-      else paths.set(path, { uses: 1, trial, cause: causeOf(outcome.origin) });
+  add(chunk: readonly ChunkPath[]): void {
+    for (const { path, uses, trial, cause } of chunk) {
+      const key = this.paths.has(path) || this.paths.size < MAX_DISTINCT ? path : OTHER;
+      const entry = this.paths.get(key);
+      if (entry) entry.uses += uses;
+      else this.paths.set(key, { uses, trial, cause });
     }
-    done = end;
-    options.onProgress?.(done, runs);
-    await new Promise((resolve) => setImmediate(resolve));
   }
+}
 
+/** Share of risk by cause and by the sequence of mechanisms that led to use, from merged chunks. */
+export function summarizePathways(
+  loaded: LoadedScenario,
+  seed: number,
+  stats: RunStatistics,
+  tally: PathTally,
+  top = 10,
+): PathwaysResult {
   const uses = stats.nuclearUse;
-  const ranked = [...paths.entries()].sort(
+  const runs = stats.trials;
+  const ranked = [...tally.paths.entries()].sort(
     (a, b) => b[1].uses - a[1].uses || a[1].trial - b[1].trial,
   );
   return {
@@ -94,12 +87,12 @@ export async function pathways(
     seed,
     runs,
     scenario: { name: loaded.scenario.name, hash: loaded.hash },
-    nuclearUse: summarize(stats, model.actorIds).nuclearUse,
+    nuclearUse: summarize(stats, Object.keys(loaded.scenario.actors)).nuclearUse,
     shareByCause: Object.fromEntries(
       CAUSES.map((c, i) => [c, estimateProportion(stats.byCause[i], uses)]),
     ) as Record<Cause, ProportionEstimate>,
-    distinctPaths: paths.size,
-    pathways: ranked.slice(0, options.top ?? 10).map(([path, e]) => ({
+    distinctPaths: tally.paths.size,
+    pathways: ranked.slice(0, top).map(([path, e]) => ({
       path,
       cause: e.cause,
       uses: e.uses,

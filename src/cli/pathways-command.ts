@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
-import { DEFAULT_RUNS, DEFAULT_SEED, pathways, type PathwaysResult } from '../index.ts';
-import { collect, integer, loadForCommand, SAFEGUARD_HELP, SET_HELP } from './arguments.ts';
+import { CHUNK_SIZE, DEFAULT_RUNS, DEFAULT_SEED, pathways, type PathwaysResult } from '../index.ts';
+import {
+  collect,
+  integer,
+  loadForCommand,
+  SAFEGUARD_HELP,
+  SET_HELP,
+  workersFor,
+  WORKERS_HELP,
+} from './arguments.ts';
 import { formatEstimate, formatInteger } from './format.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
@@ -11,6 +19,7 @@ interface PathwaysFlags {
   set?: string[];
   safeguard?: string[];
   top: number;
+  workers?: number;
   json?: boolean;
 }
 
@@ -30,6 +39,7 @@ export function registerPathways(program: Command, io: CliIo): void {
     .option('--set <path=value>', SET_HELP, collect)
     .option('--safeguard <name>', SAFEGUARD_HELP, collect)
     .option('--top <n>', 'how many pathways to list', integer(1, 1000), 10)
+    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
     .option('--json', 'print one JSON document instead of the table')
     .addHelpText(
       'after',
@@ -37,6 +47,7 @@ export function registerPathways(program: Command, io: CliIo): void {
 Examples:
   petrov pathways scenarios/korean-peninsula-2026.yaml --runs 50000
   petrov pathways scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --top 5
+  petrov pathways scenarios/korean-peninsula-2026.yaml --runs 200000 --workers 4
   petrov pathways scenarios/korean-peninsula-2026.yaml --json`,
     )
     .action(async (file: string, flags: PathwaysFlags) => {
@@ -46,6 +57,7 @@ Examples:
         runs: flags.runs,
         seed: flags.seed,
         top: flags.top,
+        workers: workersFor(flags.workers, flags.runs, CHUNK_SIZE),
         onProgress: (done, planned) => progress.update({ done, planned }),
       });
       progress.stop();

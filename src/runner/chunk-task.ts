@@ -1,10 +1,16 @@
-import { compareChunk, type CompareChunkResult, type CompiledArm } from '../analysis/index.ts';
+import {
+  compareChunk,
+  pathwaysChunk,
+  type CompareChunkResult,
+  type CompiledArm,
+  type PathwaysChunkResult,
+} from '../analysis/index.ts';
 import { compileModel, Simulator, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
 
-/** What a worker is asked to do: one chunk of a run, or of a comparison. */
+/** What a worker is asked to do: one chunk of a run, of a comparison or of a pathways run. */
 export type ChunkTask =
   | {
       readonly kind: 'run';
@@ -25,6 +31,15 @@ export type ChunkTask =
       readonly start: number;
       readonly end: number;
       readonly tilt?: TiltJson;
+    }
+  | {
+      readonly kind: 'pathways';
+      readonly key: string;
+      readonly scenarios: readonly ResolvedScenario[];
+      readonly seed: number;
+      readonly start: number;
+      readonly end: number;
+      readonly tilt?: undefined;
     };
 
 /** Compiles scenarios into simulators, all sampling under `tilt` when one is given. */
@@ -42,7 +57,9 @@ export function compileArms(
 let cached: { key: string; arms: CompiledArm[] } | undefined;
 
 /** The worker's entry: runs one chunk (see worker-entry.mjs). */
-export function runChunkTask(task: ChunkTask): ChunkResult | CompareChunkResult {
+export function runChunkTask(
+  task: ChunkTask,
+): ChunkResult | CompareChunkResult | PathwaysChunkResult {
   if (cached?.key !== task.key) {
     const tilt = task.tilt ? tiltFromJson(task.tilt) : null;
     cached = { key: task.key, arms: compileArms(task.scenarios, tilt) };
@@ -50,6 +67,10 @@ export function runChunkTask(task: ChunkTask): ChunkResult | CompareChunkResult 
   const arms = cached.arms;
   if (task.kind === 'run') {
     return runChunk(arms[0].simulator, arms[0].model, task.seed, task.start, task.end, task.keep);
+  }
+  if (task.kind === 'pathways') {
+    const [{ model, simulator }] = arms;
+    return pathwaysChunk(model, simulator, new Simulator(model), task.seed, task.start, task.end);
   }
   return compareChunk(arms, task.seed, task.start, task.end);
 }

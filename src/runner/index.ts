@@ -20,6 +20,7 @@ export {
 export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
 export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';
+export { pathways } from './pathways-run.ts';
 export { METHODS, planMethod, type Method, type MethodPlan } from './method-plan.ts';
 export { type ImportanceReport } from './simulate.ts';
 export {
