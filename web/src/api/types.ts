@@ -8,6 +8,15 @@ import type {
   TraceResult,
   VariantResult,
 } from '../../../src/index.ts';
+import type { ProgressEvent } from '../../../src/server/index.ts';
+
+// The store's rows and the server's progress events, as the API serves them (types only).
+export type {
+  Headline,
+  RunDetail,
+  RunSummaryRow,
+  StoredOptions,
+} from '../../../src/store/index.ts';
 
 /** A comparison's `--json` document, with how it sampled. */
 export type CompareResult = ComparisonResult;
@@ -45,28 +54,6 @@ export interface ApiErrorBody {
   readonly issues?: readonly Issue[];
 }
 
-export interface Headline {
-  readonly p: number;
-  readonly low: number;
-  readonly high: number;
-}
-
-export interface RunSummaryRow {
-  readonly id: string;
-  readonly kind: RunKind;
-  readonly status: RunStatus;
-  /** The scenario's own `name` field. */
-  readonly scenarioName: string;
-  readonly scenarioHash: string;
-  readonly seed: number;
-  /** Trials run (per arm for a comparison); null until the run ends. */
-  readonly runs: number | null;
-  readonly version: string;
-  readonly createdAt: string;
-  readonly finishedAt: string | null;
-  readonly headline: Headline | null;
-}
-
 export interface StartRunRequest {
   readonly kind: RunKind;
   readonly scenario: ScenarioRef;
@@ -82,37 +69,8 @@ export interface StartRunRequest {
 
 export type SamplingMethod = 'plain' | 'is' | 'auto';
 
-/** How a run was asked for (src/store's StoredOptions). */
-export interface StoredOptions {
-  /** A file path, `bundled:NAME` or `text`. */
-  readonly source: string;
-  readonly sets: readonly string[];
-  /** A run's safeguards; a comparison's variants. */
-  readonly safeguards: readonly string[];
-  /** Trials asked for; null when a target chose them. */
-  readonly runs: number | null;
-  readonly targetRelError: number | null;
-  readonly maxRuns: number | null;
-  readonly combine?: boolean;
-}
-
-export interface RunDetail extends RunSummaryRow {
-  readonly options: StoredOptions;
-  readonly scenarioText: string;
-  readonly result: RunResult | CompareResult | null;
-  readonly error: string | null;
-}
-
 /** One `event: progress` of a run's stream (for a comparison, of its baseline). */
-export interface ProgressSample {
-  readonly done: number;
-  readonly planned: number;
-  readonly nuclearUse: number;
-  readonly p: number;
-  readonly low: number;
-  readonly high: number;
-  readonly relErr: number | null;
-}
+export type ProgressSample = ProgressEvent;
 
 export interface CapabilityResponse {
   readonly scenario: { readonly name: string; readonly hash: string };
