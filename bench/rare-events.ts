@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { compileModel, Simulator } from '../src/engine/index.ts';
 import { simulate } from '../src/runner/index.ts';
-import { searchTilt } from '../src/runner/tilt-search.ts';
+import { localPilot, searchTilt } from '../src/runner/tilt-search.ts';
 import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 
 /** One probability's comparison; every figure is measured here except where it says projected. */
@@ -61,7 +61,7 @@ export async function rareEventBench(workers: number): Promise<RareEventRow[]> {
     const model = compileModel(loaded.scenario);
     const plain = measure(new Simulator(model), 1_000_000);
     const searchStart = performance.now();
-    const { tilt } = searchTilt(model, 1);
+    const { tilt } = await searchTilt(model, localPilot(model, 1));
     const searchSeconds = (performance.now() - searchStart) / 1000;
     const weighted = measure(new Simulator(model, tilt), 200_000);
     const plainVariance = exact * (1 - exact);

@@ -145,6 +145,16 @@ describe('importance sampling mechanics', () => {
     expect(c).toBe(a);
   });
 
+  it('finds the same tilt, and the same estimate, with its pilot on 1 or 2 workers', async () => {
+    const loaded = load(ANALYTIC, [`${A}.human.catchProbability=0.99999`]);
+    const strip = (r: RunResult) => JSON.stringify({ ...r, timing: null });
+    const [one, two] = await Promise.all(
+      [1, 2].map((workers) => simulate(loaded, { runs: 2000, method: 'is', workers })),
+    );
+    expect(one.importance?.rounds.length).toBeGreaterThan(1);
+    expect(strip(two)).toBe(strip(one));
+  });
+
   it('names every unknown or out-of-range tilt entry', () => {
     const model = compileModel(load(ANALYTIC).scenario);
     const built = tiltFromSpec(model, {

@@ -9,6 +9,7 @@ import { compileModel, Simulator, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
+import { pilotChunk, type EliteSums } from './tilt-search.ts';
 
 /** What a worker is asked to do: one chunk of a run, of a comparison or of a pathways run. */
 export type ChunkTask =
@@ -25,6 +26,15 @@ export type ChunkTask =
     }
   | {
       readonly kind: 'compare';
+      readonly key: string;
+      readonly scenarios: readonly ResolvedScenario[];
+      readonly seed: number;
+      readonly start: number;
+      readonly end: number;
+      readonly tilt?: TiltJson;
+    }
+  | {
+      readonly kind: 'pilot';
       readonly key: string;
       readonly scenarios: readonly ResolvedScenario[];
       readonly seed: number;
@@ -59,7 +69,7 @@ let cached: { key: string; arms: CompiledArm[] } | undefined;
 /** The worker's entry: runs one chunk (see worker-entry.mjs). */
 export function runChunkTask(
   task: ChunkTask,
-): ChunkResult | CompareChunkResult | PathwaysChunkResult {
+): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums {
   if (cached?.key !== task.key) {
     const tilt = task.tilt ? tiltFromJson(task.tilt) : null;
     cached = { key: task.key, arms: compileArms(task.scenarios, tilt) };
@@ -67,6 +77,10 @@ export function runChunkTask(
   const arms = cached.arms;
   if (task.kind === 'run') {
     return runChunk(arms[0].simulator, arms[0].model, task.seed, task.start, task.end, task.keep);
+  }
+  if (task.kind === 'pilot') {
+    const [{ model, simulator }] = arms;
+    return pilotChunk(simulator, model.actorCount, task.seed, task.start, task.end);
   }
   if (task.kind === 'pathways') {
     const [{ model, simulator }] = arms;

@@ -16,7 +16,7 @@ import type { LoadedScenario } from '../scenario/index.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { compileArms } from './chunk-task.ts';
-import { planMethod, type MethodOptions } from './method-plan.ts';
+import { planOnWorkers, type MethodOptions } from './method-plan.ts';
 import {
   DEFAULT_MAX_RUNS,
   DEFAULT_RUNS,
@@ -78,7 +78,12 @@ export async function compare(
   const scenarios = loaded.map((l) => l.scenario);
   const key = loaded.map((l) => l.hash).join(',');
   // One tilt, chosen on the baseline, for every arm: the pairing survives importance sampling.
-  const plan = planMethod(compileArms([baseline.scenario])[0].model, seed, options);
+  const plan = await planOnWorkers(
+    baseline,
+    compileArms([baseline.scenario])[0].model,
+    seed,
+    options,
+  );
   const tilt = plan.tilt;
   const tiltJson = tilt ? tiltToJson(tilt) : undefined;
   const arms = compileArms(scenarios, tilt);

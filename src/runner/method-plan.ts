@@ -1,9 +1,12 @@
-import type { CompiledModel, Tilt } from '../engine/index.ts';
+import { neutralTilt, type CompiledModel, type Tilt } from '../engine/index.ts';
+import type { LoadedScenario } from '../scenario/index.ts';
+import { pilotExecutor } from './pilot-executor.ts';
 import {
   DEFAULT_MIN_ELITES,
   DEFAULT_PILOT_TRIALS,
   pilotRound,
   searchTilt,
+  type PilotRunner,
   type TiltRound,
   type TiltSearchOptions,
 } from './tilt-search.ts';
@@ -40,11 +43,11 @@ export interface MethodOptions {
  * estimate there already has a relative error near 1/√minElites per pilot); otherwise it samples
  * by importance, as 'is' does, with the given tilt or one found by the cross-entropy search.
  */
-export function planMethod(
+export async function planMethod(
   model: CompiledModel,
-  seed: number,
+  runner: PilotRunner,
   options: MethodOptions = {},
-): MethodPlan {
+): Promise<MethodPlan> {
   const requested = options.method ?? 'plain';
   const plain = (reason: string): MethodPlan => ({
     requested,
@@ -61,7 +64,13 @@ export function planMethod(
   let reason = 'importance sampling was requested';
   if (requested === 'auto' && options.tilt === undefined) {
     const trials = search.pilotTrials ?? DEFAULT_PILOT_TRIALS;
-    const pilot = pilotRound(model, null, seed, 0, trials);
+    const pilot = await pilotRound(
+      runner,
+      model.actorCount,
+      neutralTilt(model.actorCount),
+      0,
+      trials,
+    );
     const seen = `a plain pilot of ${trials.toLocaleString('en-US')} trials saw ${pilot.uses} with nuclear use`;
     if (pilot.uses >= minElites) return plain(`${seen} (at least ${minElites}): plain Monte Carlo`);
     reason = `${seen} (fewer than ${minElites}): importance sampling`;
@@ -77,7 +86,7 @@ export function planMethod(
       rounds: [],
     };
   }
-  const found = searchTilt(model, seed, { ...search, onRound: options.onPilotRound });
+  const found = await searchTilt(model, runner, { ...search, onRound: options.onPilotRound });
   return {
     requested,
     used: 'importance',
@@ -87,4 +96,31 @@ export function planMethod(
     tiltSource: 'cross-entropy',
     rounds: found.rounds,
   };
+}
+
+/**
+ * Plans the method of a run of `loaded` (compiled as `model`), running any pilot trials on the
+ * run's workers (or off this thread), then closing them before the run starts.
+ */
+export async function planOnWorkers(
+  loaded: LoadedScenario,
+  model: CompiledModel,
+  seed: number,
+  options: MethodOptions & { readonly workers?: number; readonly offThread?: boolean },
+): Promise<MethodPlan> {
+  const needsPilot = (options.method ?? 'plain') !== 'plain';
+  const workers = needsPilot ? (options.workers ?? 1) : 1;
+  const pilot = pilotExecutor(
+    loaded.scenario,
+    loaded.hash,
+    model,
+    seed,
+    workers,
+    needsPilot && options.offThread,
+  );
+  try {
+    return await planMethod(model, pilot.runner, options);
+  } finally {
+    await pilot.close();
+  }
 }

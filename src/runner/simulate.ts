@@ -17,7 +17,7 @@ import { compileArms } from './chunk-task.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
 import { VERSION } from '../version.ts';
-import { planMethod, type MethodOptions, type MethodPlan } from './method-plan.ts';
+import { planOnWorkers, type MethodOptions, type MethodPlan } from './method-plan.ts';
 import type { TiltRound } from './tilt-search.ts';
 import { tiltToJson, type TiltSpec } from './tilt-spec.ts';
 
@@ -138,7 +138,7 @@ export async function simulate(
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const [arm] = compileArms([loaded.scenario]);
-  const plan = planMethod(arm.model, options.seed ?? DEFAULT_SEED, options);
+  const plan = await planOnWorkers(loaded, arm.model, options.seed ?? DEFAULT_SEED, options);
   const part = await simulatePart(loaded, { ...options, tilt: plan.tilt ?? undefined });
   const seconds = (clock() - started) / 1000;
   return summarizeRun(runIdentity(loaded), options, part, seconds, plan);

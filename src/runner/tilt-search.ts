@@ -49,7 +49,7 @@ export const DEFAULT_PILOT_TRIALS = 10_000;
 export const DEFAULT_MIN_ELITES = 100;
 
 /** Weighted sums over a round's trials with use: the cross-entropy update's sufficient statistics. */
-interface EliteSums {
+export interface EliteSums {
   uses: number;
   weightSum: number;
   weightSquares: number;
@@ -67,17 +67,10 @@ interface EliteSums {
   readonly drawsAll: Float64Array;
 }
 
-/** Runs one pilot round of trials under `tilt` and sums what its trials with use saw. */
-export function pilotRound(
-  model: CompiledModel,
-  tilt: Tilt | null,
-  seed: number,
-  round: number,
-  trials: number,
-): EliteSums {
-  const simulator = new Simulator(model, tilt ?? neutralTilt(model.actorCount));
-  const t = neutralTilt(model.actorCount);
-  const sums: EliteSums = {
+/** Empty sums for a model of `actorCount` actors. */
+function emptySums(actorCount: number): EliteSums {
+  const t = neutralTilt(actorCount);
+  return {
     uses: 0,
     weightSum: 0,
     weightSquares: 0,
@@ -91,9 +84,22 @@ export function pilotRound(
     exposureAll: new Float64Array(t.rate.length),
     drawsAll: new Float64Array(t.probability.length),
   };
-  const base = PILOT_BASE + round * trials;
-  for (let i = 0; i < trials; i++) {
-    const o = simulator.run(seed, base + i);
+}
+
+/**
+ * Pilot trials [first, last) on a tilted simulator, summing what its trials with use saw: the
+ * unit of work of the search, here or on a worker thread.
+ */
+export function pilotChunk(
+  simulator: Simulator,
+  actorCount: number,
+  seed: number,
+  first: number,
+  last: number,
+): EliteSums {
+  const sums = emptySums(actorCount);
+  for (let trial = first; trial < last; trial++) {
+    const o = simulator.run(seed, trial);
     markReached(sums.reachedSites, o.siteTrials);
     addWeighted(sums.exposureAll, o.exposure, 1);
     addWeighted(sums.drawsAll, o.siteTrials, 1);
@@ -112,19 +118,75 @@ export function pilotRound(
   return sums;
 }
 
+/** Runs pilot trials [first, last) under a tilt, in this thread or on a worker. */
+export type PilotRunner = (tilt: Tilt, first: number, last: number) => Promise<EliteSums>;
+
+/** The pilot runner that works in this thread, yielding between pieces. */
+export function localPilot(model: CompiledModel, seed: number): PilotRunner {
+  let cached: { tilt: Tilt; simulator: Simulator } | undefined;
+  return async (tilt, first, last) => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (cached?.tilt !== tilt) cached = { tilt, simulator: new Simulator(model, tilt) };
+    return pilotChunk(cached.simulator, model.actorCount, seed, first, last);
+  };
+}
+
+/** Trials per piece of a round: fixed, so a round's sums never depend on the number of workers. */
+const PILOT_PIECE = 2500;
+
+/**
+ * One pilot round of `trials` trials under `tilt`: pieces of PILOT_PIECE trials run through
+ * `runner` (in parallel on workers) and merge in order.
+ */
+export async function pilotRound(
+  runner: PilotRunner,
+  actorCount: number,
+  tilt: Tilt,
+  round: number,
+  trials: number,
+): Promise<EliteSums> {
+  const base = PILOT_BASE + round * trials;
+  const pieces: Promise<EliteSums>[] = [];
+  for (let first = 0; first < trials; first += PILOT_PIECE) {
+    pieces.push(runner(tilt, base + first, base + Math.min(trials, first + PILOT_PIECE)));
+  }
+  const sums = emptySums(actorCount);
+  for (const piece of await Promise.all(pieces)) mergeSums(sums, piece);
+  return sums;
+}
+
+function mergeSums(into: EliteSums, from: EliteSums): void {
+  into.uses += from.uses;
+  into.weightSum += from.weightSum;
+  into.weightSquares += from.weightSquares;
+  for (const key of ARRAY_KEYS) addWeighted(into[key], from[key], 1);
+  for (let i = 0; i < into.reachedSites.length; i++) into.reachedSites[i] |= from.reachedSites[i];
+}
+
+const ARRAY_KEYS = [
+  'events',
+  'exposure',
+  'hits',
+  'draws',
+  'plainDraws',
+  'plainExposure',
+  'exposureAll',
+  'drawsAll',
+] as const;
+
 /**
  * Chooses a tilt by the cross-entropy method (Rubinstein and Kroese 2004) on pilot rounds. While
  * a round sees fewer than `minElites` trials with use, every failure is boosted (failure rates ×3,
  * failure probabilities p → min(0.5, √p)); once it sees enough, the tilt moves to the weighted
  * maximum-likelihood fit of what the trials with use saw (rate = events / exposure, probability =
  * failures / draws), smoothed and clamped.
- * Deterministic in (model, seed, options).
+ * Deterministic in (model, seed, options), whatever runs the pilot trials.
  */
-export function searchTilt(
+export async function searchTilt(
   model: CompiledModel,
-  seed: number,
+  runner: PilotRunner,
   options: TiltSearchOptions = {},
-): TiltSearch {
+): Promise<TiltSearch> {
   const trials = options.pilotTrials ?? DEFAULT_PILOT_TRIALS;
   const minElites = options.minElites ?? DEFAULT_MIN_ELITES;
   const updates = options.updates ?? 3;
@@ -136,7 +198,7 @@ export function searchTilt(
   const rounds: TiltRound[] = [];
   let done = 0;
   for (let round = 0; round < maxRounds && done < updates; round++) {
-    const sums = pilotRound(model, tilt, seed, round, trials);
+    const sums = await pilotRound(runner, model.actorCount, tilt, round, trials);
     const enough = sums.uses >= minElites;
     const next = enough ? (done + 1 >= updates ? 'done' : 'update') : 'boost';
     const record: TiltRound = { trials, uses: sums.uses, estimate: sums.weightSum / trials, next };
