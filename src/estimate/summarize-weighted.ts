@@ -1,8 +1,6 @@
-import { COUNT_NAMES, Origin, type CountName } from '../engine/index.ts';
-import { CAUSES, RUNGS, type Cause, type Rung } from '../scenario/index.ts';
 import type { MeanEstimate } from './mean.ts';
 import { Z95, type ProportionEstimate } from './proportion.ts';
-import type { RunSummary } from './summarize.ts';
+import { summaryFrom, type RunSummary } from './summarize.ts';
 import type { Moment, WeightedStatistics } from './weighted-statistics.ts';
 
 /**
@@ -36,31 +34,15 @@ export function weightedMean(m: Moment, n: number): MeanEstimate {
 export function summarizeWeighted(s: WeightedStatistics, actorIds: readonly string[]): RunSummary {
   const n = s.trials;
   const proportion = (m: Moment) => weightedProportion(m, n);
-  return {
+  return summaryFrom(actorIds, {
     nuclearUse: proportion(s.nuclearUse),
-    byCause: Object.fromEntries(CAUSES.map((c, i) => [c, proportion(s.byCause[i])])) as Record<
-      Cause,
-      ProportionEstimate
-    >,
-    byOrigin: Object.fromEntries(
-      Object.entries(Origin)
-        .filter(([, code]) => code !== Origin.none)
-        .map(([name, code]) => [name, proportion(s.byOrigin[code])]),
-    ),
-    firstUse: Object.fromEntries(actorIds.map((id, a) => [id, proportion(s.byUser[a])])),
+    cause: (i) => proportion(s.byCause[i]),
+    origin: (code) => proportion(s.byOrigin[code]),
+    user: (a) => proportion(s.byUser[a]),
+    rung: (i) => proportion(s.highestRung[i]),
+    count: (i) => weightedMean(s.counts[i], n),
     daysToUse: daysToUse(s),
-    highestRung: Object.fromEntries(
-      actorIds.map((id, a) => [
-        id,
-        Object.fromEntries(
-          RUNGS.map((r, i) => [r, proportion(s.highestRung[a * RUNGS.length + i])]),
-        ) as Record<Rung, ProportionEstimate>,
-      ]),
-    ),
-    counts: Object.fromEntries(
-      COUNT_NAMES.map((name, i) => [name, weightedMean(s.counts[i], n)]),
-    ) as Record<CountName, MeanEstimate>,
-  };
+  });
 }
 
 /**

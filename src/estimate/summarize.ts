@@ -22,22 +22,63 @@ export interface RunSummary {
 
 const MINUTES_PER_DAY = 1440;
 
-export function summarize(stats: RunStatistics, actorIds: readonly string[]): RunSummary {
-  const n = stats.trials;
-  const proportion = (k: number) => estimateProportion(k, n);
-  const use = stats.nuclearUse;
+/**
+ * Each part of a summary estimated from some statistics: plain counts (`summarize`) or
+ * likelihood-weighted sums (`summarizeWeighted`). Indices as in the statistics' arrays.
+ */
+export interface SummarySource {
+  readonly nuclearUse: ProportionEstimate;
+  cause(index: number): ProportionEstimate;
+  origin(code: number): ProportionEstimate;
+  user(actor: number): ProportionEstimate;
+  /** P(highest rung of actor a = r), at index a * RUNGS.length + r. */
+  rung(index: number): ProportionEstimate;
+  count(index: number): MeanEstimate;
+  readonly daysToUse: MeanEstimate | null;
+}
+
+/** A run's summary from its source of estimates, keyed by the names results use. */
+export function summaryFrom(actorIds: readonly string[], s: SummarySource): RunSummary {
   return {
-    nuclearUse: proportion(use),
-    byCause: Object.fromEntries(CAUSES.map((c, i) => [c, proportion(stats.byCause[i])])) as Record<
+    nuclearUse: s.nuclearUse,
+    byCause: Object.fromEntries(CAUSES.map((c, i) => [c, s.cause(i)])) as Record<
       Cause,
       ProportionEstimate
     >,
     byOrigin: Object.fromEntries(
       Object.entries(Origin)
         .filter(([, code]) => code !== Origin.none)
-        .map(([name, code]) => [name, proportion(stats.byOrigin[code])]),
+        .map(([name, code]) => [name, s.origin(code)]),
     ),
-    firstUse: Object.fromEntries(actorIds.map((id, a) => [id, proportion(stats.byUser[a])])),
+    firstUse: Object.fromEntries(actorIds.map((id, a) => [id, s.user(a)])),
+    daysToUse: s.daysToUse,
+    highestRung: Object.fromEntries(
+      actorIds.map((id, a) => [
+        id,
+        Object.fromEntries(RUNGS.map((r, i) => [r, s.rung(a * RUNGS.length + i)])) as Record<
+          Rung,
+          ProportionEstimate
+        >,
+      ]),
+    ),
+    counts: Object.fromEntries(COUNT_NAMES.map((name, i) => [name, s.count(i)])) as Record<
+      CountName,
+      MeanEstimate
+    >,
+  };
+}
+
+export function summarize(stats: RunStatistics, actorIds: readonly string[]): RunSummary {
+  const n = stats.trials;
+  const proportion = (k: number) => estimateProportion(k, n);
+  const use = stats.nuclearUse;
+  return summaryFrom(actorIds, {
+    nuclearUse: proportion(use),
+    cause: (i) => proportion(stats.byCause[i]),
+    origin: (code) => proportion(stats.byOrigin[code]),
+    user: (a) => proportion(stats.byUser[a]),
+    rung: (i) => proportion(stats.highestRung[i]),
+    count: (i) => estimateMean(stats.countSum[i], stats.countSumSquares[i], n),
     daysToUse:
       use > 0
         ? estimateMean(
@@ -46,19 +87,5 @@ export function summarize(stats: RunStatistics, actorIds: readonly string[]): Ru
             use,
           )
         : null,
-    highestRung: Object.fromEntries(
-      actorIds.map((id, a) => [
-        id,
-        Object.fromEntries(
-          RUNGS.map((r, i) => [r, proportion(stats.highestRung[a * RUNGS.length + i])]),
-        ) as Record<Rung, ProportionEstimate>,
-      ]),
-    ),
-    counts: Object.fromEntries(
-      COUNT_NAMES.map((name, i) => [
-        name,
-        estimateMean(stats.countSum[i], stats.countSumSquares[i], n),
-      ]),
-    ) as Record<CountName, MeanEstimate>,
-  };
+  });
 }
