@@ -9,10 +9,13 @@ const GENUINE = 0;
 const BENIGN = 1;
 
 /**
- * M2: labels a new track hostile or benign with a confidence, drops labels below the threshold,
- * applies the optional second-phenomenology confirmation, and passes survivors to the decision.
+ * M2: a track the classifier labelled hostile. Its confidence may fall below the threshold, the
+ * optional second-phenomenology confirmation may reject it, and survivors pass to the decision.
+ * Tracks labelled benign change nothing, so the engine never handles them one by one: each track
+ * process fires only for hostile labels (thinning) and its benign labels are counted at the end of
+ * the trial (quiet-tracks.ts).
  */
-export function classifyTrack(
+export function classifyHostileTrack(
   ctx: TrialContext,
   actor: number,
   domain: number,
@@ -26,15 +29,8 @@ export function classifyTrack(
   ctx.record(TraceKind.track, actor, domain, kind);
 
   const A = m.actorCount;
-  const u = ctx.mark(Mark.label);
-  const hostile = genuine
-    ? u >= m.falseNegative[ad]
-    : ctx.chance(siteIndex(A, Site.label, actor, domain), u, m.falsePositive[ad]);
-  if (!hostile) {
-    if (genuine) counts[Count.genuineMissed]++;
-    ctx.record(TraceKind.labelBenign, actor, domain, m.usesAi[ad]);
-    return;
-  }
+  // A wrong hostile label is the label site's failure; under a tilt it weighs as one.
+  if (!genuine) ctx.labelledHostile(siteIndex(A, Site.label, actor, domain));
   counts[Count.hostileLabels]++;
   if (!genuine) counts[Count.falseHostileLabels]++;
 

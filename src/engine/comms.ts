@@ -11,7 +11,7 @@ import { Mark, type TrialContext } from './trial-context.ts';
 export function startOutage(ctx: TrialContext, actor: number): void {
   const m = ctx.model;
   ctx.inOutage[actor] = 1;
-  ctx.ratesStale = true;
+  ctx.outageChanged(actor);
   ctx.outcome.counts[Count.outages]++;
   const sigma = m.outageSigma[actor];
   const shift = siteIndex(m.actorCount, Site.longOutage, actor, 0);
@@ -40,6 +40,6 @@ export function onLongOutage(ctx: TrialContext, actor: number): void {
 
 export function endOutage(ctx: TrialContext, actor: number): void {
   ctx.inOutage[actor] = 0;
-  ctx.ratesStale = true;
+  ctx.outageChanged(actor);
   ctx.record(TraceKind.outageEnd, actor);
 }

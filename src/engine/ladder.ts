@@ -13,7 +13,7 @@ export function setRung(ctx: TrialContext, actor: number, to: number, origin: nu
   ctx.rung[actor] = to;
   ctx.origin[actor] = origin;
   ctx.chain[actor] = ctx.activeChain;
-  ctx.ratesStale = true;
+  ctx.rungChanged(actor);
   const out = ctx.outcome;
   if (to > out.highestRung[actor]) out.highestRung[actor] = to;
   ctx.record(TraceKind.rungChange, actor, from, to, origin);
@@ -73,7 +73,7 @@ export function stepDown(ctx: TrialContext, actor: number): void {
   const from = ctx.rung[actor];
   if (from <= 0 || from >= NUCLEAR_USE_RUNG) return;
   ctx.rung[actor] = from - 1;
-  ctx.ratesStale = true;
+  ctx.rungChanged(actor);
   ctx.record(TraceKind.rungChange, actor, from, from - 1, ctx.origin[actor]);
 }
 

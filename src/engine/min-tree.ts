@@ -19,12 +19,6 @@ export class MinTree {
     this.rebuild();
   }
 
-  /** Sets every leaf to Infinity. */
-  clear(): void {
-    this.value.fill(Infinity);
-    this.rebuild();
-  }
-
   /** Leaf with the earliest time (ties: lowest index). */
   get minIndex(): number {
     return this.winner[1];

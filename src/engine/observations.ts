@@ -1,32 +1,47 @@
-import { D, K, P_DECAY, P_INTENT, P_OUTAGE, PROCESSES_PER_ACTOR } from './compiled-model.ts';
+import { P_DECAY, P_INTENT, P_OUTAGE, PROCESSES_PER_ACTOR, D, K } from './compiled-model.ts';
 import type { TrialContext } from './trial-context.ts';
 
 /**
- * M1 and the other memoryless processes: recomputes every Poisson rate after the state changed. Track rates scale with the higher of the two rungs; outages with the actor's own rung.
+ * M1 and the other memoryless processes: recomputes the rates a state change may have moved. Track
+ * rates scale with the highest rung of any actor (recomputed only when that level changes);
+ * outages, decay and intent follow the actor's own rung and outage. Only processes whose rate
+ * changed touch their clocks (`setRate`), so an outage moves one process, not all of them.
+ * Importance sampling runs each process at a multiple of its rate (tilt.ts).
  */
 export function refreshRates(ctx: TrialContext): void {
   const m = ctx.model;
-  const rates = ctx.rates;
-  let level = 0;
-  for (let a = 0; a < m.actorCount; a++) if (ctx.rung[a] > level) level = ctx.rung[a];
-  const trackMultiplier = m.trackRungMultiplier[level];
-  for (let a = 0; a < m.actorCount; a++) {
-    const base = a * PROCESSES_PER_ACTOR;
-    const trackBase = a * D * K;
-    for (let j = 0; j < D * K; j++) {
-      const r = m.trackRate[trackBase + j] * trackMultiplier;
-      rates[base + j] = r;
-    }
-    const rung = ctx.rung[a];
-    const outage = ctx.inOutage[a] === 1 ? 0 : m.outageRate[a] * m.outageRungMultiplier[rung];
-    const decay = rung > 0 ? m.decayRate : 0;
-    const intent = rung < m.intentMaxRung[a] ? m.intentRate[a] : 0;
-    rates[base + P_OUTAGE] = outage;
-    rates[base + P_DECAY] = decay;
-    rates[base + P_INTENT] = intent;
-  }
-  // Importance sampling runs each process at a multiple of its rate (tilt.ts).
   const tilt = ctx.tilt;
-  if (tilt !== null) for (let p = 0; p < rates.length; p++) rates[p] *= tilt.rate[p];
+  if (ctx.levelStale) {
+    let level = 0;
+    for (let a = 0; a < m.actorCount; a++) if (ctx.rung[a] > level) level = ctx.rung[a];
+    if (level !== ctx.level) {
+      ctx.level = level;
+      const multiplier = m.trackRungMultiplier[level];
+      const tracks = ctx.trackProcesses;
+      for (let i = 0; i < tracks.length; i++) {
+        const p = tracks[i];
+        const a = (p / PROCESSES_PER_ACTOR) | 0;
+        const r = m.trackRate[a * D * K + p - a * PROCESSES_PER_ACTOR] * multiplier;
+        ctx.setRate(p, tilt === null ? r : r * tilt.rate[p], true);
+      }
+      ctx.fireAt.rebuild();
+    }
+    ctx.levelStale = false;
+  }
+  for (let a = 0; a < m.actorCount; a++) {
+    if (ctx.actorStale[a] === 0) continue;
+    ctx.actorStale[a] = 0;
+    const rung = ctx.rung[a];
+    const base = a * PROCESSES_PER_ACTOR;
+    const outage = ctx.inOutage[a] === 1 ? 0 : m.outageRate[a] * m.outageRungMultiplier[rung];
+    setActorRate(ctx, base + P_OUTAGE, outage);
+    setActorRate(ctx, base + P_DECAY, rung > 0 ? m.decayRate : 0);
+    setActorRate(ctx, base + P_INTENT, rung < m.intentMaxRung[a] ? m.intentRate[a] : 0);
+  }
   ctx.ratesStale = false;
+}
+
+function setActorRate(ctx: TrialContext, p: number, r: number): void {
+  if (ctx.leafOf[p] < 0) return;
+  ctx.setRate(p, ctx.tilt === null ? r : r * ctx.tilt.rate[p], false);
 }

@@ -1,5 +1,5 @@
 import { Count, Scheduled, TraceKind } from './codes.ts';
-import { classifyTrack } from './classification.ts';
+import { classifyHostileTrack } from './classification.ts';
 import { endOutage, onLongOutage, startOutage } from './comms.ts';
 import {
   D,
@@ -12,8 +12,10 @@ import {
 } from './compiled-model.ts';
 import { answerPerceived, deliberateStep, respond, stepDown } from './ladder.ts';
 import { refreshRates } from './observations.ts';
+import { RatePath, recordQuietTracks } from './quiet-tracks.ts';
 import type { Recorder } from './recorder.ts';
 import type { Tilt } from './tilt.ts';
+import { TraceBuffer } from './trace-buffer.ts';
 import { TrialContext } from './trial-context.ts';
 import type { TrialOutcome } from './trial-outcome.ts';
 
@@ -25,9 +27,15 @@ import type { TrialOutcome } from './trial-outcome.ts';
  * exact for piecewise-constant rates and keeps the k-th event of every process tied to the same
  * draws in every variant (common random numbers per event). A trial is a pure function of
  * (model, seed, trial index).
+ *
+ * A track process fires only for the tracks its classifier labels hostile: its clock runs to
+ * thresholds spaced by unit exponentials over P(hostile label), the exact thinning of a Poisson
+ * process. The benign labels, which change nothing, are counted when the trial ends (`closeQuiet`).
  */
 export class Simulator {
   private readonly ctx: TrialContext;
+  private readonly buffer = new TraceBuffer();
+  private readonly path = new RatePath();
 
   constructor(
     readonly model: CompiledModel,
@@ -45,15 +53,18 @@ export class Simulator {
   /** Runs one trial; the returned outcome is reused by the next call, so copy what you keep. */
   run(seed: number, trial: number, recorder?: Recorder): TrialOutcome {
     const ctx = this.ctx;
-    ctx.reset(seed, trial, recorder);
+    ctx.reset(seed, trial, recorder === undefined ? undefined : this.buffer.clear());
+    if (recorder !== undefined) this.path.clear();
     const queue = ctx.queue;
     const horizon = this.model.horizon;
     const counts = ctx.outcome.counts;
     const rates = ctx.rates;
     const fireAt = ctx.fireAt;
+    const active = this.model.activeProcesses;
     while (!ctx.done) {
       if (ctx.ratesStale) this.changeRates();
-      const next = fireAt.minIndex;
+      const leaf = fireAt.minIndex;
+      const next = active[leaf];
       const nextAt = fireAt.minValue;
       const slot = queue.peek();
       const scheduledAt = queue.timeAt(slot);
@@ -68,7 +79,7 @@ export class Simulator {
         ctx.clock[next] = ctx.threshold[next];
         ctx.syncedAt[next] = at;
         ctx.threshold[next] += ctx.fire(next);
-        fireAt.set(next, at + (ctx.threshold[next] - ctx.clock[next]) / rates[next]);
+        fireAt.set(leaf, at + (ctx.threshold[next] - ctx.clock[next]) / rates[next]);
         this.handleProcess(next);
       }
       counts[Count.events]++;
@@ -78,30 +89,20 @@ export class Simulator {
       ctx.activeChain = 0;
       ctx.record(TraceKind.horizon, -1);
     }
+    ctx.closeQuiet();
     ctx.closeTilt();
+    if (recorder !== undefined) {
+      recordQuietTracks(ctx, this.path, this.buffer);
+      this.buffer.flushTo(recorder);
+    }
     return ctx.outcome;
   }
 
-  /**
-   * After a state change: bring every clock up to now at its old rate, take the new rates, and
-   * recompute when each process fires. Between changes nothing but the firing process moves.
-   */
+  /** After a state change: new rates, and a traced trial keeps them to place its benign tracks. */
   private changeRates(): void {
     const ctx = this.ctx;
-    const active = this.model.activeProcesses;
-    const now = ctx.time;
-    for (let i = 0; i < active.length; i++) {
-      const p = active[i];
-      ctx.clock[p] += ctx.rates[p] * (now - ctx.syncedAt[p]);
-      ctx.syncedAt[p] = now;
-    }
     refreshRates(ctx);
-    for (let i = 0; i < active.length; i++) {
-      const p = active[i];
-      const r = ctx.rates[p];
-      ctx.fireAt.setQuiet(p, r > 0 ? now + (ctx.threshold[p] - ctx.clock[p]) / r : Infinity);
-    }
-    ctx.fireAt.rebuild();
+    if (ctx.recorder !== undefined) this.path.add(ctx.time, ctx.rates);
   }
 
   private handleScheduled(slot: number): void {
@@ -125,7 +126,7 @@ export class Simulator {
     const j = p - actor * PROCESSES_PER_ACTOR;
     if (j < D * K) {
       ctx.newChain();
-      classifyTrack(ctx, actor, (j / K) | 0, j % K);
+      classifyHostileTrack(ctx, actor, (j / K) | 0, j % K);
     } else if (j === P_OUTAGE) {
       ctx.newChain();
       startOutage(ctx, actor);

@@ -1,9 +1,17 @@
-import { CounterStream, normalFrom, normalQuantile, Rng } from '../random/index.ts';
-import { PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
+import {
+  CounterCursor,
+  CounterStream,
+  normalFrom,
+  normalQuantile,
+  poisson,
+  Rng,
+} from '../random/index.ts';
+import { Count } from './codes.ts';
+import { D, K, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 import { EventQueue } from './event-queue.ts';
 import { MinTree } from './min-tree.ts';
 import type { Recorder } from './recorder.ts';
-import { siteCuts, siteProbabilities, type Tilt } from './tilt.ts';
+import { Site, siteCuts, siteIndex, siteProbabilities, type Tilt } from './tilt.ts';
 import { TrialOutcome } from './trial-outcome.ts';
 
 /**
@@ -19,10 +27,18 @@ export const Stream = { ladder: 0, firstProcess: 16 } as const;
 /** Counters reserved per event of a process: marks first, the next arrival's draw last. */
 const BLOCK = 16;
 const ARRIVAL = BLOCK - 1;
+/**
+ * Negative counters of a track process's stream, below every event's block: the count of its
+ * benign labels at the end of the trial, and (traces only) where in time each of them fell.
+ */
+export const QUIET_COUNT = -1;
+export const QUIET_TIMES = -(1 << 24);
 
-/** The marks an event may use, by counter slot within its block (computed only when used). */
+/**
+ * The marks an event may use, by counter slot within its block (computed only when used). Slot 0
+ * was a track's label draw; thinning now decides the label, and the other marks keep their slots.
+ */
 export const Mark = {
-  label: 0,
   confidenceU: 1,
   confidenceV: 2,
   confirmation: 3,
@@ -38,11 +54,23 @@ export const Mark = {
 
 /** Mutable state of the trial in progress; one per simulator, reset between trials. */
 export class TrialContext {
-  readonly ladder = new Rng();
+  private readonly ladderRng = new Rng();
+  private ladderKeyed = false;
+  private seed = 0;
+  private trial = 0;
   /** One counter stream per process (index as in `rates`); only active processes are keyed. */
   readonly processStream: CounterStream[];
-  /** Events each process has had so far in this trial. */
+  /** Events each process has fired so far in this trial (for a track process: hostile labels). */
   readonly eventIndex: Int32Array;
+  /**
+   * P(an event of the process is handled one by one): for a track process, the probability its
+   * label is hostile in this run (tilted or not); 1 for outages, decay and intent.
+   */
+  readonly flagged: Float64Array;
+  /** Tracks labelled benign, per track process, counted when the trial ends. */
+  readonly quiet: Int32Array;
+  /** Walks a stream's negative counters for the end-of-trial draws. */
+  readonly quietSource = new CounterCursor();
   private markStream: CounterStream | undefined = undefined;
   private markBase = 0;
   /** Integrated rate of each process since the trial began (its internal clock). */
@@ -51,7 +79,10 @@ export class TrialContext {
   readonly threshold: Float64Array;
   /** Trial time at which each clock was last brought up to date. */
   readonly syncedAt: Float64Array;
-  /** Trial time at which each process fires next at its current rate (Infinity at rate 0). */
+  /**
+   * Trial time at which each active process (by its place in `model.activeProcesses`) fires next
+   * at its current rate (Infinity at rate 0).
+   */
   readonly fireAt: MinTree;
   /** Misread uniform of each actor's outage in progress. */
   readonly misreadDraw: Float64Array;
@@ -69,7 +100,16 @@ export class TrialContext {
   readonly inOutage: Uint8Array;
   /** Current rate of every process, per minute. */
   readonly rates: Float64Array;
+  /** Leaf of each process in `fireAt` (its place among the active processes); -1 if inactive. */
+  readonly leafOf: Int32Array;
+  /** Active track processes, whose rates all follow the highest rung (`level`). */
+  readonly trackProcesses: Int32Array;
+  /** Rates to recompute before the next event: any, the tracks' level, each actor's own. */
   ratesStale = true;
+  levelStale = true;
+  readonly actorStale: Uint8Array;
+  /** Highest rung of any actor when the track rates were last set; -1 before the first time. */
+  level = -1;
   time = 0;
   done = false;
   recorder: Recorder | undefined = undefined;
@@ -94,12 +134,18 @@ export class TrialContext {
     this.inOutage = new Uint8Array(A);
     const P = A * PROCESSES_PER_ACTOR;
     this.rates = new Float64Array(P);
+    this.actorStale = new Uint8Array(A);
+    this.leafOf = new Int32Array(P).fill(-1);
+    const active = model.activeProcesses;
+    active.forEach((p, i) => (this.leafOf[p] = i));
+    this.trackProcesses = active.filter((p) => p % PROCESSES_PER_ACTOR < D * K);
     this.processStream = Array.from({ length: P }, () => new CounterStream());
     this.eventIndex = new Int32Array(P);
+    this.quiet = new Int32Array(P);
     this.clock = new Float64Array(P);
     this.threshold = new Float64Array(P);
     this.syncedAt = new Float64Array(P);
-    this.fireAt = new MinTree(P);
+    this.fireAt = new MinTree(model.activeProcesses.length);
     this.rates.fill(0);
     this.misreadDraw = new Float64Array(A);
     this.outcome = new TrialOutcome(A);
@@ -111,29 +157,61 @@ export class TrialContext {
       : p;
     this.logHit = p.map((q, s) => Math.log(q / this.siteTarget[s]) || 0);
     this.logMiss = p.map((q, s) => Math.log((1 - q) / (1 - this.siteTarget[s])) || 0);
+    this.flagged = new Float64Array(P).fill(1);
+    for (let a = 0; a < A; a++) {
+      for (let d = 0; d < D; d++) {
+        for (let k = 0; k < K; k++) {
+          const hostile =
+            k === 0
+              ? 1 - model.falseNegative[a * D + d]
+              : this.siteTarget[siteIndex(A, Site.label, a, d)];
+          this.flagged[a * PROCESSES_PER_ACTOR + d * K + k] = hostile;
+        }
+      }
+    }
+  }
+
+  /** The ladder's stream, keyed on first use (most trials of most scenarios never need it). */
+  get ladder(): Rng {
+    if (!this.ladderKeyed) {
+      this.ladderRng.reseed(this.seed, this.trial, Stream.ladder);
+      this.ladderKeyed = true;
+    }
+    return this.ladderRng;
   }
 
   reset(seed: number, trial: number, recorder: Recorder | undefined): void {
-    this.ladder.reseed(seed, trial, Stream.ladder);
-    this.fireAt.clear();
+    this.seed = seed;
+    this.trial = trial;
+    this.ladderKeyed = false;
     const active = this.model.activeProcesses;
     for (let i = 0; i < active.length; i++) {
       const p = active[i];
       const stream = this.processStream[p];
       stream.reseed(seed, trial, Stream.firstProcess + p);
       this.eventIndex[p] = 0;
+      this.quiet[p] = 0;
       this.clock[p] = 0;
       this.syncedAt[p] = 0;
       this.rates[p] = 0;
-      this.threshold[p] = -Math.log(stream.uniform(ARRIVAL));
+      this.threshold[p] = -Math.log(stream.uniform(ARRIVAL)) / this.flagged[p];
+      this.fireAt.setQuiet(i, Infinity);
     }
+    this.fireAt.rebuild();
     this.queue.clear();
-    this.rung.set(this.model.initialRung);
-    this.origin.fill(0);
-    this.chain.fill(0);
+    // Loops, not fill/set: on arrays this small the builtins' call cost dominates a short trial.
+    const initial = this.model.initialRung;
+    for (let a = 0; a < initial.length; a++) {
+      this.rung[a] = initial[a];
+      this.origin[a] = 0;
+      this.chain[a] = 0;
+      this.inOutage[a] = 0;
+      this.actorStale[a] = 1;
+    }
+    this.levelStale = true;
+    this.level = -1;
     this.activeChain = 0;
     this.chains = 0;
-    this.inOutage.fill(0);
     this.ratesStale = true;
     this.time = 0;
     this.done = false;
@@ -143,8 +221,9 @@ export class TrialContext {
     out.time = this.model.horizon;
     out.origin = 0;
     out.user = -1;
-    out.highestRung.set(this.model.initialRung);
-    out.counts.fill(0);
+    for (let a = 0; a < initial.length; a++) out.highestRung[a] = initial[a];
+    const counts = out.counts;
+    for (let c = 0; c < counts.length; c++) counts[c] = 0;
     if (this.tilt !== null) {
       out.logWeight = 0;
       out.siteTrials.fill(0);
@@ -166,6 +245,52 @@ export class TrialContext {
       out.logWeight += this.logHit[site];
     } else out.logWeight += this.logMiss[site];
     return hit;
+  }
+
+  /**
+   * A track process fired, so its label is hostile: for a false alarm or benign activity, the label
+   * site's failure, weighed as `chance` would weigh it.
+   */
+  labelledHostile(site: number): void {
+    if (this.tilt === null) return;
+    const out = this.outcome;
+    out.siteTrials[site]++;
+    out.siteHits[site]++;
+    out.logWeight += this.logHit[site];
+  }
+
+  /**
+   * Ends the trial's track processes at the current time: each one's benign labels are Poisson with
+   * mean (1 − flagged) times its integrated rate, since thinning a Poisson process by a fixed
+   * probability leaves two independent ones (and benign labels never change the rates). They count
+   * as tracks and events; under a tilt each is a label site's success.
+   */
+  closeQuiet(): void {
+    const m = this.model;
+    const A = m.actorCount;
+    const active = m.activeProcesses;
+    const counts = this.outcome.counts;
+    for (let i = 0; i < active.length; i++) {
+      const p = active[i];
+      const actor = (p / PROCESSES_PER_ACTOR) | 0;
+      const j = p - actor * PROCESSES_PER_ACTOR;
+      if (j >= D * K) continue;
+      const benign = 1 - this.flagged[p];
+      const integrated = this.clock[p] + this.rates[p] * (this.time - this.syncedAt[p]);
+      if (!(benign > 0 && integrated > 0)) continue;
+      this.quietSource.start(this.processStream[p], QUIET_COUNT);
+      const n = poisson(benign * integrated, this.quietSource);
+      this.quiet[p] = n;
+      counts[Count.tracks] += n;
+      counts[Count.events] += n;
+      const domain = (j / K) | 0;
+      if (j % K === 0) counts[Count.genuineMissed] += n;
+      else if (this.tilt !== null) {
+        const site = siteIndex(A, Site.label, actor, domain);
+        this.outcome.siteTrials[site] += n;
+        this.outcome.logWeight += n * this.logMiss[site];
+      }
+    }
   }
 
   /** The success probability a site's draws use in this run. */
@@ -205,11 +330,40 @@ export class TrialContext {
       const theta = tilt.rate[p];
       const tilted = this.clock[p] + this.rates[p] * (this.time - this.syncedAt[p]);
       const exposure = tilted / theta;
-      const n = this.eventIndex[p];
+      const n = this.eventIndex[p] + this.quiet[p];
       out.processEvents[p] = n;
       out.exposure[p] = exposure;
       if (theta !== 1) out.logWeight += (theta - 1) * exposure - n * Math.log(theta);
     }
+  }
+
+  /** An actor's rung changed: the track rates may follow, and its own processes do. */
+  rungChanged(actor: number): void {
+    this.ratesStale = true;
+    this.levelStale = true;
+    this.actorStale[actor] = 1;
+  }
+
+  /** An actor's outage began or ended: its outage process starts or stops. */
+  outageChanged(actor: number): void {
+    this.ratesStale = true;
+    this.actorStale[actor] = 1;
+  }
+
+  /**
+   * Process p runs at rate r from now: its clock is brought up to now at the old rate and its next
+   * firing recomputed. With `batch` the caller rebuilds `fireAt` once after a run of changes.
+   */
+  setRate(p: number, r: number, batch: boolean): void {
+    const old = this.rates[p];
+    if (r === old) return;
+    const now = this.time;
+    this.clock[p] += old * (now - this.syncedAt[p]);
+    this.syncedAt[p] = now;
+    this.rates[p] = r;
+    const at = r > 0 ? now + (this.threshold[p] - this.clock[p]) / r : Infinity;
+    if (batch) this.fireAt.setQuiet(this.leafOf[p], at);
+    else this.fireAt.set(this.leafOf[p], at);
   }
 
   /** The other actor, or -1 in a one-actor scenario. */
@@ -218,15 +372,16 @@ export class TrialContext {
   }
 
   /**
-   * Process p fires: its marks become the current ones, and the unit exponential that separates it
-   * from its next event is returned (both from the event's own block of counters).
+   * Process p fires: its marks become the current ones, and the internal time to its next fired
+   * event is returned: a unit exponential over the probability an event is fired (both from the
+   * event's own block of counters).
    */
   fire(p: number): number {
     const stream = this.processStream[p];
     this.markStream = stream;
     this.markBase = this.eventIndex[p] * BLOCK;
     this.eventIndex[p]++;
-    return -Math.log(stream.uniform(this.markBase + BLOCK + ARRIVAL));
+    return -Math.log(stream.uniform(this.markBase + BLOCK + ARRIVAL)) / this.flagged[p];
   }
 
   /** A mark of the event being handled (see `Mark`). */

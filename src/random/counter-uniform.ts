@@ -1,3 +1,4 @@
+import type { UniformSource } from './poisson.ts';
 import { block, HASH_SEEDS, mix32, murmur5 } from './rng.ts';
 
 /**
@@ -27,5 +28,20 @@ export class CounterStream {
     // version correlated slot 0 with slot 7 for some keys (a 4-sigma deficit in their conjunction).
     const h = mix32(block(block(this.key, counter | 0), this.key2) ^ 8);
     return (h + 0.5) / 4294967296;
+  }
+}
+
+/** Uniforms from a counter stream at counters start, start − 1, … (a `UniformSource`). */
+export class CounterCursor implements UniformSource {
+  private stream: CounterStream | undefined = undefined;
+  private counter = 0;
+
+  start(stream: CounterStream, counter: number): void {
+    this.stream = stream;
+    this.counter = counter;
+  }
+
+  next(): number {
+    return (this.stream as CounterStream).uniform(this.counter--);
   }
 }

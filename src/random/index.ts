@@ -1,4 +1,5 @@
 export { Rng, mix32 } from './rng.ts';
 export { exponential, normalFrom } from './samplers.ts';
-export { CounterStream } from './counter-uniform.ts';
+export { CounterCursor, CounterStream } from './counter-uniform.ts';
+export { logFactorial, poisson, type UniformSource } from './poisson.ts';
 export { normalCdf, normalQuantile, normalUpperTail } from './normal-distribution.ts';
