@@ -138,6 +138,20 @@ if (only !== 'rare') {
   engineInline(korea, 100_000, 'engine, Korean baseline, 1 thread', false);
   await enginePool(korea, 200_000, `engine, Korean baseline, ${cores} workers`, false);
 }
+/** Peak memory of a child process running `runs` Korean trials through the runner. */
+function memoryAt(runs: number): number {
+  const out = execFileSync(
+    process.execPath,
+    [here('../bin/run-ts.mjs'), here('./memory-probe.ts'), String(runs)],
+    { encoding: 'utf8' },
+  );
+  return (JSON.parse(out) as { peakRssMiB: number }).peakRssMiB;
+}
+const memory = only === 'rare' ? null : { small: 20_000, large: 300_000, smallMiB: 0, largeMiB: 0 };
+if (memory) {
+  memory.smallMiB = memoryAt(memory.small);
+  memory.largeMiB = memoryAt(memory.large);
+}
 const rare = await rareEventBench(cores);
 
 const rate = (name: string) => {
@@ -184,7 +198,8 @@ engine / numpy          ${fmt(ratios.engineOverNumpy)}   (target ≥ 1)
 engine / hand kernel    ${fmt(ratios.engineOverKernel)}   (target ≥ 0.5)
 engine / naive TS       ${fmt(ratios.engineOverNaive)}
 Korean events/s/core    ${fmt(ratios.koreaEventsPerSecondPerCore)}   (target ≥ 10,000,000; handled one by one: ${fmt(ratios.koreaHandledPerSecondPerCore)})
-peak memory             ${fmt(peakRssMiB)} MiB`);
+peak memory             ${fmt(peakRssMiB)} MiB (this process)
+memory vs trials        ${memory ? `${fmt(memory.smallMiB)} MiB at ${fmt(memory.small)} Korean trials, ${fmt(memory.largeMiB)} MiB at ${fmt(memory.large)} (ratio ${fmt(memory.largeMiB / memory.smallMiB)}; target: constant)` : '–'}`);
 }
 const sci = (x: number) => x.toExponential(2);
 console.log(`
@@ -203,6 +218,6 @@ mkdirSync(here('./results'), { recursive: true });
 const file = here(`./results/bench-${new Date().toISOString().replaceAll(':', '-')}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ cores, exact, rows, ratios, peakRssMiB, rare }, null, 2)}\n`,
+  `${JSON.stringify({ cores, exact, rows, ratios, peakRssMiB, memory, rare }, null, 2)}\n`,
 );
 console.log(`\nwrote ${file}`);

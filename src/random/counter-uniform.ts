@@ -1,5 +1,5 @@
 import type { UniformSource } from './poisson.ts';
-import { block, HASH_SEEDS, mix32, murmur5 } from './rng.ts';
+import { block, fold, HASH_SEEDS, mix32, scramble } from './rng.ts';
 
 /**
  * Counter-based uniforms: the i-th number of a keyed stream is a hash of (key, i), so any draw can
@@ -9,16 +9,23 @@ import { block, HASH_SEEDS, mix32, murmur5 } from './rng.ts';
  */
 export class CounterStream {
   private key = 0;
+  /** The second key, already through murmur3's key scramble (it is the same for every draw). */
   private key2 = 0;
 
   /** Keys the stream by (seed, trial, stream), as `Rng` is seeded. */
   reseed(seed: number, trial: number, stream: number): void {
-    const seedLo = seed >>> 0;
-    const seedHi = Math.floor(seed / 4294967296) >>> 0;
-    const trialLo = trial >>> 0;
-    const trialHi = Math.floor(trial / 4294967296) >>> 0;
-    this.key = murmur5(HASH_SEEDS[0], seedLo, seedHi, trialLo, trialHi, stream >>> 0);
-    this.key2 = murmur5(HASH_SEEDS[1], seedLo, seedHi, trialLo, trialHi, stream >>> 0);
+    // Two murmur3 hashes of the same five words under two seeds: each word is scrambled once.
+    const a = scramble(seed >>> 0);
+    const b = scramble(Math.floor(seed / 4294967296) >>> 0);
+    const c = scramble(trial >>> 0);
+    const d = scramble(Math.floor(trial / 4294967296) >>> 0);
+    const e = scramble(stream >>> 0);
+    let h1 = HASH_SEEDS[0];
+    let h2 = HASH_SEEDS[1];
+    h1 = fold(fold(fold(fold(fold(h1, a), b), c), d), e);
+    h2 = fold(fold(fold(fold(fold(h2, a), b), c), d), e);
+    this.key = mix32(h1 ^ 20);
+    this.key2 = scramble(mix32(h2 ^ 20));
   }
 
   /** The counter-th uniform, strictly inside (0, 1) so logs of u and 1 − u are finite. */
@@ -26,7 +33,7 @@ export class CounterStream {
     // murmur3 of (counter, key2) under the seed key: full avalanche, so counters a fixed distance
     // apart (slots of one event) give independent numbers. A lighter Weyl-step-and-finaliser
     // version correlated slot 0 with slot 7 for some keys (a 4-sigma deficit in their conjunction).
-    const h = mix32(block(block(this.key, counter | 0), this.key2) ^ 8);
+    const h = mix32(fold(block(this.key, counter | 0), this.key2) ^ 8);
     return (h + 0.5) / 4294967296;
   }
 }

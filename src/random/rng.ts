@@ -77,12 +77,17 @@ export function murmur5(
 }
 
 export function block(h: number, k: number): number {
-  k = Math.imul(k, 0xcc9e2d51);
-  k = rotl(k, 15);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = rotl(h, 13);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  return fold(h, scramble(k));
+}
+
+/** The key half of a murmur3 block: depends on the word alone, so a fixed word can be done once. */
+export function scramble(k: number): number {
+  return Math.imul(rotl(Math.imul(k, 0xcc9e2d51), 15), 0x1b873593);
+}
+
+/** The state half of a murmur3 block, taking a scrambled word. */
+export function fold(h: number, scrambled: number): number {
+  return (Math.imul(rotl(h ^ scrambled, 13), 5) + 0xe6546b64) | 0;
 }
 
 /** murmur3 finaliser: a bijective 32-bit mixer. */
