@@ -161,6 +161,7 @@ export class TrialContext {
     for (let a = 0; a < A; a++) {
       for (let d = 0; d < D; d++) {
         for (let k = 0; k < K; k++) {
+          // Kind 0 is genuine activity (TRACK_KINDS); the other kinds fail at the label site.
           const hostile =
             k === 0
               ? 1 - model.falseNegative[a * D + d]
