@@ -1,30 +1,21 @@
-import { P_DECAY, P_INTENT, P_OUTAGE, PROCESSES_PER_ACTOR, D, K } from './compiled-model.ts';
+import { P_DECAY, P_INTENT, P_OUTAGE, PROCESSES_PER_ACTOR } from './compiled-model.ts';
 import type { TrialContext } from './trial-context.ts';
 
 /**
  * M1 and the other memoryless processes: recomputes the rates a state change may have moved. Track
- * rates scale with the highest rung of any actor (recomputed only when that level changes);
- * outages, decay and intent follow the actor's own rung and outage. Only processes whose rate
- * changed touch their clocks (`setRate`), so an outage moves one process, not all of them.
+ * rates scale with the highest rung of any actor, through the one multiplier they share (moved only
+ * when that level changes); outages, decay and intent follow the actor's own rung and outage, and
+ * only those whose rate changed touch their clocks (`setRate`).
  * Importance sampling runs each process at a multiple of its rate (tilt.ts).
  */
 export function refreshRates(ctx: TrialContext): void {
   const m = ctx.model;
-  const tilt = ctx.tilt;
   if (ctx.levelStale) {
     let level = 0;
     for (let a = 0; a < m.actorCount; a++) if (ctx.rung[a] > level) level = ctx.rung[a];
     if (level !== ctx.level) {
       ctx.level = level;
-      const multiplier = m.trackRungMultiplier[level];
-      const tracks = ctx.trackProcesses;
-      for (let i = 0; i < tracks.length; i++) {
-        const p = tracks[i];
-        const a = (p / PROCESSES_PER_ACTOR) | 0;
-        const r = m.trackRate[a * D * K + p - a * PROCESSES_PER_ACTOR] * multiplier;
-        ctx.setRate(p, tilt === null ? r : r * tilt.rate[p], true);
-      }
-      ctx.fireAt.rebuild();
+      ctx.setTrackMultiplier(m.trackRungMultiplier[level]);
     }
     ctx.levelStale = false;
   }
@@ -43,5 +34,5 @@ export function refreshRates(ctx: TrialContext): void {
 
 function setActorRate(ctx: TrialContext, p: number, r: number): void {
   if (ctx.leafOf[p] < 0) return;
-  ctx.setRate(p, ctx.tilt === null ? r : r * ctx.tilt.rate[p], false);
+  ctx.setRate(p, ctx.tilt === null ? r : r * ctx.tilt.rate[p]);
 }

@@ -60,27 +60,40 @@ export class Simulator {
     const counts = ctx.outcome.counts;
     const rates = ctx.rates;
     const fireAt = ctx.fireAt;
-    const active = this.model.activeProcesses;
+    const trackAt = ctx.trackAt;
+    const tracks = ctx.trackProcesses;
+    const others = ctx.otherProcesses;
     while (!ctx.done) {
       if (ctx.ratesStale) this.changeRates();
-      const leaf = fireAt.minIndex;
-      const next = active[leaf];
-      const nextAt = fireAt.minValue;
+      const trackTime = ctx.nextTrackAt;
+      const otherTime = fireAt.minValue;
       const slot = queue.peek();
       const scheduledAt = queue.timeAt(slot);
-      const at = scheduledAt <= nextAt ? scheduledAt : nextAt;
+      const processTime = trackTime <= otherTime ? trackTime : otherTime;
+      const at = scheduledAt <= processTime ? scheduledAt : processTime;
       if (at >= horizon) break;
       ctx.time = at;
-      if (scheduledAt <= nextAt) {
+      if (scheduledAt <= processTime) {
         this.handleScheduled(slot);
+      } else if (trackTime <= otherTime) {
+        // The shared track clock lands exactly on this process's threshold.
+        const leaf = trackAt.minIndex;
+        const p = tracks[leaf];
+        ctx.trackClock = trackAt.minValue;
+        ctx.trackSyncedAt = at;
+        ctx.threshold[p] += ctx.fire(p) / ctx.trackScale[p];
+        trackAt.set(leaf, ctx.threshold[p]);
+        this.handleProcess(p);
       } else {
         // The process's clock lands exactly on its threshold; its next threshold and this event's
         // marks come from its own counters.
-        ctx.clock[next] = ctx.threshold[next];
-        ctx.syncedAt[next] = at;
-        ctx.threshold[next] += ctx.fire(next);
-        fireAt.set(leaf, at + (ctx.threshold[next] - ctx.clock[next]) / rates[next]);
-        this.handleProcess(next);
+        const leaf = fireAt.minIndex;
+        const p = others[leaf];
+        ctx.clock[p] = ctx.threshold[p];
+        ctx.syncedAt[p] = at;
+        ctx.threshold[p] += ctx.fire(p);
+        fireAt.set(leaf, at + (ctx.threshold[p] - ctx.clock[p]) / rates[p]);
+        this.handleProcess(p);
       }
       counts[Count.events]++;
     }
@@ -102,7 +115,7 @@ export class Simulator {
   private changeRates(): void {
     const ctx = this.ctx;
     refreshRates(ctx);
-    if (ctx.recorder !== undefined) this.path.add(ctx.time, ctx.rates);
+    if (ctx.recorder !== undefined) this.path.add(ctx.time, ctx.currentRates());
   }
 
   private handleScheduled(slot: number): void {

@@ -73,17 +73,35 @@ export class TrialContext {
   readonly quietSource = new CounterCursor();
   private markStream: CounterStream | undefined = undefined;
   private markBase = 0;
-  /** Integrated rate of each process since the trial began (its internal clock). */
+  /**
+   * Integrated rate of each process other than tracks since the trial began (its internal clock),
+   * and the trial time it was last brought up to date.
+   */
   readonly clock: Float64Array;
-  /** Internal time at which each process fires next: a running sum of unit exponentials. */
-  readonly threshold: Float64Array;
-  /** Trial time at which each clock was last brought up to date. */
   readonly syncedAt: Float64Array;
   /**
-   * Trial time at which each active process (by its place in `model.activeProcesses`) fires next
-   * at its current rate (Infinity at rate 0).
+   * Internal time at which each process fires next: a running sum of unit exponentials over
+   * P(fired). For a track process it is measured on the shared track clock (`trackClock`), in
+   * units of the process's own scale.
+   */
+  readonly threshold: Float64Array;
+  /**
+   * Trial time at which each process other than tracks (by its place in `otherProcesses`) fires
+   * next at its current rate (Infinity at rate 0).
    */
   readonly fireAt: MinTree;
+  /**
+   * Every track process runs at its own constant scale (`trackScale`: its base rate times its
+   * tilt) times one multiplier shared by all of them, that of the highest rung. So one clock, the
+   * integral of that multiplier, serves them all: process p fires when the clock reaches
+   * `threshold[p]`, and a change of rung moves one number instead of every track process.
+   */
+  trackClock = 0;
+  trackSyncedAt = 0;
+  trackMultiplier = 0;
+  readonly trackScale: Float64Array;
+  /** Track-clock value at which each track process (by its place in `trackProcesses`) fires. */
+  readonly trackAt: MinTree;
   /** Misread uniform of each actor's outage in progress. */
   readonly misreadDraw: Float64Array;
   readonly queue = new EventQueue();
@@ -100,10 +118,12 @@ export class TrialContext {
   readonly inOutage: Uint8Array;
   /** Current rate of every process, per minute. */
   readonly rates: Float64Array;
-  /** Leaf of each process in `fireAt` (its place among the active processes); -1 if inactive. */
+  /** Leaf of each process in `trackAt` or `fireAt`; -1 if inactive. */
   readonly leafOf: Int32Array;
   /** Active track processes, whose rates all follow the highest rung (`level`). */
   readonly trackProcesses: Int32Array;
+  /** Active outage, decay and intent processes. */
+  readonly otherProcesses: Int32Array;
   /** Rates to recompute before the next event: any, the tracks' level, each actor's own. */
   ratesStale = true;
   levelStale = true;
@@ -137,15 +157,24 @@ export class TrialContext {
     this.actorStale = new Uint8Array(A);
     this.leafOf = new Int32Array(P).fill(-1);
     const active = model.activeProcesses;
-    active.forEach((p, i) => (this.leafOf[p] = i));
     this.trackProcesses = active.filter((p) => p % PROCESSES_PER_ACTOR < D * K);
+    this.otherProcesses = active.filter((p) => p % PROCESSES_PER_ACTOR >= D * K);
+    this.trackProcesses.forEach((p, i) => (this.leafOf[p] = i));
+    this.otherProcesses.forEach((p, i) => (this.leafOf[p] = i));
+    this.trackScale = new Float64Array(P);
+    for (const p of this.trackProcesses) {
+      const a = (p / PROCESSES_PER_ACTOR) | 0;
+      const base = model.trackRate[a * D * K + (p - a * PROCESSES_PER_ACTOR)];
+      this.trackScale[p] = tilt === null ? base : base * tilt.rate[p];
+    }
+    this.trackAt = new MinTree(this.trackProcesses.length);
     this.processStream = Array.from({ length: P }, () => new CounterStream());
     this.eventIndex = new Int32Array(P);
     this.quiet = new Int32Array(P);
     this.clock = new Float64Array(P);
     this.threshold = new Float64Array(P);
     this.syncedAt = new Float64Array(P);
-    this.fireAt = new MinTree(model.activeProcesses.length);
+    this.fireAt = new MinTree(this.otherProcesses.length);
     this.rates.fill(0);
     this.misreadDraw = new Float64Array(A);
     this.outcome = new TrialOutcome(A);
@@ -185,17 +214,31 @@ export class TrialContext {
     this.seed = seed;
     this.trial = trial;
     this.ladderKeyed = false;
-    const active = this.model.activeProcesses;
-    for (let i = 0; i < active.length; i++) {
-      const p = active[i];
+    const tracks = this.trackProcesses;
+    for (let i = 0; i < tracks.length; i++) {
+      const p = tracks[i];
       const stream = this.processStream[p];
       stream.reseed(seed, trial, Stream.firstProcess + p);
       this.eventIndex[p] = 0;
       this.quiet[p] = 0;
+      this.threshold[p] =
+        -Math.log(stream.uniform(ARRIVAL)) / (this.flagged[p] * this.trackScale[p]);
+      this.trackAt.setQuiet(i, this.threshold[p]);
+    }
+    this.trackAt.rebuild();
+    this.trackClock = 0;
+    this.trackSyncedAt = 0;
+    this.trackMultiplier = 0;
+    const others = this.otherProcesses;
+    for (let i = 0; i < others.length; i++) {
+      const p = others[i];
+      const stream = this.processStream[p];
+      stream.reseed(seed, trial, Stream.firstProcess + p);
+      this.eventIndex[p] = 0;
       this.clock[p] = 0;
       this.syncedAt[p] = 0;
       this.rates[p] = 0;
-      this.threshold[p] = -Math.log(stream.uniform(ARRIVAL)) / this.flagged[p];
+      this.threshold[p] = -Math.log(stream.uniform(ARRIVAL));
       this.fireAt.setQuiet(i, Infinity);
     }
     this.fireAt.rebuild();
@@ -267,17 +310,15 @@ export class TrialContext {
    * as tracks and events; under a tilt each is a label site's success.
    */
   closeQuiet(): void {
-    const m = this.model;
-    const A = m.actorCount;
-    const active = m.activeProcesses;
+    const A = this.model.actorCount;
+    const tracks = this.trackProcesses;
     const counts = this.outcome.counts;
-    for (let i = 0; i < active.length; i++) {
-      const p = active[i];
+    for (let i = 0; i < tracks.length; i++) {
+      const p = tracks[i];
       const actor = (p / PROCESSES_PER_ACTOR) | 0;
       const j = p - actor * PROCESSES_PER_ACTOR;
-      if (j >= D * K) continue;
       const benign = 1 - this.flagged[p];
-      const integrated = this.clock[p] + this.rates[p] * (this.time - this.syncedAt[p]);
+      const integrated = this.integrated(p);
       if (!(benign > 0 && integrated > 0)) continue;
       this.quietSource.start(this.processStream[p], QUIET_COUNT);
       const n = poisson(benign * integrated, this.quietSource);
@@ -329,8 +370,7 @@ export class TrialContext {
     for (let i = 0; i < active.length; i++) {
       const p = active[i];
       const theta = tilt.rate[p];
-      const tilted = this.clock[p] + this.rates[p] * (this.time - this.syncedAt[p]);
-      const exposure = tilted / theta;
+      const exposure = this.integrated(p) / theta;
       const n = this.eventIndex[p] + this.quiet[p];
       out.processEvents[p] = n;
       out.exposure[p] = exposure;
@@ -352,19 +392,55 @@ export class TrialContext {
   }
 
   /**
-   * Process p runs at rate r from now: its clock is brought up to now at the old rate and its next
-   * firing recomputed. With `batch` the caller rebuilds `fireAt` once after a run of changes.
+   * Process p (not a track) runs at rate r from now: its clock is brought up to now at the old rate
+   * and its next firing recomputed.
    */
-  setRate(p: number, r: number, batch: boolean): void {
+  setRate(p: number, r: number): void {
     const old = this.rates[p];
     if (r === old) return;
     const now = this.time;
     this.clock[p] += old * (now - this.syncedAt[p]);
     this.syncedAt[p] = now;
     this.rates[p] = r;
-    const at = r > 0 ? now + (this.threshold[p] - this.clock[p]) / r : Infinity;
-    if (batch) this.fireAt.setQuiet(this.leafOf[p], at);
-    else this.fireAt.set(this.leafOf[p], at);
+    this.fireAt.set(
+      this.leafOf[p],
+      r > 0 ? now + (this.threshold[p] - this.clock[p]) / r : Infinity,
+    );
+  }
+
+  /** Every track process runs at its scale times `multiplier` from now. */
+  setTrackMultiplier(multiplier: number): void {
+    this.trackClock += this.trackMultiplier * (this.time - this.trackSyncedAt);
+    this.trackSyncedAt = this.time;
+    this.trackMultiplier = multiplier;
+  }
+
+  /** Trial time at which the next track process fires (Infinity while tracks are stopped). */
+  get nextTrackAt(): number {
+    const m = this.trackMultiplier;
+    if (!(m > 0)) return Infinity;
+    const at = this.trackSyncedAt + (this.trackAt.minValue - this.trackClock) / m;
+    // Rounding after a change of multiplier must not put an event before the present.
+    return at > this.time ? at : this.time;
+  }
+
+  /** Integrated rate of process p (as run, tilted or not) from the start of the trial to now. */
+  integrated(p: number): number {
+    if (this.trackScale[p] > 0) {
+      const clock = this.trackClock + this.trackMultiplier * (this.time - this.trackSyncedAt);
+      return this.trackScale[p] * clock;
+    }
+    return this.clock[p] + this.rates[p] * (this.time - this.syncedAt[p]);
+  }
+
+  /** The current rate of every process, tracks included (for a trace's record of rates). */
+  currentRates(): Float64Array {
+    const tracks = this.trackProcesses;
+    for (let i = 0; i < tracks.length; i++) {
+      const p = tracks[i];
+      this.rates[p] = this.trackScale[p] * this.trackMultiplier;
+    }
+    return this.rates;
   }
 
   /** The other actor, or -1 in a one-actor scenario. */
