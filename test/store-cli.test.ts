@@ -134,3 +134,31 @@ describe('a run killed midway', () => {
     expect((await cli('runs', 'rm', '1', '--db', db)).code).toBe(0);
   });
 });
+
+describe('a run stopped by Ctrl-C', () => {
+  it('prints and stores what it had done as cancelled, and exits 130', async () => {
+    const db = freshDb();
+    const child = spawn(
+      process.execPath,
+      ['bin/petrov.mjs', 'run', KOREA, '--runs', '100000000', '--workers', '1', '--db', db],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Interrupt once the row is written and some trials have run.
+    for (let i = 0; i < 300 && (await list(db).catch(() => [])).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(err).toContain('stopping after the trials in progress');
+    expect(out).toMatch(/[\d,]+ trials of 30 days, seed 1 \(aborted\)/);
+    const [row] = await list(db);
+    expect(row.status).toBe('cancelled');
+    expect(Number(row.runs)).toBeGreaterThan(0);
+  });
+});

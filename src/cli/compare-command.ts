@@ -26,8 +26,9 @@ import {
   WORKERS_HELP,
 } from './arguments.ts';
 import { compareText } from './compare-text.ts';
-import type { CliIo } from './io.ts';
+import { Exit, type CliIo } from './io.ts';
 import { addMethodOptions, methodOptions, type MethodFlags } from './method-flags.ts';
+import { stoppableByCtrlC } from './interrupt.ts';
 import { progressReporter } from './progress.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
@@ -48,7 +49,12 @@ const builtinList = BUILTIN_SAFEGUARDS.map(
   (s) => `  ${s.name.padEnd(24)}${s.summary}${s.perActor ? '' : ' (whole crisis)'}`,
 ).join('\n');
 
-export function registerCompare(program: Command, io: CliIo): void {
+export function registerCompare(
+  program: Command,
+  io: CliIo,
+  /** Sets the exit code (130 when Ctrl-C stopped the work). */
+  setExit: (code: number) => void,
+): void {
   const command = program
     .command('compare')
     .summary('compare safeguards against the baseline on common random numbers')
@@ -148,19 +154,23 @@ Examples:
         seed: flags.seed,
         version: VERSION,
       };
-      const { result, note } = await recorded(io, flags, record, () =>
-        compare(baseline, variants, {
-          runs: flags.runs,
-          seed: flags.seed,
-          targetRelError: target,
-          maxRuns: flags.maxRuns,
-          workers,
-          onProgress: (done, planned, p) => progress.update({ ...p, done, planned }),
-          ...methodOptions(flags, baseline, io),
-        }),
+      const { result, note } = await stoppableByCtrlC(io, (signal) =>
+        recorded(io, flags, record, () =>
+          compare(baseline, variants, {
+            runs: flags.runs,
+            seed: flags.seed,
+            targetRelError: target,
+            maxRuns: flags.maxRuns,
+            workers,
+            signal,
+            onProgress: (done, planned, p) => progress.update({ ...p, done, planned }),
+            ...methodOptions(flags, baseline, io),
+          }),
+        ),
       );
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : compareText(result, file));
       io.err(note);
+      if (result.stoppedBy === 'aborted') setExit(Exit.interrupted);
     });
 }

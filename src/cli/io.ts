@@ -12,5 +12,5 @@ export const processIo: CliIo = {
   errIsTty: process.stderr.isTTY === true,
 };
 
-/** Exit codes: 0 ok, 1 runtime error, 2 invalid input. */
-export const Exit = { ok: 0, runtime: 1, input: 2 } as const;
+/** Exit codes: 0 ok, 1 runtime error, 2 invalid input, 130 stopped by Ctrl-C (partial result). */
+export const Exit = { ok: 0, runtime: 1, input: 2, interrupted: 130 } as const;

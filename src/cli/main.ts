@@ -43,10 +43,11 @@ Examples:
   petrov runs list
   petrov serve
 
-Exit codes: 0 ok, 1 runtime error, 2 invalid input. The scenario field reference is docs/scenario-reference.md.`,
+Exit codes: 0 ok, 1 runtime error, 2 invalid input, 130 stopped by Ctrl-C (run and compare print
+and store what they had done). The scenario field reference is docs/scenario-reference.md.`,
     );
-  registerRun(program, io);
-  registerCompare(program, io);
+  registerRun(program, io, setExit);
+  registerCompare(program, io, setExit);
   registerPathways(program, io);
   registerTrace(program, io);
   registerMerge(program, io);

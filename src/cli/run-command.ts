@@ -26,8 +26,9 @@ import {
   SAFEGUARD_HELP,
   SET_HELP,
 } from './arguments.ts';
-import type { CliIo } from './io.ts';
+import { Exit, type CliIo } from './io.ts';
 import { addMethodOptions, methodOptions, type MethodFlags } from './method-flags.ts';
+import { stoppableByCtrlC } from './interrupt.ts';
 import { progressReporter } from './progress.ts';
 import { runText } from './run-text.ts';
 import type { NewRun } from '../store/index.ts';
@@ -48,7 +49,12 @@ interface RunFlags extends StoreFlags, MethodFlags {
   json?: boolean;
 }
 
-export function registerRun(program: Command, io: CliIo): void {
+export function registerRun(
+  program: Command,
+  io: CliIo,
+  /** Sets the exit code (130 when Ctrl-C stopped the work). */
+  setExit: (code: number) => void,
+): void {
   const command = program
     .command('run')
     .summary('estimate the probability of nuclear use, its causes and its interval')
@@ -148,10 +154,13 @@ Examples:
         return;
       }
       const record = runRecord(file, loaded, flags, options.workers);
-      const { result, note } = await recorded(io, flags, record, () => simulate(loaded, options));
+      const { result, note } = await stoppableByCtrlC(io, (signal) =>
+        recorded(io, flags, record, () => simulate(loaded, { ...options, signal })),
+      );
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : runText(result, file));
       io.err(note);
+      if (result.stoppedBy === 'aborted') setExit(Exit.interrupted);
     });
 }
 
