@@ -31,6 +31,8 @@ export {
 } from './capability/index.ts';
 export {
   compileModel,
+  isModelLimit,
+  ModelLimitError,
   Simulator,
   COUNT_NAMES,
   COUNT_DESCRIPTIONS,

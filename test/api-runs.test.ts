@@ -149,6 +149,19 @@ describe('a run started through the API', () => {
     expect((await server.get(`/api/runs/${id}/trace?trial=1&safeguards=nope`)).status).toBe(422);
     expect((await server.get('/api/runs/999/trace?trial=1')).status).toBe(404);
   });
+
+  it('answers a trace too large to hold with 422 and what to change', async () => {
+    // About 300 million benign tracks per trial: a run counts them, a trace cannot list them.
+    const text = readFileSync(join(SCENARIOS, 'analytic-single-sensor.yaml'), 'utf8')
+      .replace('falseAlarm: 2 }', 'falseAlarm: 10000 }')
+      .replace('falsePositive: { ballistic: 0.05 }', 'falsePositive: { ballistic: 1.0e-10 }')
+      .replace('label: Single actor', 'label: Single actor\n    sensitivity: 1000');
+    const id = await start(server, { kind: 'run', scenario: { text }, runs: 200 });
+    expect((await events(server, id)).status).toBe('done');
+    const response = await server.get(`/api/runs/${id}/trace?trial=0`);
+    expect(response.status).toBe(422);
+    expect((await json<ErrorBody>(response)).error).toMatch(/too many to trace/);
+  });
 });
 
 describe('a comparison started through the API', () => {

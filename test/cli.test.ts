@@ -443,6 +443,31 @@ describe('run --json', () => {
 });
 
 describe('trace', () => {
+  it('refuses a trial with too many tracks to list, saying what to change, exit 2', async () => {
+    // 10,000 alarms a day seen 1,000-fold, almost none labelled hostile: about 300 million
+    // benign tracks in the trial.
+    const high = [
+      '--set',
+      'actors.solo.tracks.ballistic.falseAlarm=10000',
+      '--set',
+      'actors.solo.ai.falsePositive.ballistic=1e-10',
+    ];
+    const result = await cli(
+      'trace',
+      ANALYTIC,
+      '--trial',
+      '0',
+      ...high,
+      '--set',
+      'actors.solo.sensitivity=1000',
+    );
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(
+      /^petrov: this trial has [\d,]+ tracks labelled benign, too many to trace/,
+    );
+    expectNoStackTrace(result);
+  });
+
   it('replays every example of run --json with the same cause and day', async () => {
     const run = await runJson(ANALYTIC, '--runs', '2000', '--seed', '5');
     expect(run.examples.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { formatIssue, InputError, VERSION } from '../index.ts';
+import { formatIssue, InputError, isModelLimit, VERSION } from '../index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
@@ -91,6 +91,10 @@ export async function main(
         error.code === 'commander.version' ||
         error.code === 'commander.help';
       return ok ? Exit.ok : Exit.input;
+    }
+    if (error instanceof Error && isModelLimit(error)) {
+      io.err(`petrov: ${error.message}\n`);
+      return Exit.input;
     }
     if (error instanceof InputError) {
       for (const issue of error.issues) io.err(`${formatIssue(issue)}\n`);

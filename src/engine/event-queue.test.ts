@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from './event-queue.ts';
+import { isModelLimit, ModelLimitError } from './model-limit-error.ts';
 
 interface Popped {
   time: number;
@@ -109,6 +110,25 @@ describe('EventQueue', () => {
     q.remove(q.peek());
     expect(() => q.push(4, 0, 0, 0, 0)).not.toThrow();
     expect(drain(q).map((e) => e.time)).toEqual([2, 3, 4]);
+  });
+
+  it('overflows with a ModelLimitError, recognised also as a worker thread returns it', () => {
+    const q = new EventQueue(1);
+    q.push(0, 0, 0, 0, 0);
+    let thrown: unknown;
+    try {
+      q.push(0, 0, 0, 0, 0);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ModelLimitError);
+    expect(isModelLimit(thrown)).toBe(true);
+    // Structured clone keeps a plain Error with the message and the stack, not the class.
+    const cloned = Object.assign(new Error((thrown as Error).message), {
+      stack: (thrown as Error).stack,
+    });
+    expect(isModelLimit(cloned)).toBe(true);
+    expect(isModelLimit(new Error('other'))).toBe(false);
   });
 
   it('default capacity is 4096', () => {

@@ -1,3 +1,5 @@
+import { ModelLimitError } from './model-limit-error.ts';
+
 /**
  * Scheduled events at known times (decisions landing, perceptions, outage ends), in preallocated
  * typed arrays. A linear scan beats a heap at the handful of pending events a crisis holds.
@@ -35,7 +37,7 @@ export class EventQueue {
 
   push(time: number, type: number, actor: number, arg: number, origin: number, chain = 0): void {
     if (this.size === this.capacity) {
-      throw new Error(
+      throw new ModelLimitError(
         `more than ${this.capacity} events pending at once: the scenario's rates are implausibly high`,
       );
     }

@@ -8,6 +8,8 @@ export {
 } from './compiled-model.ts';
 export { neutralTilt, Site, SITE_KINDS, siteIndex, siteProbabilities, type Tilt } from './tilt.ts';
 export { Simulator } from './simulator.ts';
+export { isModelLimit, ModelLimitError } from './model-limit-error.ts';
+export { MAX_TRACED_TRACKS } from './quiet-tracks.ts';
 export { TrialOutcome } from './trial-outcome.ts';
 export type { Recorder } from './recorder.ts';
 export {

@@ -1,5 +1,6 @@
 import { TraceKind } from './codes.ts';
 import { D, K, PROCESSES_PER_ACTOR } from './compiled-model.ts';
+import { ModelLimitError } from './model-limit-error.ts';
 import type { Recorder } from './recorder.ts';
 import { QUIET_TIMES, type TrialContext } from './trial-context.ts';
 
@@ -47,6 +48,9 @@ export class RatePath {
   }
 }
 
+/** A trace lists every track; beyond this many it would not fit in memory as a document. */
+export const MAX_TRACED_TRACKS = 1_000_000;
+
 /**
  * Records the benign tracks of a finished traced trial (counted by `closeQuiet`). Given their
  * count, their times are independent draws from their process's rate over the trial, placed by
@@ -55,6 +59,14 @@ export class RatePath {
 export function recordQuietTracks(ctx: TrialContext, path: RatePath, recorder: Recorder): void {
   const m = ctx.model;
   const active = m.activeProcesses;
+  let total = 0;
+  for (let i = 0; i < active.length; i++) total += ctx.quiet[active[i]];
+  if (total > MAX_TRACED_TRACKS) {
+    throw new ModelLimitError(
+      `this trial has ${total.toLocaleString('en-US')} tracks labelled benign, too many to trace ` +
+        `(at most ${MAX_TRACED_TRACKS.toLocaleString('en-US')}): lower the track rates or the horizon to trace it`,
+    );
+  }
   const end = ctx.time;
   for (let i = 0; i < active.length; i++) {
     const p = active[i];

@@ -67,8 +67,8 @@ export class TrialContext {
    * label is hostile in this run (tilted or not); 1 for outages, decay and intent.
    */
   readonly flagged: Float64Array;
-  /** Tracks labelled benign, per track process, counted when the trial ends. */
-  readonly quiet: Int32Array;
+  /** Tracks labelled benign, per track process, counted when the trial ends (can pass 2^31). */
+  readonly quiet: Float64Array;
   /** Walks a stream's negative counters for the end-of-trial draws. */
   readonly quietSource = new CounterCursor();
   private markStream: CounterStream | undefined = undefined;
@@ -170,7 +170,7 @@ export class TrialContext {
     this.trackAt = new MinTree(this.trackProcesses.length);
     this.processStream = Array.from({ length: P }, () => new CounterStream());
     this.eventIndex = new Int32Array(P);
-    this.quiet = new Int32Array(P);
+    this.quiet = new Float64Array(P);
     this.clock = new Float64Array(P);
     this.threshold = new Float64Array(P);
     this.syncedAt = new Float64Array(P);

@@ -20,7 +20,7 @@ export class TrialOutcome {
    * What a tilted trial saw, for the cross-entropy update of the tilt: events and untilted
    * integrated rate of each process, draws and failures of each site. Filled only under a tilt.
    */
-  readonly processEvents: Int32Array;
+  readonly processEvents: Float64Array;
   readonly exposure: Float64Array;
   readonly siteTrials: Int32Array;
   readonly siteHits: Int32Array;
@@ -28,7 +28,7 @@ export class TrialOutcome {
   constructor(actorCount: number) {
     this.highestRung = new Int32Array(actorCount);
     const processes = actorCount * PROCESSES_PER_ACTOR;
-    this.processEvents = new Int32Array(processes);
+    this.processEvents = new Float64Array(processes);
     this.exposure = new Float64Array(processes);
     this.siteTrials = new Int32Array(SITE_KINDS.length * actorCount * D);
     this.siteHits = new Int32Array(SITE_KINDS.length * actorCount * D);

@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import type { Issue } from '../index.ts';
+import { isModelLimit, type Issue } from '../index.ts';
 
 /** An issue as the API sends it: where (path, and line and column in scenario text) and what. */
 export interface ApiIssue {
@@ -57,6 +57,10 @@ export function zodToIssues(issues: readonly z.core.$ZodIssue[], prefix: string[
 export function errorResponse(error: Error, c: Context, log: (text: string) => void): Response {
   if (error instanceof ApiError) {
     return c.json({ error: error.message, issues: error.issues }, error.status);
+  }
+  if (isModelLimit(error)) {
+    const body: ApiErrorBody = { error: error.message, issues: [] };
+    return c.json(body, 422);
   }
   if (error instanceof HTTPException) {
     const body: ApiErrorBody = { error: error.message || 'request failed', issues: [] };
