@@ -50,6 +50,7 @@ export {
 export {
   simulate,
   simulatePart,
+  WorkerPool,
   toPartFile,
   mergeParts,
   CHUNK_SIZE,

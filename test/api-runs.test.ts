@@ -10,6 +10,7 @@ import {
   type CompareResult,
   type RunResult,
   type TraceResult,
+  WorkerPool,
 } from '../src/index.ts';
 import { wilson } from '../src/estimate/index.ts';
 import type { ProgressEvent } from '../src/server/index.ts';
@@ -106,6 +107,26 @@ describe('a run started through the API', () => {
     const bad = await server.post('/api/runs', { kind: 'run', scenario: ANALYTIC, method: 'x' });
     expect(bad.status).toBe(422);
     expect((await json<ErrorBody>(bad)).issues[0].path).toBe('method');
+  });
+
+  it('runs on the worker threads the server keeps, with the same numbers', async () => {
+    const pool = new WorkerPool(1);
+    try {
+      const kept = testServer({ pool });
+      const body = { kind: 'run', scenario: ANALYTIC, runs: 2_000, seed: 3 };
+      const first = await start(kept, body);
+      await events(kept, first);
+      const second = await start(kept, body);
+      await events(kept, second);
+      const own = await start(server, body);
+      await events(server, own);
+      const outcomes = async (s: TestServer, id: string) =>
+        ((await detail(s, id)).result as RunResult).outcomes;
+      expect(await outcomes(kept, first)).toEqual(await outcomes(server, own));
+      expect(await outcomes(kept, second)).toEqual(await outcomes(server, own));
+    } finally {
+      await pool.close();
+    }
   });
 
   it('replays the stream at once after the end; times results by the injected clock', async () => {

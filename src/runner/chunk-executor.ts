@@ -1,6 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { ChunkTask } from './chunk-task.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 /** Runs chunks of trials, here or on worker threads; results never depend on which. */
 export interface ChunkExecutor<R> {
@@ -10,19 +9,25 @@ export interface ChunkExecutor<R> {
   close(): Promise<void>;
 }
 
-const WORKER = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
-
 /**
  * With one worker, runs chunks in this thread (`local`), yielding to the event loop between them
- * for progress and signals; with more, or `offThread`, sends `task(start, end)` to a piscina pool
- * whose workers compile the scenarios once each.
+ * for progress and signals; with more, or `offThread`, sends `task(start, end)` to worker threads:
+ * those of `shared` when given (left running at the end), else a pool of its own.
  */
 export function chunkExecutor<R>(
   workers: number,
   local: (start: number, end: number) => R,
   task: (start: number, end: number) => ChunkTask,
   offThread = false,
+  shared?: WorkerPool,
 ): ChunkExecutor<R> {
+  if (shared !== undefined) {
+    return {
+      depth: 2 * shared.threads,
+      run: (start, end) => shared.run(task(start, end)) as Promise<R>,
+      close: async () => undefined,
+    };
+  }
   if (workers <= 1 && !offThread) {
     return {
       depth: 1,
@@ -33,12 +38,11 @@ export function chunkExecutor<R>(
       close: async () => undefined,
     };
   }
-  const threads = Math.max(1, workers);
-  const pool = new Piscina({ filename: WORKER, minThreads: threads, maxThreads: threads });
+  const pool = new WorkerPool(Math.max(1, workers));
   return {
-    depth: 2 * threads,
+    depth: 2 * pool.threads,
     run: (start, end) => pool.run(task(start, end)) as Promise<R>,
-    close: () => pool.destroy(),
+    close: () => pool.close(),
   };
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
+import type { WorkerPool } from './worker-pool.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { compileArms } from './chunk-task.ts';
 import { planOnWorkers, type MethodOptions } from './method-plan.ts';
@@ -49,6 +50,11 @@ export interface CompareOptions extends MethodOptions {
   readonly workers?: number;
   /** Run chunks on worker threads even with one worker, so this thread stays free (a server). Default false. */
   readonly offThread?: boolean;
+  /**
+   * Long-lived worker threads to run chunks on instead of starting `workers` of its own (a server
+   * keeps one for all its runs); left running at the end. Default none.
+   */
+  readonly pool?: WorkerPool;
   /** Called after every chunk of trials; `baseline` carries the baseline's running counts. */
   readonly onProgress?: (done: number, planned: number, baseline: Progress) => void;
   /** Milliseconds clock for timing only. Default `performance.now`. */
@@ -100,6 +106,7 @@ export async function compare(
       tilt: tiltJson,
     }),
     options.offThread,
+    options.pool,
   );
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
   const weighted = tilt ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;

@@ -19,6 +19,7 @@ export {
 } from './simulate.ts';
 export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
+export { WorkerPool } from './worker-pool.ts';
 export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';
 export { pathways } from './pathways-run.ts';
 export { METHODS, planMethod, type Method, type MethodPlan } from './method-plan.ts';

@@ -1,5 +1,6 @@
 import { neutralTilt, type CompiledModel, type Tilt } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
+import type { WorkerPool } from './worker-pool.ts';
 import { pilotExecutor } from './pilot-executor.ts';
 import {
   DEFAULT_MIN_ELITES,
@@ -106,7 +107,11 @@ export async function planOnWorkers(
   loaded: LoadedScenario,
   model: CompiledModel,
   seed: number,
-  options: MethodOptions & { readonly workers?: number; readonly offThread?: boolean },
+  options: MethodOptions & {
+    readonly workers?: number;
+    readonly offThread?: boolean;
+    readonly pool?: WorkerPool;
+  },
 ): Promise<MethodPlan> {
   const needsPilot = (options.method ?? 'plain') !== 'plain';
   const workers = needsPilot ? (options.workers ?? 1) : 1;
@@ -117,6 +122,7 @@ export async function planOnWorkers(
     seed,
     workers,
     needsPilot && options.offThread,
+    needsPilot ? options.pool : undefined,
   );
   try {
     return await planMethod(model, pilot.runner, options);

@@ -1,6 +1,7 @@
 import { Simulator, type CompiledModel, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { chunkExecutor } from './chunk-executor.ts';
+import type { WorkerPool } from './worker-pool.ts';
 import { pilotChunk, type EliteSums, type PilotRunner } from './tilt-search.ts';
 import { tiltToJson, type TiltJson } from './tilt-spec.ts';
 
@@ -16,6 +17,8 @@ export function pilotExecutor(
   seed: number,
   workers: number,
   offThread = false,
+  /** Long-lived worker threads to use instead of starting some (see simulate's `pool`). */
+  pool?: WorkerPool,
 ): { readonly runner: PilotRunner; close(): Promise<void> } {
   let tilt: Tilt | undefined;
   let json: TiltJson | undefined;
@@ -33,6 +36,7 @@ export function pilotExecutor(
       tilt: json,
     }),
     offThread,
+    pool,
   );
   return {
     runner: (next, first, last) => {

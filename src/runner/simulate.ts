@@ -13,6 +13,7 @@ import {
 } from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
+import type { WorkerPool } from './worker-pool.ts';
 import { compileArms } from './chunk-task.ts';
 import { chunkSchedule } from './chunk-schedule.ts';
 import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
@@ -36,6 +37,11 @@ export interface SimulateOptions extends MethodOptions {
   readonly workers?: number;
   /** Run chunks on worker threads even with one worker, so this thread stays free (a server). Default false. */
   readonly offThread?: boolean;
+  /**
+   * Long-lived worker threads to run chunks on instead of starting `workers` of its own (a server
+   * keeps one for all its runs); left running at the end. Default none.
+   */
+  readonly pool?: WorkerPool;
   /** Example trials ending in nuclear use to keep for tracing. Default 5. */
   readonly examples?: number;
   /** Called after every chunk. */
@@ -179,6 +185,7 @@ export async function simulatePart(
       tilt: tiltJson,
     }),
     options.offThread,
+    options.pool,
   );
   const actorCount = Object.keys(loaded.scenario.actors).length;
   const stats = new RunStatistics(actorCount);

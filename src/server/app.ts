@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { WorkerPool } from '../index.ts';
 import type { RunStore } from '../store/index.ts';
 import { ApiError, errorResponse } from './api-error.ts';
 import { eventsRoute } from './events-route.ts';
@@ -23,6 +24,11 @@ export interface ServerDeps {
   readonly workers?: number;
   /** Milliseconds clock for the timing of results (never their numbers). Default `performance.now`. */
   readonly clock?: () => number;
+  /**
+   * Worker threads kept for every run, so none waits for threads to start; the caller closes it.
+   * Default none: each run starts and stops threads of its own.
+   */
+  readonly pool?: WorkerPool;
   /** Where server faults are logged. Default stderr. */
   readonly log?: (text: string) => void;
 }
@@ -61,7 +67,11 @@ export function createApp(deps: ServerDeps): PetrovApp {
       runs,
       library,
       limits,
-      engine: { workers: deps.workers ?? 1, clock: deps.clock },
+      engine: {
+        workers: deps.pool?.threads ?? deps.workers ?? 1,
+        clock: deps.clock,
+        pool: deps.pool,
+      },
     }),
   );
   api.route('/', eventsRoute(deps.store, runs));

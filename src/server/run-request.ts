@@ -8,6 +8,7 @@ import {
   VERSION,
   type Issue,
   type Variant,
+  type WorkerPool,
 } from '../index.ts';
 import type { NewRun } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
@@ -23,6 +24,8 @@ export interface RunEngine {
   readonly workers: number;
   /** Milliseconds clock for a result's timing (never its numbers). Default `performance.now`. */
   readonly clock?: () => number;
+  /** Worker threads kept across runs; default none (each run starts its own). */
+  readonly pool?: WorkerPool;
 }
 
 /** A request turned into what the store records and the work to run; nothing has started yet. */
@@ -88,6 +91,7 @@ export function prepareRun(
     workers,
     chunkSize,
     offThread: true,
+    pool: engine.pool,
     clock: engine.clock,
     method: body.method ?? 'plain',
   };

@@ -47,7 +47,7 @@ export function registerServe(program: Command, io: ServeIo): void {
     .option('--db <file>', 'run store file (default as for `petrov run`: see `petrov runs --help`)')
     .option(
       '-w, --workers <n>',
-      'worker threads per run (results do not depend on it)',
+      'worker threads, kept for all runs (results do not depend on it)',
       whole(1, 256),
       1,
     )

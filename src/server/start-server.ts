@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { dbPath, RunStore } from '../store/index.ts';
+import { WorkerPool } from '../index.ts';
 import { createApp } from './app.ts';
 import type { Limits } from './limits.ts';
 
@@ -22,11 +23,13 @@ const packageDir = (path: string) => fileURLToPath(new URL(`../../${path}`, impo
 export async function startServer(options: ServeOptions): Promise<void> {
   const path = dbPath({ db: options.db });
   const store = RunStore.open(path);
+  // One set of worker threads for every run, started with the first one.
+  const pool = new WorkerPool(options.workers);
   const { app, runs } = createApp({
     store,
     scenariosDir: packageDir('scenarios'),
     webDist: packageDir('web/dist'),
-    workers: options.workers,
+    pool,
     limits: options.limits,
     log: options.log,
   });
@@ -55,6 +58,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
     await runs.shutdown();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   } finally {
+    await pool.close();
     store.close();
   }
 }

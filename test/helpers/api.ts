@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp, type Limits, type PetrovApp } from '../../src/server/index.ts';
+import type { WorkerPool } from '../../src/index.ts';
 import { RunStore } from '../../src/store/index.ts';
 
 export const SCENARIOS = fileURLToPath(new URL('../../scenarios', import.meta.url));
@@ -23,6 +24,7 @@ export function testServer(
     webDist?: string;
     store?: RunStore;
     clock?: () => number;
+    pool?: WorkerPool;
   } = {},
 ): TestServer {
   const store = options.store ?? RunStore.open(':memory:');
@@ -33,6 +35,7 @@ export function testServer(
     webDist: options.webDist ?? join(mkdtempSync(join(tmpdir(), 'petrov-web-')), 'dist'),
     limits: options.limits,
     clock: options.clock,
+    pool: options.pool,
     log: (text) => logged.push(text),
   });
   const { app } = server;
