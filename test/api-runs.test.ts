@@ -129,15 +129,35 @@ describe('a run started through the API', () => {
     }
   });
 
-  it('replays the stream at once after the end; times results by the injected clock', async () => {
+  it('replays the stream it sent, at once, after the end; times results by the injected clock', async () => {
     const frozen = testServer({ clock: () => 0 });
     const id = await start(frozen, { kind: 'run', scenario: ANALYTIC, runs: 1_000 });
-    await events(frozen, id);
+    const live = await events(frozen, id);
+    expect(live.progress.length).toBeGreaterThan(1);
     expect(((await detail(frozen, id)).result as RunResult).timing.seconds).toBe(0);
     const again = await events(frozen, id);
     expect(again.status).toBe('done');
-    expect(again.progress).toHaveLength(1);
-    expect(again.progress[0]).toMatchObject({ done: 1_000, planned: 1_000 });
+    expect(again.progress).toEqual(live.progress);
+    expect(again.progress[again.progress.length - 1]).toMatchObject({
+      done: 1_000,
+      planned: 1_000,
+    });
+    // A run recorded without its progress (by the CLI, or an older Petrov) replays its last one.
+    const run = await detail(frozen, id);
+    const { kind, scenarioName, scenarioHash, scenarioText, options, seed, version } = run;
+    const cli = frozen.store.start({
+      kind,
+      scenarioName,
+      scenarioHash,
+      scenarioText,
+      options,
+      seed,
+      version,
+    });
+    frozen.store.finish(cli, { status: 'done', result: run.result as RunResult });
+    const replayed = await events(frozen, cli);
+    expect(replayed.progress).toHaveLength(1);
+    expect(replayed.progress[0]).toMatchObject({ done: 1_000, planned: 1_000 });
   });
 
   it('applies safeguards, and traces the examples it lists', async () => {

@@ -14,7 +14,8 @@ const POLL_MS = 1000;
 
 /**
  * `GET /runs/:id/events`: server-sent `progress` events after every chunk, then one `end`. A run
- * that has already ended sends its last progress and `end` at once.
+ * that has already ended sends the progress it streamed (or, if none was kept, its last) and `end`
+ * at once; so does one that joins late, up to where the run is.
  */
 export function eventsRoute(store: RunStore, runs: RunManager): Hono {
   const api = new Hono();
@@ -57,8 +58,11 @@ async function replayStored(stream: SSEStreamingApi, store: RunStore, id: string
     run = store.get(id);
   }
   if (run === undefined || stream.aborted) return;
+  const kept = store.progress(id) as ProgressEvent[] | null;
   const last = finalProgress(run);
-  if (last !== null) await send(stream, { type: 'progress', data: last });
+  for (const data of kept ?? (last === null ? [] : [last])) {
+    await send(stream, { type: 'progress', data });
+  }
   await send(stream, { type: 'end', data: { status: run.status } });
 }
 

@@ -31,9 +31,10 @@ export type RunWork = (
 
 interface ActiveRun {
   readonly controller: AbortController;
-  /** The latest progress, sent to whoever connects; `sent` is the latest streamed. */
+  /** The latest progress; `sent` is the latest streamed, `history` all streamed so far. */
   last: ProgressEvent | null;
   sent: ProgressEvent | null;
+  readonly history: ProgressEvent[];
   readonly listeners: Set<(event: RunEvent) => void>;
 }
 
@@ -73,11 +74,13 @@ export class RunManager {
       controller: new AbortController(),
       last: null,
       sent: null,
+      history: [],
       listeners: new Set(),
     };
     this.active.set(id, entry);
     const stream = (last: ProgressEvent) => {
       entry.sent = last;
+      entry.history.push(last);
       this.emit(entry, { type: 'progress', data: last });
     };
     const onProgress = (p: Progress) => {
@@ -93,6 +96,8 @@ export class RunManager {
         this.active.delete(id);
         this.pending.delete(settled);
         if (entry.last !== null && entry.last !== entry.sent) stream(entry.last);
+        // Kept with the run, so reopening it replays how the estimate converged.
+        if (entry.history.length > 0) this.store.saveProgress(id, entry.history);
         this.emit(entry, { type: 'end', data: { status: this.store.get(id)?.status ?? 'failed' } });
       });
     this.pending.add(settled);
@@ -111,13 +116,17 @@ export class RunManager {
   }
 
   /**
-   * Calls `listener` with the latest progress at once, then with every event up to `end`;
-   * undefined if the run is not in progress here. Returns the unsubscribe function.
+   * Calls `listener` with the progress streamed so far (or the latest, before any was streamed)
+   * at once, then with every event up to `end`; undefined if the run is not in progress here.
+   * Returns the unsubscribe function.
    */
   subscribe(id: string, listener: (event: RunEvent) => void): (() => void) | undefined {
     const entry = this.active.get(id);
     if (entry === undefined) return undefined;
-    if (entry.last !== null) listener({ type: 'progress', data: entry.last });
+    for (const data of entry.history) listener({ type: 'progress', data });
+    if (entry.last !== null && entry.last !== entry.sent) {
+      listener({ type: 'progress', data: entry.last });
+    }
     entry.listeners.add(listener);
     return () => entry.listeners.delete(listener);
   }

@@ -48,6 +48,21 @@ describe('migrate', () => {
     });
   });
 
+  it('upgrades a version-1 store: its runs stay, with no progress saved', () => {
+    const db = new Database(':memory:');
+    migrate(db, MIGRATIONS.slice(0, 1));
+    db.prepare(
+      `INSERT INTO runs (kind, status, scenario_name, scenario_hash, scenario_text, options, seed,
+         version, owner_pid, owner_host, created_at)
+       VALUES ('run', 'done', 'n', 'h', 't', '{}', 1, '0', 1, 'host', 0)`,
+    ).run();
+    expect(migrate(db)).toBe(MIGRATIONS.length);
+    expect(db.prepare('SELECT scenario_name, progress FROM runs').get()).toEqual({
+      scenario_name: 'n',
+      progress: null,
+    });
+  });
+
   it('leaves the last complete version when a step fails', () => {
     const db = new Database(':memory:');
     const broken: Migration[] = [

@@ -40,6 +40,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX runs_by_created ON runs (created_at DESC, id DESC);
     `,
   },
+  {
+    version: 2,
+    description: 'runs.progress: the progress a server streamed, replayed when a run is reopened',
+    sql: `ALTER TABLE runs ADD COLUMN progress TEXT;`,
+  },
 ];
 
 /**

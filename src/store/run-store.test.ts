@@ -150,4 +150,17 @@ describe('RunStore', () => {
     expect(store.finish(id, { status: 'failed', error: 'late' })).toBe(false);
     expect(store.get(id)?.status).toBe('done');
   });
+
+  it('keeps the progress of a finished run, never of one still running', async () => {
+    const store = RunStore.open(':memory:');
+    const id = store.start(newRun);
+    const progress = [{ done: 50 }, { done: 100 }];
+    expect(store.saveProgress(id, progress)).toBe(false);
+    expect(store.progress(id)).toBeNull();
+    store.finish(id, { status: 'done', result: await simulate(loaded, { runs: 100 }) });
+    expect(store.saveProgress(id, progress)).toBe(true);
+    expect(store.progress(id)).toEqual(progress);
+    expect(store.progress('999')).toBeNull();
+    expect(store.saveProgress('x', progress)).toBe(false);
+  });
 });

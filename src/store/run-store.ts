@@ -134,6 +134,26 @@ export class RunStore {
     return info.changes === 1;
   }
 
+  /**
+   * Keeps the progress a finished run streamed (JSON values, oldest first), so a reopened run can
+   * show how its estimate converged; false if the run is missing or still running.
+   */
+  saveProgress(id: string, progress: readonly unknown[]): boolean {
+    if (!ID.test(id)) return false;
+    const info = this.db
+      .prepare(`UPDATE runs SET progress = ? WHERE id = ? AND status != 'running'`)
+      .run(JSON.stringify(progress), Number(id));
+    return info.changes === 1;
+  }
+
+  /** The progress saved for a run, oldest first; null when none was (CLI runs, older stores). */
+  progress(id: string): unknown[] | null {
+    if (!ID.test(id)) return null;
+    const row = this.db.prepare('SELECT progress FROM runs WHERE id = ?').get(Number(id)) as
+      { progress: string | null } | undefined;
+    return row?.progress ? (JSON.parse(row.progress) as unknown[]) : null;
+  }
+
   /** Newest first. */
   list(limit = 50): RunSummaryRow[] {
     const rows = this.db

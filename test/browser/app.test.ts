@@ -94,6 +94,8 @@ describe.runIf(available)('web app in Chromium', () => {
     const fresh = await chromium.context.newPage();
     await fresh.goto(runUrl);
     await fresh.getByTestId('headline-interval').waitFor();
+    // The server kept the run's progress: reopened, it shows how the estimate converged.
+    await fresh.getByTestId('convergence-chart').locator('svg').first().waitFor();
     await fresh.close();
   });
 

@@ -38,6 +38,18 @@ export function RunPage({ id }: Props) {
     });
   }, [id, running, load]);
 
+  // A finished run replays the progress the server kept, so reopening it shows how it converged
+  // (replacing, not adding to, what was watched live).
+  const ended = run !== null && run.id === id && !running;
+  useEffect(() => {
+    if (!ended) return;
+    const replayed: ProgressSample[] = [];
+    return followProgress(id, {
+      onProgress: (sample) => replayed.push(sample),
+      onEnd: () => setSamples(replayed),
+    });
+  }, [id, ended]);
+
   const cancel = () => {
     api.cancel(id).then(load, setError);
   };
