@@ -1,6 +1,6 @@
 /**
  * `npm run docs:screenshots`: starts the API and web app on a temp database, drives the app in
- * Chromium and writes docs/screenshots/results.png and compare.png for the README.
+ * Chromium and writes docs/screenshots/results.png, trace.png and compare.png for the README.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -50,6 +50,10 @@ try {
   await page.getByTestId('run-results').waitFor();
   await page.getByTestId('rung-chart').locator('svg').first().waitFor();
   await shootDownTo(page, 'rung-chart', join(OUT, 'results.png'));
+
+  await page.getByTestId('trace-link').first().click();
+  await page.getByTestId('rung-path').locator('svg').first().waitFor();
+  await shootDownTo(page, 'rung-path', join(OUT, 'trace.png'));
 
   await startFromWorkbench(page, server.url, 'compare', COMPARE_TRIALS);
   await page.getByTestId('compare-results').waitFor();

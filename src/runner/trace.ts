@@ -18,6 +18,8 @@ export interface TraceEvent {
   readonly actor: string | null;
   readonly kind: string;
   readonly text: string;
+  /** On a change of rung (`rungChange`): the actor's rung before and after. */
+  readonly rung?: { readonly from: string; readonly to: string };
 }
 
 export interface TraceResult {
@@ -29,7 +31,11 @@ export interface TraceResult {
   readonly cause: Cause | null;
   readonly origin: string | null;
   readonly day: number | null;
+  /** Each actor's rung when the crisis begins, and the highest it reached. */
+  readonly initialRung: Readonly<Record<string, string>>;
   readonly highestRung: Readonly<Record<string, string>>;
+  /** The escalation ladder, lowest rung first (the order of every rung named here). */
+  readonly ladder: readonly string[];
   readonly events: readonly TraceEvent[];
 }
 
@@ -54,6 +60,7 @@ export function traceTrial(loaded: LoadedScenario, seed: number, trial: number):
         actor: actor >= 0 ? model.actorIds[actor] : null,
         kind: KIND_NAMES[kind],
         text: describe(model, kind, x, y, z),
+        ...(kind === TraceKind.rungChange ? { rung: { from: RUNGS[x], to: RUNGS[y] } } : {}),
       });
     },
   };
@@ -68,9 +75,13 @@ export function traceTrial(loaded: LoadedScenario, seed: number, trial: number):
     cause: used ? causeOf(outcome.origin) : null,
     origin: used ? ORIGIN_NAMES[outcome.origin] : null,
     day: used ? outcome.time / 1440 : null,
+    initialRung: Object.fromEntries(
+      model.actorIds.map((id, a) => [id, RUNGS[model.initialRung[a]]]),
+    ),
     highestRung: Object.fromEntries(
       model.actorIds.map((id, a) => [id, RUNGS[outcome.highestRung[a]]]),
     ),
+    ladder: RUNGS,
     events,
   };
 }

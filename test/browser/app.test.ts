@@ -104,6 +104,11 @@ describe.runIf(available)('web app in Chromium', () => {
     await page.getByTestId('trace-link').first().click();
     await page.waitForURL(/\/trace\/\d+$/);
     await page.getByTestId('trace-timeline').locator('svg').first().waitFor();
+    // Both sides' paths up the ladder, one line each, reaching nuclear use.
+    await page.getByTestId('rung-path').locator('svg').first().waitFor();
+    const legend = await page.getByTestId('rung-path').textContent();
+    expect(legend).toContain('north');
+    expect(legend).toContain('south');
     const summary = await page.getByTestId('trace-summary').textContent();
     expect(summary).toContain('Nuclear use');
     const events = await page.getByTestId('trace-event').allTextContents();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { TraceResult } from '../api/types.ts';
+import { RungPathChart } from '../charts/RungPathChart.tsx';
 import { TimelineChart } from '../charts/TimelineChart.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { EventList } from '../components/EventList.tsx';
@@ -59,6 +60,10 @@ export function TracePage({ id, trial, safeguards }: Props) {
           <section className="panel">
             <h2>Timeline</h2>
             <TimelineChart trace={trace} />
+          </section>
+          <section className="panel">
+            <h2>Up and down the ladder</h2>
+            <RungPathChart trace={trace} />
           </section>
           <section className="panel">
             <h2>Events</h2>
