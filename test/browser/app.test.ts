@@ -120,16 +120,48 @@ describe.runIf(available)('web app in Chromium', () => {
   it('shows live progress and convergence while a run goes, and cancels it', async () => {
     await openWorkbench();
     await page.getByTestId('kind-run').check();
-    await page.getByTestId('runs-input').fill('20000');
+    // Enough trials to still be going when cancelled (the Korean baseline runs ~18k trials/s).
+    await page.getByTestId('runs-input').fill('400000');
     await page.getByTestId('start').click();
     await page.getByTestId('progress-bar').waitFor();
     // Two progress events make a curve: the estimate and its interval after each chunk.
     await page.getByTestId('convergence-chart').locator('svg').first().waitFor();
     expect(await page.getByTestId('progress-text').textContent()).toMatch(
-      /of 20,000 trials .* P\(nuclear use\) .*\(95% CI .*–.*%\)/,
+      /of 400,000 trials .* P\(nuclear use\) .*\(95% CI .*–.*%\)/,
     );
     await page.getByTestId('cancel').click();
     await expect.poll(() => page.getByTestId('run-status').textContent(), POLL).toBe('cancelled');
+  });
+
+  it('stops a run at a target relative error, and says so', async () => {
+    await openWorkbench();
+    await page.getByTestId('kind-run').check();
+    await page.getByTestId('target-check').check();
+    await page.getByTestId('target-input').fill('20');
+    await page.getByTestId('runs-input').fill('200000');
+    await page.getByTestId('start').click();
+    await page.waitForURL(/#\/runs\/[^/]+$/);
+    await page.getByTestId('run-results').waitFor();
+    expect(await page.getByTestId('run-stop-rule').textContent()).toBe(
+      'relative error ≤ 20.0%, at most 200,000 trials',
+    );
+    const id = decodeURIComponent(page.url().split('/').pop() ?? '');
+    const stored = (await (await fetch(`${server.url}/api/runs/${id}`)).json()) as {
+      result: { stoppedBy: string; runs: number; outcomes: { nuclearUse: { relErr: number } } };
+    };
+    expect(stored.result.stoppedBy).toBe('target');
+    expect(stored.result.runs).toBeLessThan(200_000);
+    expect(stored.result.outcomes.nuclearUse.relErr).toBeLessThanOrEqual(0.2);
+  });
+
+  it('deletes a finished run after asking, and goes back to the list', async () => {
+    await page.goto(runUrl);
+    await page.getByTestId('run-results').waitFor();
+    const id = decodeURIComponent(runUrl.split('/').pop() ?? '');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('delete-run').click();
+    await page.waitForURL(/#\/runs$/);
+    expect((await fetch(`${server.url}/api/runs/${id}`)).status).toBe(404);
   });
 
   it('compares two safeguards and their combination, with a chart and one row each', async () => {

@@ -12,8 +12,13 @@ interface Props {
   readonly ready: boolean;
 }
 
-/** Trials that finish in seconds on a laptop: a run is ~1.9k trials/s, a comparison 10 arms. */
-const DEFAULT_RUNS: Readonly<Record<RunKind, number>> = { run: 10_000, compare: 2_000 };
+/**
+ * Trials that finish in a few seconds on one worker: the Korean baseline runs ~18k trials/s, and a
+ * comparison runs every arm (up to 11) on each trial.
+ */
+const DEFAULT_RUNS: Readonly<Record<RunKind, number>> = { run: 40_000, compare: 8_000 };
+/** The relative error a target run stops at, in percent, until the user picks another. */
+const DEFAULT_TARGET_PERCENT = 5;
 
 /** Start a run or a comparison of the editor's scenario, then open its page. */
 export function RunForm({ scenario, safeguards, ready }: Props) {
@@ -23,6 +28,8 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
   const [chosen, setChosen] = useState<string[]>([]);
   const [combine, setCombine] = useState(true);
   const [method, setMethod] = useState<SamplingMethod>('plain');
+  const [targeted, setTargeted] = useState(false);
+  const [targetPercent, setTargetPercent] = useState(DEFAULT_TARGET_PERCENT);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const trials = runs ?? DEFAULT_RUNS[kind];
@@ -35,7 +42,8 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
       const { id } = await api.startRun({
         kind,
         scenario,
-        runs: trials,
+        // With a target the trials are a cap: the run stops at the target or there, whichever first.
+        ...(targeted ? { targetRelError: targetPercent / 100, maxRuns: trials } : { runs: trials }),
         seed,
         safeguards: chosen,
         method,
@@ -78,7 +86,7 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
       </fieldset>
       <div className="row">
         <label>
-          Trials
+          {targeted ? 'At most (trials)' : 'Trials'}
           <input
             type="number"
             min={1}
@@ -108,6 +116,31 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
             <option value="auto">auto (importance sampling if the risk is rare)</option>
             <option value="is">importance sampling (risks below ~1e-3)</option>
           </select>
+        </label>
+      </div>
+      <div className="row">
+        <label className="check">
+          <input
+            type="checkbox"
+            data-testid="target-check"
+            checked={targeted}
+            onChange={(event) => setTargeted(event.target.checked)}
+          />
+          Stop when the relative error of P(nuclear use) reaches
+        </label>
+        <label>
+          <input
+            type="number"
+            min={0.1}
+            max={99}
+            step={0.1}
+            data-testid="target-input"
+            aria-label="target relative error, percent"
+            disabled={!targeted}
+            value={targetPercent}
+            onChange={(event) => setTargetPercent(Number(event.target.value))}
+          />
+          %
         </label>
       </div>
       <SafeguardChooser

@@ -22,6 +22,17 @@ export function RunMeta({ run }: Props) {
       run.kind === 'compare' ? 'trials per arm' : 'trials',
       trials === null ? `until ±${options.targetRelError} relative error` : integer(trials),
     ],
+    ...(options.targetRelError !== null && options.targetRelError !== undefined
+      ? [
+          [
+            'stop rule',
+            <span data-testid="run-stop-rule">
+              relative error ≤ {(100 * options.targetRelError).toFixed(1)}%, at most{' '}
+              {integer(options.maxRuns ?? 0)} trials
+            </span>,
+          ] as [string, ReactNode],
+        ]
+      : []),
     ['seed', run.seed],
     ...(run.kind === 'run' && options.safeguards.length > 0
       ? [['safeguards', options.safeguards.join(', ')] as [string, ReactNode]]

@@ -7,6 +7,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { ProgressPanel } from '../components/ProgressPanel.tsx';
 import { RunMeta } from '../components/RunMeta.tsx';
 import { RunResults } from '../components/RunResults.tsx';
+import { routeHref } from '../routing/route.ts';
 
 interface Props {
   readonly id: string;
@@ -54,6 +55,14 @@ export function RunPage({ id }: Props) {
     api.cancel(id).then(load, setError);
   };
 
+  // Removing a stored run cannot be undone: ask first, then go back to the list.
+  const remove = () => {
+    if (!window.confirm(`Delete run ${id} from the store? This cannot be undone.`)) return;
+    api.remove(id).then(() => {
+      window.location.hash = routeHref({ page: 'runs' });
+    }, setError);
+  };
+
   if (error) return <ErrorBox error={error} />;
   if (!run) return <p>Loading run {id}…</p>;
   // Once the run ends, the convergence watched live stays on the page below the headline.
@@ -66,6 +75,13 @@ export function RunPage({ id }: Props) {
         {title}: {run.scenarioName}
       </h1>
       <RunMeta run={run} />
+      {!running && (
+        <p>
+          <button type="button" onClick={remove} data-testid="delete-run">
+            Delete this run
+          </button>
+        </p>
+      )}
       {running && <ProgressPanel samples={samples} running onCancel={cancel} />}
       {run.error && <ErrorBox error={run.error} />}
       {run.result &&
