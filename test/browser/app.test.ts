@@ -46,8 +46,10 @@ describe.runIf(available)('web app in Chromium', () => {
     await server?.close();
   });
 
+  /** The workbench as a fresh load shows it: choices made by an earlier test do not carry over. */
   async function openWorkbench(): Promise<void> {
     await page.goto(`${server.url}/#/`);
+    await page.reload();
     await expect
       .poll(() => page.getByTestId('validation-status').textContent(), POLL)
       .toMatch(/^Valid/);
@@ -152,6 +154,24 @@ describe.runIf(available)('web app in Chromium', () => {
     expect(stored.result.stoppedBy).toBe('target');
     expect(stored.result.runs).toBeLessThan(200_000);
     expect(stored.result.outcomes.nuclearUse.relErr).toBeLessThanOrEqual(0.2);
+  });
+
+  it('applies a safeguard to one side only', async () => {
+    await openWorkbench();
+    await page.getByTestId('kind-run').check();
+    await page.getByTestId('runs-input').fill('2000');
+    const chooser = page.getByTestId('safeguard-chooser');
+    await chooser.locator('input[value="human-in-the-loop"]').check();
+    await page.getByTestId('scope-human-in-the-loop').selectOption('south');
+    await page.getByTestId('start').click();
+    await page.waitForURL(/#\/runs\/[^/]+$/);
+    await page.getByTestId('run-results').waitFor();
+    const id = decodeURIComponent(page.url().split('/').pop() ?? '');
+    const stored = (await (await fetch(`${server.url}/api/runs/${id}`)).json()) as {
+      options: { safeguards: string[] };
+    };
+    expect(stored.options.safeguards).toEqual(['human-in-the-loop:south']);
+    expect(await page.getByTestId('run-meta').textContent()).toContain('human-in-the-loop:south');
   });
 
   it('deletes a finished run after asking, and goes back to the list', async () => {

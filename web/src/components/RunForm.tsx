@@ -8,6 +8,8 @@ import { SafeguardChooser } from './SafeguardChooser.tsx';
 interface Props {
   readonly scenario: ScenarioRef;
   readonly safeguards: readonly SafeguardListing[];
+  /** The scenario's actors, so a safeguard can apply to one of them only. */
+  readonly actors: readonly string[];
   /** False while the editor's text is invalid or not yet checked. */
   readonly ready: boolean;
 }
@@ -21,7 +23,7 @@ const DEFAULT_RUNS: Readonly<Record<RunKind, number>> = { run: 40_000, compare: 
 const DEFAULT_TARGET_PERCENT = 5;
 
 /** Start a run or a comparison of the editor's scenario, then open its page. */
-export function RunForm({ scenario, safeguards, ready }: Props) {
+export function RunForm({ scenario, safeguards, actors, ready }: Props) {
   const [kind, setKind] = useState<RunKind>('run');
   const [runs, setRuns] = useState<number | null>(null);
   const [seed, setSeed] = useState(1);
@@ -145,6 +147,7 @@ export function RunForm({ scenario, safeguards, ready }: Props) {
       </div>
       <SafeguardChooser
         safeguards={safeguards}
+        actors={actors}
         chosen={chosen}
         onChange={setChosen}
         legend={

@@ -19,6 +19,7 @@ export function WorkbenchPage() {
   const [loadKey, setLoadKey] = useState('');
   const [validation, setValidation] = useState<Validation>({ state: 'pending' });
   const [safeguards, setSafeguards] = useState<readonly SafeguardListing[]>([]);
+  const [actors, setActors] = useState<readonly string[]>([]);
   const [error, setError] = useState<unknown>(null);
 
   const pick = useCallback((name: string) => {
@@ -41,7 +42,10 @@ export function WorkbenchPage() {
   const onValidation = useCallback((v: Validation) => {
     setValidation(v);
     // Keep the last valid list while the text is broken, so choices do not flicker away.
-    if (v.state === 'valid') setSafeguards(v.result.safeguards);
+    if (v.state === 'valid') {
+      setSafeguards(v.result.safeguards);
+      setActors(v.result.actors);
+    }
   }, []);
 
   const edited = text !== original;
@@ -69,7 +73,7 @@ export function WorkbenchPage() {
       <div className="side">
         <section className="panel" aria-labelledby="run-title">
           <h2 id="run-title">Run</h2>
-          <RunForm scenario={scenario} safeguards={safeguards} ready={ready} />
+          <RunForm scenario={scenario} safeguards={safeguards} actors={actors} ready={ready} />
         </section>
         <CapabilityPanel scenario={scenario} ready={ready} />
       </div>
