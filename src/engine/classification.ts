@@ -3,7 +3,8 @@ import { Count, Origin, TraceKind } from './codes.ts';
 import { D } from './compiled-model.ts';
 import { decide } from './decision.ts';
 import { Site, siteIndex } from './tilt.ts';
-import { Mark, type TrialContext } from './trial-context.ts';
+import { Mark } from './event-marks.ts';
+import type { TrialContext } from './trial-context.ts';
 
 const GENUINE = 0;
 const BENIGN = 1;
@@ -30,7 +31,7 @@ export function classifyHostileTrack(
 
   const A = m.actorCount;
   // A wrong hostile label is the label site's failure; under a tilt it weighs as one.
-  if (!genuine) ctx.labelledHostile(siteIndex(A, Site.label, actor, domain));
+  if (!genuine) ctx.sites.hits(siteIndex(A, Site.label, actor, domain), 1);
   counts[Count.hostileLabels]++;
   if (!genuine) counts[Count.falseHostileLabels]++;
 
@@ -43,7 +44,7 @@ export function classifyHostileTrack(
       ? 0
       : genuine
         ? normalFrom(ctx.mark(Mark.confidenceU), ctx.mark(Mark.confidenceV))
-        : ctx.normal(
+        : ctx.sites.normal(
             siteIndex(A, Site.confidence, actor, domain),
             ctx.mark(Mark.confidenceU),
             ctx.mark(Mark.confidenceV),
@@ -63,7 +64,7 @@ export function classifyHostileTrack(
     const v = ctx.mark(Mark.confirmation);
     const confirmed = genuine
       ? v >= m.confirmFalseNegative[actor]
-      : ctx.chance(
+      : ctx.sites.chance(
           siteIndex(A, Site.confirmation, actor, domain),
           v,
           c + (1 - c) * m.confirmFalsePositive[actor],
@@ -79,7 +80,7 @@ export function classifyHostileTrack(
   if (!genuine && m.hotlineClarify > 0 && m.window[ad] >= m.hotlineLatency) {
     const u = ctx.mark(Mark.hotline);
     // The site is the failure (the call does not clear the label): u >= clarify, i.e. 1 - u < 1 - clarify.
-    if (!ctx.chance(siteIndex(A, Site.hotline, actor, domain), 1 - u, 1 - m.hotlineClarify)) {
+    if (!ctx.sites.chance(siteIndex(A, Site.hotline, actor, domain), 1 - u, 1 - m.hotlineClarify)) {
       counts[Count.hotlineClarifications]++;
       ctx.record(TraceKind.hotlineClarified, actor, domain);
       return;

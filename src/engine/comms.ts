@@ -1,7 +1,8 @@
 import { Count, Origin, Scheduled, TraceKind } from './codes.ts';
 import { setRung } from './ladder.ts';
 import { Site, siteIndex } from './tilt.ts';
-import { Mark, type TrialContext } from './trial-context.ts';
+import { Mark } from './event-marks.ts';
+import type { TrialContext } from './trial-context.ts';
 
 /**
  * M5: a leadership-to-forces outage with a lognormal duration. One that outlasts the threshold
@@ -15,7 +16,8 @@ export function startOutage(ctx: TrialContext, actor: number): void {
   ctx.outcome.counts[Count.outages]++;
   const sigma = m.outageSigma[actor];
   const shift = siteIndex(m.actorCount, Site.longOutage, actor, 0);
-  const z = sigma > 0 ? ctx.normal(shift, ctx.mark(Mark.durationU), ctx.mark(Mark.durationV)) : 0;
+  const z =
+    sigma > 0 ? ctx.sites.normal(shift, ctx.mark(Mark.durationU), ctx.mark(Mark.durationV)) : 0;
   const duration = m.outageMedian[actor] * Math.exp(sigma * z);
   ctx.misreadDraw[actor] = ctx.mark(Mark.misread);
   ctx.record(TraceKind.outageStart, actor, duration);
@@ -30,7 +32,7 @@ export function onLongOutage(ctx: TrialContext, actor: number): void {
   const m = ctx.model;
   if (ctx.rung[actor] < m.decapitationMinRung[actor]) return;
   const site = siteIndex(m.actorCount, Site.misread, actor, 0);
-  if (!ctx.chance(site, ctx.misreadDraw[actor], m.misreadProbability[actor])) return;
+  if (!ctx.sites.chance(site, ctx.misreadDraw[actor], m.misreadProbability[actor])) return;
   ctx.outcome.counts[Count.decapitationMisreads]++;
   const predelegated = m.predelegated[actor] === 1;
   ctx.record(TraceKind.decapitationMisread, actor, predelegated ? 1 : 0);

@@ -1,7 +1,8 @@
 import { Count, DecisionOutcome, Scheduled, TraceKind } from './codes.ts';
 import { D, Mode, Timeout } from './compiled-model.ts';
 import { Site, siteIndex } from './tilt.ts';
-import { Mark, type TrialContext } from './trial-context.ts';
+import { Mark } from './event-marks.ts';
+import type { TrialContext } from './trial-context.ts';
 
 /**
  * M3: a hostile label reaches a decision. The window is time to impact less latencies; a human
@@ -37,7 +38,7 @@ export function decide(
   const sigma = m.decisionSigma[actor];
   const z =
     sigma > 0
-      ? ctx.normal(
+      ? ctx.sites.normal(
           siteIndex(A, Site.timeout, actor, domain),
           ctx.mark(Mark.humanTimeU),
           ctx.mark(Mark.humanTimeV),
@@ -113,8 +114,8 @@ function choiceDraw(
 ): number {
   const u = ctx.mark(Mark.choice);
   if (genuine || ctx.tilt === null) return u;
-  const miss = ctx.chance(site, 1 - u, 1 - catchBiased);
-  const caughtBelow = 1 - ctx.target(site);
+  const miss = ctx.sites.chance(site, 1 - u, 1 - catchBiased);
+  const caughtBelow = 1 - ctx.sites.target(site);
   if (!miss) return (u / caughtBelow) * catchBiased;
   return catchBiased + ((u - caughtBelow) / (1 - caughtBelow)) * (1 - catchBiased);
 }

@@ -2,7 +2,8 @@ import { TraceKind } from './codes.ts';
 import { D, K, PROCESSES_PER_ACTOR } from './compiled-model.ts';
 import { ModelLimitError } from './model-limit-error.ts';
 import type { Recorder } from './recorder.ts';
-import { QUIET_TIMES, type TrialContext } from './trial-context.ts';
+import { QUIET_TIMES } from './event-marks.ts';
+import type { TrialContext } from './trial-context.ts';
 
 /** The rates of a traced trial, one row per change, so benign tracks can be placed in time. */
 export class RatePath {

@@ -1,56 +1,13 @@
-import {
-  CounterCursor,
-  CounterStream,
-  normalFrom,
-  normalQuantile,
-  poisson,
-  Rng,
-} from '../random/index.ts';
+import { CounterCursor, CounterStream, poisson, Rng } from '../random/index.ts';
 import { Count } from './codes.ts';
 import { D, K, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 import { EventQueue } from './event-queue.ts';
 import { MinTree } from './min-tree.ts';
 import type { Recorder } from './recorder.ts';
-import { Site, siteCuts, siteIndex, siteProbabilities, type Tilt } from './tilt.ts';
+import { ARRIVAL, BLOCK, QUIET_COUNT, Stream } from './event-marks.ts';
+import { SiteDraws } from './site-draws.ts';
+import { Site, siteIndex, type Tilt } from './tilt.ts';
 import { TrialOutcome } from './trial-outcome.ts';
-
-/**
- * Random streams. Every Poisson process (each actor x domain x kind of track, each actor's outages,
- * decay and intent) has its own stream, which gives both its arrival times and the marks of each
- * of its events (label, confidence, confirmation, hotline, human time and choice; outage length
- * and misread), a fixed number per event. So the k-th false alarm of a sensor meets the same
- * classifier draw and the same human in every variant of a scenario: common random numbers per
- * event, not just per mechanism. The ladder (perception) has a stream of its own.
- */
-export const Stream = { ladder: 0, firstProcess: 16 } as const;
-
-/** Counters reserved per event of a process: marks first, the next arrival's draw last. */
-const BLOCK = 16;
-const ARRIVAL = BLOCK - 1;
-/**
- * Negative counters of a track process's stream, below every event's block: the count of its
- * benign labels at the end of the trial, and (traces only) where in time each of them fell.
- */
-export const QUIET_COUNT = -1;
-export const QUIET_TIMES = -(1 << 24);
-
-/**
- * The marks an event may use, by counter slot within its block (computed only when used). Slot 0
- * was a track's label draw; thinning now decides the label, and the other marks keep their slots.
- */
-export const Mark = {
-  confidenceU: 1,
-  confidenceV: 2,
-  confirmation: 3,
-  hotline: 4,
-  humanTimeU: 5,
-  humanTimeV: 6,
-  choice: 7,
-  // Outages reuse the first three.
-  durationU: 0,
-  durationV: 1,
-  misread: 2,
-} as const;
 
 /** Mutable state of the trial in progress; one per simulator, reset between trials. */
 export class TrialContext {
@@ -134,13 +91,8 @@ export class TrialContext {
   done = false;
   recorder: Recorder | undefined = undefined;
   readonly outcome: TrialOutcome;
-  /** Failure probability of each site under the model, and in this run (tilted or the same). */
-  private readonly siteBase: Float64Array;
-  private readonly siteTarget: Float64Array;
-  private readonly siteCut: Float64Array;
-  /** log(p / p') and log((1 − p) / (1 − p')) per site: a tilted draw's weight. */
-  private readonly logHit: Float64Array;
-  private readonly logMiss: Float64Array;
+  /** Draws at failure sites, weighed under importance sampling. */
+  readonly sites: SiteDraws;
 
   constructor(
     readonly model: CompiledModel,
@@ -178,14 +130,7 @@ export class TrialContext {
     this.rates.fill(0);
     this.misreadDraw = new Float64Array(A);
     this.outcome = new TrialOutcome(A);
-    const p = siteProbabilities(model);
-    this.siteBase = p;
-    this.siteCut = siteCuts(model);
-    this.siteTarget = tilt
-      ? p.map((q, s) => (Number.isNaN(tilt.probability[s]) ? q : tilt.probability[s]))
-      : p;
-    this.logHit = p.map((q, s) => Math.log(q / this.siteTarget[s]) || 0);
-    this.logMiss = p.map((q, s) => Math.log((1 - q) / (1 - this.siteTarget[s])) || 0);
+    this.sites = new SiteDraws(model, tilt, this.outcome);
     this.flagged = new Float64Array(P).fill(1);
     for (let a = 0; a < A; a++) {
       for (let d = 0; d < D; d++) {
@@ -194,7 +139,7 @@ export class TrialContext {
           const hostile =
             k === 0
               ? 1 - model.falseNegative[a * D + d]
-              : this.siteTarget[siteIndex(A, Site.label, a, d)];
+              : this.sites.target(siteIndex(A, Site.label, a, d));
           this.flagged[a * PROCESSES_PER_ACTOR + d * K + k] = hostile;
         }
       }
@@ -276,34 +221,6 @@ export class TrialContext {
   }
 
   /**
-   * A Bernoulli decision at `site` that succeeds when u < p. Under a tilt it succeeds when
-   * u < p' instead and the trial's weight takes the ratio of the two probabilities.
-   */
-  chance(site: number, u: number, p: number): boolean {
-    if (this.tilt === null) return u < p;
-    const out = this.outcome;
-    const hit = u < this.siteTarget[site];
-    out.siteTrials[site]++;
-    if (hit) {
-      out.siteHits[site]++;
-      out.logWeight += this.logHit[site];
-    } else out.logWeight += this.logMiss[site];
-    return hit;
-  }
-
-  /**
-   * A track process fired, so its label is hostile: for a false alarm or benign activity, the label
-   * site's failure, weighed as `chance` would weigh it.
-   */
-  labelledHostile(site: number): void {
-    if (this.tilt === null) return;
-    const out = this.outcome;
-    out.siteTrials[site]++;
-    out.siteHits[site]++;
-    out.logWeight += this.logHit[site];
-  }
-
-  /**
    * Ends the trial's track processes at the current time: each one's benign labels are Poisson with
    * mean (1 − flagged) times its integrated rate, since thinning a Poisson process by a fixed
    * probability leaves two independent ones (and benign labels never change the rates). They count
@@ -327,35 +244,8 @@ export class TrialContext {
       counts[Count.events] += n;
       const domain = (j / K) | 0;
       if (j % K === 0) counts[Count.genuineMissed] += n;
-      else if (this.tilt !== null) {
-        const site = siteIndex(A, Site.label, actor, domain);
-        this.outcome.siteTrials[site] += n;
-        this.outcome.logWeight += n * this.logMiss[site];
-      }
+      else this.sites.misses(siteIndex(A, Site.label, actor, domain), n);
     }
-  }
-
-  /** The success probability a site's draws use in this run. */
-  target(site: number): number {
-    return this.siteTarget[site];
-  }
-
-  /**
-   * A standard normal from two marks at normal site `site`, whose failure is z above the site's
-   * cut. Under a tilt, the side of the cut is a weighted draw from u (`chance`), and z is placed
-   * within that side by inverting Φ at v: the normal's law on each side is untouched, so the weight
-   * is exactly the Bernoulli one.
-   */
-  normal(site: number, u: number, v: number): number {
-    if (this.tilt === null) return normalFrom(u, v);
-    const q = this.siteBase[site];
-    // An untilted site keeps the plain draw (and so the plain outcome); it only counts its side.
-    if (this.siteTarget[site] === q) {
-      const z = normalFrom(u, v);
-      this.chance(site, z > this.siteCut[site] ? 0 : 1, q);
-      return z;
-    }
-    return this.chance(site, u, q) ? -normalQuantile(v * q) : normalQuantile(v * (1 - q));
   }
 
   /**
