@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { words } from '../format/number.ts';
 import type { RunResult } from '../api/types.ts';
 import { PlotFigure } from './PlotFigure.tsx';
-import { CHART_STYLE, RISK_COLOUR } from './style.ts';
+import { CHART_STYLE, RISK_COLOUR, FIRST_NUCLEAR_RUNG } from './style.ts';
 
 interface Props {
   readonly highestRung: RunResult['outcomes']['highestRung'];
@@ -17,9 +17,6 @@ interface Row {
   readonly low: number;
   readonly high: number;
 }
-
-/** Rungs at and above this one are nuclear use (the ladder's order comes from the result). */
-const FIRST_NUCLEAR_RUNG = 'limited_nuclear_use';
 
 /** For each side, how often each rung was the highest it reached, with 95% intervals. */
 export function RungChart({ highestRung }: Props) {

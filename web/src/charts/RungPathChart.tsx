@@ -4,14 +4,11 @@ import type { TraceResult } from '../api/types.ts';
 import { clock, words } from '../format/number.ts';
 import { PlotFigure } from './PlotFigure.tsx';
 import { rungPath, type RungPoint } from './rung-path.ts';
-import { ACTOR_COLOURS, CHART_STYLE, RISK_COLOUR } from './style.ts';
+import { ACTOR_COLOURS, CHART_STYLE, RISK_COLOUR, FIRST_NUCLEAR_RUNG } from './style.ts';
 
 interface Props {
   readonly trace: TraceResult;
 }
-
-/** Rungs at and above this one are nuclear use. */
-const FIRST_NUCLEAR_RUNG = 'limited_nuclear_use';
 
 /** Both actors' rungs over one crisis, as steps on the escalation ladder. */
 export function RungPathChart({ trace }: Props) {
