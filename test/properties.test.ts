@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { causeOf, compileModel, Simulator, TraceKind } from '../src/engine/index.ts';
+import { causeOf, compileModel, TraceKind } from '../src/engine/index.ts';
 import { RunStatistics, summarize, type ProportionEstimate } from '../src/estimate/index.ts';
 import {
   ANSWERS,
@@ -152,8 +152,9 @@ describe('engine invariants over random two-actor scenarios', () => {
     let quiet = 0;
     fc.assert(
       fc.property(scenarioArb, seedArb, (input, seed) => {
-        const model = compileModel(resolve(input));
-        const sim = new Simulator(model);
+        const scenario = resolve(input);
+        const model = compileModel(scenario);
+        const sim = simulatorFor(scenario);
         const horizon = model.horizon;
         for (let trial = 0; trial < 8; trial++) {
           const { outcome, events } = traced(sim, seed, trial);
@@ -223,8 +224,9 @@ describe('engine invariants over random two-actor scenarios', () => {
   it('causes, origins and first users add up to the total; every summary probability is one', () => {
     fc.assert(
       fc.property(scenarioArb, seedArb, (input, seed) => {
-        const model = compileModel(resolve(input));
-        const sim = new Simulator(model);
+        const scenario = resolve(input);
+        const model = compileModel(scenario);
+        const sim = simulatorFor(scenario);
         const stats = new RunStatistics(2);
         const n = 25;
         for (let t = 0; t < n; t++) stats.add(sim.run(seed, t));
@@ -318,10 +320,10 @@ describe('engine invariants over random two-actor scenarios', () => {
         seedArb,
         fc.shuffledSubarray([...Array(16).keys()], { minLength: 16, maxLength: 16 }),
         (input, seed, order) => {
-          const model = compileModel(resolve(input));
+          const scenario = resolve(input);
           const inOrder = new RunStatistics(2);
           const shuffled = new RunStatistics(2);
-          const sim = new Simulator(model);
+          const sim = simulatorFor(scenario);
           for (let t = 0; t < 16; t++) inOrder.add(sim.run(seed, t));
           for (const t of order) shuffled.add(sim.run(seed, t));
           const counts = (s: RunStatistics) => ({

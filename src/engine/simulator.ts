@@ -11,8 +11,9 @@ import {
   type CompiledModel,
 } from './compiled-model.ts';
 import { answerPerceived, deliberateStep, respond, stepDown } from './ladder.ts';
-import { refreshRates } from './observations.ts';
+import { refreshRates } from './refresh-rates.ts';
 import { RatePath, recordQuietTracks } from './quiet-tracks.ts';
+import type { DecisionMaker } from './decision-maker.ts';
 import type { Recorder } from './recorder.ts';
 import type { Tilt } from './tilt.ts';
 import { TraceBuffer } from './trace-buffer.ts';
@@ -31,6 +32,9 @@ import type { TrialOutcome } from './trial-outcome.ts';
  * A track process fires only for the tracks its classifier labels hostile: its clock runs to
  * thresholds spaced by unit exponentials over P(hostile label), the exact thinning of a Poisson
  * process. The benign labels, which change nothing, are counted when the trial ends (`closeQuiet`).
+ *
+ * Every choice a side makes is its decision-maker's (decision-maker.ts), asked synchronously; an
+ * agent that must wait (a person, a remote model) runs through the episode driver instead.
  */
 export class Simulator {
   private readonly ctx: TrialContext;
@@ -39,10 +43,12 @@ export class Simulator {
 
   constructor(
     readonly model: CompiledModel,
+    /** Who decides for each actor, in the model's actor order (the decision port). */
+    readonly agents: readonly DecisionMaker[],
     /** Importance sampling's change of measure; default none (plain Monte Carlo). */
     tilt: Tilt | null = null,
   ) {
-    this.ctx = new TrialContext(model, tilt);
+    this.ctx = new TrialContext(model, agents, tilt);
   }
 
   /** True when trials are drawn under a tilt and carry likelihood-ratio weights. */

@@ -20,6 +20,7 @@ export {
 export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
 export { WorkerPool } from './worker-pool.ts';
+export { simulatorFor } from './simulator-for.ts';
 export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';
 export { pathways } from './pathways-run.ts';
 export { METHODS, planMethod, type Method, type MethodPlan } from './method-plan.ts';

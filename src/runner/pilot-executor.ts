@@ -1,3 +1,4 @@
+import { agentsFor } from '../agents/index.ts';
 import { Simulator, type CompiledModel, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { chunkExecutor } from './chunk-executor.ts';
@@ -23,6 +24,7 @@ export function pilotExecutor(
   let tilt: Tilt | undefined;
   let json: TiltJson | undefined;
   let simulator: Simulator | undefined;
+  const agents = agentsFor(scenario, model);
   const executor = chunkExecutor<EliteSums>(
     workers,
     (start, end) => pilotChunk(simulator as Simulator, model.actorCount, seed, start, end),
@@ -43,7 +45,7 @@ export function pilotExecutor(
       if (next !== tilt) {
         tilt = next;
         json = tiltToJson(next);
-        simulator = new Simulator(model, next);
+        simulator = new Simulator(model, agents, next);
       }
       return executor.run(first, last);
     },

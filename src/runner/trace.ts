@@ -6,8 +6,10 @@ import {
   Simulator,
   TraceKind,
   type CompiledModel,
+  type DecisionMaker,
   type Recorder,
 } from '../engine/index.ts';
+import { agentsFor } from '../agents/index.ts';
 import { DOMAINS, RUNGS, type Cause, type LoadedScenario } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
 
@@ -50,7 +52,13 @@ const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const mins = (x: number) => `${x.toFixed(1)} min`;
 
 /** Replays one trial from (seed, trial index) and tells its causal chain event by event. */
-export function traceTrial(loaded: LoadedScenario, seed: number, trial: number): TraceResult {
+export function traceTrial(
+  loaded: LoadedScenario,
+  seed: number,
+  trial: number,
+  /** Who decides for each actor; default the agents the scenario names. */
+  agents?: readonly DecisionMaker[],
+): TraceResult {
   const model = compileModel(loaded.scenario);
   const events: TraceEvent[] = [];
   const recorder: Recorder = {
@@ -64,7 +72,11 @@ export function traceTrial(loaded: LoadedScenario, seed: number, trial: number):
       });
     },
   };
-  const outcome = new Simulator(model).run(seed, trial, recorder);
+  const outcome = new Simulator(model, agents ?? agentsFor(loaded.scenario, model)).run(
+    seed,
+    trial,
+    recorder,
+  );
   const used = outcome.nuclearUse === 1;
   return {
     version: VERSION,
