@@ -2,6 +2,7 @@ import {
   AgentError,
   CHOICE_NAMES,
   DECISION_POINTS,
+  POINT_PHRASES,
   type Decision,
   type DecisionDraws,
   type DecisionMaker,
@@ -24,7 +25,7 @@ export class ReplayScript {
     const i = this.next;
     const point = DECISION_POINTS[o.point];
     const r = this.decisions[i] as RecordedDecision | undefined;
-    const asked = `${actorId} at a ${point} point at minute ${o.minute}`;
+    const asked = `${actorId} at ${POINT_PHRASES[o.point]} at minute ${o.minute}`;
     if (r === undefined) {
       throw new ReplayMismatchError(
         `decision ${i + 1} (${asked}) is not in the recording, which has ${this.decisions.length}`,
@@ -32,7 +33,7 @@ export class ReplayScript {
     }
     if (r.actor !== actorId || r.point !== point || r.minute !== o.minute) {
       throw new ReplayMismatchError(
-        `decision ${i + 1} was asked of ${asked}, but the recording has ${r.actor} at a ${r.point} point at minute ${r.minute}`,
+        `decision ${i + 1} was asked of ${asked}, but the recording has ${r.actor} at ${POINT_PHRASES[DECISION_POINTS.indexOf(r.point)]} at minute ${r.minute}`,
       );
     }
     this.next++;

@@ -12,6 +12,8 @@ export const DecisionPoint = {
 } as const;
 export const DECISION_POINTS = ['alert', 'rise', 'outage'] as const;
 export type DecisionPointName = (typeof DECISION_POINTS)[number];
+/** Each point in words, with its article, for messages: "an alert point". */
+export const POINT_PHRASES = ['an alert point', 'a rise point', 'an outage point'] as const;
 
 /** The closed set of decisions; each point allows some of them (`LEGAL_CHOICES`). */
 export const Choice = {

@@ -18,6 +18,7 @@ export {
   DECISION_POINTS,
   DecisionPoint,
   LEGAL_CHOICES,
+  POINT_PHRASES,
   type ChoiceName,
   type Decision,
   type DecisionMaker,

@@ -5,8 +5,8 @@ import { EngineDraws } from './engine-draws.ts';
 import {
   AgentError,
   CHOICE_NAMES,
-  DECISION_POINTS,
   LEGAL_CHOICES,
+  POINT_PHRASES,
   type Decision,
   type DecisionMaker,
 } from './decision-maker.ts';
@@ -437,7 +437,7 @@ export class TrialContext {
       const choice = CHOICE_NAMES[d.choice] ?? String(d.choice);
       throw new AgentError(
         `agent ${this.agents[actor].name} of ${this.model.actorIds[actor]} answered ${choice} ` +
-          `in ${d.minutes} minutes at a ${DECISION_POINTS[point]} point, which allows ` +
+          `in ${d.minutes} minutes at ${POINT_PHRASES[point]}, which allows ` +
           LEGAL_CHOICES[point].map((c) => CHOICE_NAMES[c]).join(', '),
       );
     }

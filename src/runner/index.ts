@@ -32,3 +32,5 @@ export {
   type TiltSearchOptions,
 } from './tilt-search.ts';
 export { describeTilt, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
+export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.ts';
+export { trialRecord, type TrialRecord } from './trial-record.ts';
