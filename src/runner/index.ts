@@ -34,3 +34,4 @@ export {
 export { describeTilt, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
 export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.ts';
 export { trialRecord, type TrialRecord } from './trial-record.ts';
+export { recordedTrace, replayedTrace } from './decision-trace.ts';
