@@ -13,12 +13,12 @@ import {
   AUTHORITY_MODES,
   CAUSES,
   DOMAINS,
+  fieldReferenceMarkdown,
   NUCLEAR_USE_RUNG,
   RUNGS,
   TIMEOUT_DEFAULTS,
   type ScenarioInput,
 } from '../src/scenario/index.ts';
-import { fieldReferenceMarkdown } from '../src/scenario/index.ts';
 import {
   resolve,
   simulatorFor,
