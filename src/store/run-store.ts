@@ -9,7 +9,6 @@ import {
   type NewRun,
   type RunDetail,
   type RunEnd,
-  type RunStatus,
   type RunSummaryRow,
   type StoredOptions,
   type StoredResult,

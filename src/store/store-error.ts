@@ -26,7 +26,8 @@ const REASONS: readonly [RegExp, string][] = [
   [/^SQLITE_FULL$/, 'the disk is full'],
   [/^SQLITE_(BUSY|LOCKED)/, 'another process kept it locked for too long'],
   [/^(SQLITE_PERM|SQLITE_AUTH|EACCES|EPERM)/, 'permission denied'],
-  [/^ENOTDIR$/, 'a parent of it is a file, not a directory'],
+  // mkdir -p says EEXIST when a parent on the way is a file.
+  [/^(ENOTDIR|EEXIST)$/, 'a parent of it is a file, not a directory'],
   [/^EROFS$/, 'it is on a read-only file system'],
   [
     /^SQLITE_CANTOPEN/,
@@ -41,13 +42,14 @@ export function storeError(path: string, action: StoreAction, error: unknown): S
   const message = error instanceof Error ? error.message : String(error);
   const known =
     typeof code === 'string' ? REASONS.find(([pattern]) => pattern.test(code)) : undefined;
+  // Node's own messages start with their code already.
+  const detail =
+    typeof code === 'string' && !message.startsWith(code) ? `${code}: ${message}` : message;
   const reason = isDirectory(path)
     ? 'it is a directory, not a file'
     : known !== undefined
-      ? `${known[1]} (${code}: ${message})`
-      : typeof code === 'string'
-        ? `${message} (${code})`
-        : message;
+      ? `${known[1]} (${detail})`
+      : detail;
   return new StoreError(path, action, reason, { cause: error });
 }
 

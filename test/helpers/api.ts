@@ -50,7 +50,9 @@ export function testServer(
         headers: { 'content-type': 'application/json' },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
-    del: async (path) => app.request(path, { method: 'DELETE' }),
+    // State-changing requests need JSON's content type even without a body (json-only.ts).
+    del: async (path) =>
+      app.request(path, { method: 'DELETE', headers: { 'content-type': 'application/json' } }),
   };
 }
 
