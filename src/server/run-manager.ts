@@ -184,25 +184,21 @@ export class RunManager {
     work: () => Promise<StoredResult>,
   ): Promise<RunStatus | 'unrecorded'> {
     try {
-      const { result, storeError } = await settleRun(this.store, id, work);
+      const { result, storeError, markedFailed } = await settleRun(this.store, id, work);
       if (storeError === undefined) return result.stoppedBy === 'aborted' ? 'cancelled' : 'done';
       const why = `its result could not be stored: ${storeError.message}`;
       this.log(`petrov serve: run ${id}: ${why}\n`);
-      const marked = this.tryWrite(id, 'its failure', () =>
-        this.store.finish(id, { status: 'failed', error: why }),
-      );
-      if (marked) return 'failed';
+      if (markedFailed === true) return 'failed';
       this.unrecorded.set(id, why);
       return 'unrecorded';
     } catch (error) {
-      this.log(`petrov serve: run ${id} failed: ${String(error)}\n`);
+      const why = error instanceof Error ? error.message : String(error);
+      this.log(`petrov serve: run ${id} failed: ${why}\n`);
       // settleRun has tried to record the failure; if the row still reads running, remember it.
       const stored = this.tryRead(() => this.store.get(id)?.status);
-      if (stored === 'running' || stored === undefined) {
-        this.unrecorded.set(id, error instanceof Error ? error.message : String(error));
-        return 'unrecorded';
-      }
-      return 'failed';
+      if (stored !== 'running' && stored !== undefined) return 'failed';
+      this.unrecorded.set(id, why);
+      return 'unrecorded';
     }
   }
 

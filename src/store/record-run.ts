@@ -7,6 +7,11 @@ export interface Settled<R extends StoredResult> {
   readonly result: R;
   /** Set when the final write failed: the result is still here, only its record is missing. */
   readonly storeError?: StoreError;
+  /**
+   * With `storeError`: whether the row could at least be marked `failed` (saying why). If not,
+   * it still reads `running` while this process lives, `interrupted` after.
+   */
+  readonly markedFailed?: boolean;
 }
 
 /**
@@ -26,7 +31,8 @@ export async function recordRun<R extends StoredResult>(
 
 /**
  * Settles an already started row with the outcome of `work`; see `recordRun`. A failing final
- * write never loses the result: it is returned with the StoreError beside it.
+ * write never loses the result: it is returned with the StoreError beside it, and the row is
+ * marked `failed` with why if the store takes that smaller write.
  */
 export async function settleRun<R extends StoredResult>(
   store: RunStore,
@@ -44,7 +50,10 @@ export async function settleRun<R extends StoredResult>(
   }
   const status = result.stoppedBy === 'aborted' ? 'cancelled' : 'done';
   const refused = tryFinish(store, () => store.finish(id, { status, result }));
-  return refused === undefined ? { result } : { result, storeError: refused };
+  if (refused === undefined) return { result };
+  const error = `its result could not be stored: ${refused.message}`;
+  const marked = tryFinish(store, () => store.finish(id, { status: 'failed', error }));
+  return { result, storeError: refused, markedFailed: marked === undefined };
 }
 
 function tryFinish(store: RunStore, write: () => unknown): StoreError | undefined {
