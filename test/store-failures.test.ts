@@ -103,7 +103,11 @@ describe.each(Object.keys(badStores))('a %s store', (kind) => {
 
 /** The CLI in a child process, as a user without write permission when the tests run as root. */
 function child(args: string[], asNobody: boolean): Promise<CliResult> {
-  const proc = spawn(process.execPath, ['bin/petrov.mjs', ...args], {
+  return childScript(['bin/petrov.mjs', ...args], asNobody);
+}
+
+function childScript(args: string[], asNobody = false): Promise<CliResult> {
+  const proc = spawn(process.execPath, args, {
     ...(asNobody ? { uid: 65534, gid: 65534 } : {}),
     env: { ...process.env, HOME: dir },
   });
@@ -285,6 +289,24 @@ describe('a malformed row', () => {
 });
 
 describe('many processes creating a fresh store at once', () => {
+  it('record every run (10 processes opening it in the same instant, 3 rounds)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const path = fresh('same-instant');
+      const at = String(Date.now() + 3000);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          childScript(['bin/run-ts.mjs', 'test/helpers/record-at.ts', path, at]),
+        ),
+      );
+      for (const result of results) expect(result.code, result.err).toBe(0);
+      const ids = results.map((r) => Number(r.out.trim())).sort((a, b) => a - b);
+      expect(ids).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
+      const store = RunStore.open(path);
+      expect(store.list(100)).toHaveLength(10);
+      store.close();
+    }
+  });
+
   it('record every run (10 `petrov run` at once)', async () => {
     const path = fresh('concurrent');
     const n = 10;
