@@ -121,7 +121,7 @@ function childScript(args: string[], asNobody = false): Promise<CliResult> {
 }
 
 describe('a read-only store', () => {
-  it('is one line naming the file for runs list and run (the result still printed), exit 2', async () => {
+  it('is one line naming the file for runs list, run (the result still printed) and serve, exit 2', async () => {
     const roDir = join(dir, 'read-only');
     mkdirSync(roDir);
     const path = await storeWithRun(join(roDir, 'petrov.db'));
@@ -143,6 +143,12 @@ describe('a read-only store', () => {
       oneLine(
         run,
         `petrov: not storing this run: cannot open the run store ${path}: it (or its directory) is read-only`,
+      );
+      const serve = await child(['serve', '--port', '0', '--db', path], asNobody);
+      expect(serve.code, serve.err).toBe(2);
+      oneLine(
+        serve,
+        `petrov: cannot open the run store ${path}: it (or its directory) is read-only`,
       );
     } finally {
       chmodSync(roDir, 0o755);
