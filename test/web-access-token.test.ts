@@ -44,6 +44,12 @@ describe('the web app access token', () => {
     expect(window.location.hash).toBe('#/');
   });
 
+  it('decodes a token the server printed URI-encoded', () => {
+    vi.stubGlobal('window', fakeWindow(`#token=${encodeURIComponent('a+b/c=d')}`));
+    adoptTokenFromUrl();
+    expect(accessToken()).toBe('a+b/c=d');
+  });
+
   it('leaves routes alone, and has no token then', () => {
     const window = fakeWindow('#/runs/3');
     vi.stubGlobal('window', window);

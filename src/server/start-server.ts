@@ -73,7 +73,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
       // A wildcard address is no place to open; this machine's name is.
       const open = isWildcard(options.host) ? hostname() : host;
       options.log(
-        `petrov serve: open http://${open}:${port}/#token=${token} (API requests need Authorization: Bearer <token>)\n`,
+        `petrov serve: open http://${open}:${port}/#token=${encodeURIComponent(token)} (API requests need Authorization: Bearer <token>)\n`,
       );
     }
     await (options.stop ?? signalled());

@@ -6,9 +6,9 @@ const KEY = 'petrov.token';
  * into sessionStorage, so it stays out of history and bookmarks; call once before routing.
  */
 export function adoptTokenFromUrl(): void {
-  const match = /^#token=([A-Za-z0-9_~.%-]+)$/.exec(window.location.hash);
+  const match = /^#token=([^&#]+)$/.exec(window.location.hash);
   if (match === null) return;
-  window.sessionStorage.setItem(KEY, decodeURIComponent(match[1]));
+  window.sessionStorage.setItem(KEY, decoded(match[1]));
   const { pathname, search } = window.location;
   window.history.replaceState(null, '', `${pathname}${search}#/`);
 }
@@ -16,4 +16,13 @@ export function adoptTokenFromUrl(): void {
 /** The access token of this tab, or null when the server needs none (loopback). */
 export function accessToken(): string | null {
   return window.sessionStorage.getItem(KEY);
+}
+
+/** The server prints the token URI-encoded; a hand-typed one may not be. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
