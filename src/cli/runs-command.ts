@@ -38,7 +38,10 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
     .command('list')
     .description('list stored runs, newest first')
     .option('--limit <n>', 'at most this many', positiveInteger, 50)
-    .option('--json', 'print { runs: [...] } as JSON')
+    .option(
+      '--json',
+      'print { runs: [...], skipped: [{ id, problem }] } as JSON (skipped: rows that cannot be read)',
+    )
     .option('--db <file>', DB_HELP)
     .action((flags: ListFlags) =>
       withStore(flags, (store) => {
