@@ -144,6 +144,15 @@ describe('a read-only store', () => {
         run,
         `petrov: not storing this run: cannot open the run store ${path}: it (or its directory) is read-only`,
       );
+      // A directory the user may not enter: the file cannot even be looked at.
+      const locked = join(dir, 'locked');
+      mkdirSync(locked, { mode: 0o700 });
+      if (!asNobody) chmodSync(locked, 0o000);
+      const denied = join(locked, 'petrov.db');
+      const noAccess = await child(['runs', 'list', '--db', denied], asNobody);
+      expect(noAccess.code, noAccess.err).toBe(2);
+      oneLine(noAccess, `petrov: cannot open the run store ${denied}: `);
+      chmodSync(locked, 0o700);
       const serve = await child(['serve', '--port', '0', '--db', path], asNobody);
       expect(serve.code, serve.err).toBe(2);
       oneLine(
