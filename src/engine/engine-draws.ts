@@ -1,6 +1,6 @@
 import type { CompiledModel } from './compiled-model.ts';
-import type { DecisionDraws } from './decision-draws.ts';
-import { Judgment } from './decision-draws.ts';
+
+import { Judgment, type DecisionDraws } from './decision-draws.ts';
 import { DecisionPoint, LEGAL_CHOICES } from './decision-maker.ts';
 import { Mark } from './event-marks.ts';
 import type { SiteDraws } from './site-draws.ts';
