@@ -560,30 +560,27 @@ describe('validate', () => {
     expect(result.out.trim().split('\n')).toHaveLength(2);
   });
 
-  it(
-    'runs the Korean peninsula scenario, and trace replays its examples of every cause',
-    async () => {
-      const run = await runJson(KOREA, '--runs', '1000', '--examples', '20');
-      expect(run.runs).toBe(1000);
-      expect(run.scenario.actors).toHaveLength(2);
-      // Every cause the run saw has an example, so the loop below traces each of them.
-      const seen = Object.entries(run.outcomes.byCause)
-        .filter(([, e]) => e.p > 0)
-        .map(([cause]) => cause);
-      expect(seen.length).toBeGreaterThan(1);
-      expect(new Set(run.examples.map((e) => e.cause))).toEqual(new Set(seen));
-      for (const example of run.examples) {
-        const trace = await traceJson(KOREA, '--trial', String(example.trial));
-        expect(trace.scenario.hash).toBe(run.scenario.hash);
-        expect(trace.nuclearUse).toBe(true);
-        expect(trace.cause).toBe(example.cause);
-        expect(trace.origin).toBe(example.origin);
-        expect(trace.day).toBe(example.day);
-        for (let i = 1; i < trace.events.length; i++)
-          expect(trace.events[i].minute).toBeGreaterThanOrEqual(trace.events[i - 1].minute);
-      }
-    },
-  );
+  it('runs the Korean peninsula scenario, and trace replays its examples of every cause', async () => {
+    const run = await runJson(KOREA, '--runs', '1000', '--examples', '20');
+    expect(run.runs).toBe(1000);
+    expect(run.scenario.actors).toHaveLength(2);
+    // Every cause the run saw has an example, so the loop below traces each of them.
+    const seen = Object.entries(run.outcomes.byCause)
+      .filter(([, e]) => e.p > 0)
+      .map(([cause]) => cause);
+    expect(seen.length).toBeGreaterThan(1);
+    expect(new Set(run.examples.map((e) => e.cause))).toEqual(new Set(seen));
+    for (const example of run.examples) {
+      const trace = await traceJson(KOREA, '--trial', String(example.trial));
+      expect(trace.scenario.hash).toBe(run.scenario.hash);
+      expect(trace.nuclearUse).toBe(true);
+      expect(trace.cause).toBe(example.cause);
+      expect(trace.origin).toBe(example.origin);
+      expect(trace.day).toBe(example.day);
+      for (let i = 1; i < trace.events.length; i++)
+        expect(trace.events[i].minute).toBeGreaterThanOrEqual(trace.events[i - 1].minute);
+    }
+  });
 
   it('exits 2 on a bad file, one `file:line:col path: message` per issue', async () => {
     const bad = scenarioFile(

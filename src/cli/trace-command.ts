@@ -67,7 +67,12 @@ Examples:
       if (flags.replayDecisions !== undefined) {
         trace = replayedTrace(loaded, readRecording(flags.replayDecisions), flags.replayDecisions);
       } else if (flags.trial === undefined) {
-        throw new InputError([{ path: '--trial', message: 'required (the trial to trace), unless --replay-decisions gives it' }]);
+        throw new InputError([
+          {
+            path: '--trial',
+            message: 'required (the trial to trace), unless --replay-decisions gives it',
+          },
+        ]);
       } else if (flags.recordDecisions !== undefined) {
         const recorded = recordedTrace(loaded, flags.seed, flags.trial);
         writeFileSync(flags.recordDecisions, `${JSON.stringify(recorded.recording, null, 2)}\n`);
