@@ -144,27 +144,16 @@ export class ObservationState implements Observation {
 }
 
 /** A plain, detached copy of an observation: for agents that keep it, recordings and prompts. */
-export interface ObservationSnapshot {
-  readonly point: number;
-  readonly actor: number;
-  readonly minute: number;
-  readonly mode: number;
-  readonly ownRung: number;
-  readonly perceivedRung: number;
-  readonly domain: number;
-  readonly byAi: boolean;
-  readonly confidence: number;
-  readonly confirmed: number;
-  readonly windowMinutes: number;
-  readonly responseRung: number;
-  readonly linkUp: boolean;
-  readonly outageMinutes: number;
+export type ObservationSnapshot = Omit<
+  Observation,
+  'recentCount' | 'recentKind' | 'recentMinute' | 'recentValue'
+> & {
   readonly recent: readonly {
     readonly minute: number;
     readonly kind: number;
     readonly value: number;
   }[];
-}
+};
 
 export function snapshotObservation(o: Observation): ObservationSnapshot {
   const recent = [];

@@ -9,6 +9,7 @@ import {
   compileModel,
   LEGAL_CHOICES,
   Simulator,
+  snapshotObservation,
   type CompiledModel,
   type Decision,
   type DecisionDraws,
@@ -65,30 +66,13 @@ function probed(inner: DecisionMaker, probe: Probe): DecisionMaker {
     name: inner.name,
     statesProbabilities: inner.statesProbabilities,
     decide(o: Observation, draws: DecisionDraws, decision: Decision) {
-      const recent = Array.from({ length: o.recentCount }, (_, i) => [
-        o.recentMinute(i),
-        o.recentKind(i),
-        o.recentValue(i),
-      ]);
+      const { recent, ...fields } = snapshotObservation(o);
       const copy = Object.freeze({
-        point: o.point,
-        actor: o.actor,
-        minute: o.minute,
-        mode: o.mode,
-        ownRung: o.ownRung,
-        perceivedRung: o.perceivedRung,
-        domain: o.domain,
-        byAi: o.byAi,
-        confidence: o.confidence,
-        confirmed: o.confirmed,
-        windowMinutes: o.windowMinutes,
-        responseRung: o.responseRung,
-        linkUp: o.linkUp,
-        outageMinutes: o.outageMinutes,
-        recentCount: o.recentCount,
-        recentMinute: (i: number) => recent[i][0],
-        recentKind: (i: number) => recent[i][1],
-        recentValue: (i: number) => recent[i][2],
+        ...fields,
+        recentCount: recent.length,
+        recentMinute: (i: number) => recent[i].minute,
+        recentKind: (i: number) => recent[i].kind,
+        recentValue: (i: number) => recent[i].value,
       });
       const watched = new Proxy(copy, {
         get(target, key, receiver) {
