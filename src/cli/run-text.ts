@@ -34,6 +34,19 @@ export function runText(result: RunResult, file: string): string {
   for (const actor of s.actors)
     lines.push(`    ${actor.padEnd(26)}${formatEstimate(o.firstUse[actor])}`);
   if (o.daysToUse) lines.push(`  days to first use (if any)    ${formatMean(o.daysToUse)}`);
+  if (o.generalWar && o.retaliation) {
+    lines.push(`  general nuclear war           ${formatEstimate(o.generalWar)}`);
+    lines.push(`  retaliation after first use   ${formatEstimate(o.retaliation)}`);
+    if (o.daysFromUseToGeneralWar)
+      lines.push(`  days from use to general war  ${formatMean(o.daysFromUseToGeneralWar)}`);
+  }
+  lines.push('');
+  lines.push('The other side of the dilemma');
+  lines.push(
+    o.unansweredAttack
+      ? `  genuine attack unanswered     ${formatEstimate(o.unansweredAttack)}`
+      : '  genuine attack unanswered     not estimated (importance-sampled trials end at the first use)',
+  );
 
   lines.push('');
   lines.push(`Highest rung reached, P ± std. error`);

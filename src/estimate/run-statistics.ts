@@ -1,4 +1,11 @@
-import { CAUSE_OF_ORIGIN, COUNT_NAMES, ORIGIN_COUNT, type TrialOutcome } from '../engine/index.ts';
+import {
+  CAUSE_OF_ORIGIN,
+  COUNT_NAMES,
+  Flag,
+  FLAG_NAMES,
+  ORIGIN_COUNT,
+  type TrialOutcome,
+} from '../engine/index.ts';
 import { CAUSES, RUNGS } from '../scenario/index.ts';
 
 /**
@@ -20,6 +27,11 @@ export class RunStatistics {
   /** Sum and sum of squares of the time of first use in whole milliseconds, over trials with use. */
   useMsSum = 0;
   useMsSumSquares = 0n;
+  /** Trials with each outcome flag (FLAG_NAMES): unanswered attack, general war, retaliation. */
+  readonly flags = new Float64Array(FLAG_NAMES.length);
+  /** Sum and sum of squares of the time from first use to general war, whole ms, over such trials. */
+  warGapMsSum = 0;
+  warGapMsSumSquares = 0n;
 
   constructor(readonly actorCount: number) {
     this.byUser = new Float64Array(actorCount);
@@ -39,6 +51,13 @@ export class RunStatistics {
     }
     for (let a = 0; a < this.actorCount; a++)
       this.highestRung[a * RUNGS.length + o.highestRung[a]]++;
+    const f = o.flags;
+    for (let i = 0; i < f.length; i++) this.flags[i] += f[i];
+    if (f[Flag.generalWar] === 1) {
+      const gap = Math.round(o.generalWarTime * MS_PER_MINUTE) - Math.round(o.time * MS_PER_MINUTE);
+      this.warGapMsSum += gap;
+      this.warGapMsSumSquares += BigInt(gap) * BigInt(gap);
+    }
     const c = o.counts;
     for (let i = 0; i < c.length; i++) {
       this.countSum[i] += c[i];
@@ -57,6 +76,18 @@ export class RunStatistics {
     addInto(this.countSumSquares, other.countSumSquares);
     this.useMsSum += other.useMsSum;
     this.useMsSumSquares += other.useMsSumSquares;
+    addInto(this.flags, other.flags);
+    this.warGapMsSum += other.warGapMsSum;
+    this.warGapMsSumSquares += other.warGapMsSumSquares;
+  }
+
+  /** Sum of the times from first use to general war, minutes, and of their squares. */
+  get warGapSum(): number {
+    return this.warGapMsSum / MS_PER_MINUTE;
+  }
+
+  get warGapSumSquares(): number {
+    return Number(this.warGapMsSumSquares) / (MS_PER_MINUTE * MS_PER_MINUTE);
   }
 
   /** Sum of the times of first use, minutes. */
@@ -83,6 +114,9 @@ export class RunStatistics {
       countSumSquares: Array.from(this.countSumSquares),
       useMsSum: this.useMsSum,
       useMsSumSquares: this.useMsSumSquares.toString(),
+      flags: Array.from(this.flags),
+      warGapMsSum: this.warGapMsSum,
+      warGapMsSumSquares: this.warGapMsSumSquares.toString(),
     };
   }
 
@@ -98,6 +132,9 @@ export class RunStatistics {
     stats.countSumSquares.set(json.countSumSquares);
     stats.useMsSum = json.useMsSum;
     stats.useMsSumSquares = BigInt(json.useMsSumSquares);
+    stats.flags.set(json.flags);
+    stats.warGapMsSum = json.warGapMsSum;
+    stats.warGapMsSumSquares = BigInt(json.warGapMsSumSquares);
     return stats;
   }
 }
@@ -114,6 +151,9 @@ export interface RunStatisticsJson {
   readonly countSumSquares: readonly number[];
   readonly useMsSum: number;
   readonly useMsSumSquares: string;
+  readonly flags: readonly number[];
+  readonly warGapMsSum: number;
+  readonly warGapMsSumSquares: string;
 }
 
 const MS_PER_MINUTE = 60_000;

@@ -42,6 +42,9 @@ export function summarizeWeighted(s: WeightedStatistics, actorIds: readonly stri
     rung: (i) => proportion(s.highestRung[i]),
     count: (i) => weightedMean(s.counts[i], n),
     daysToUse: daysToUse(s),
+    // Importance-sampled trials end at the first use: what follows, and the ledger, go unseen.
+    flag: () => null,
+    daysFromUseToGeneralWar: null,
   });
 }
 

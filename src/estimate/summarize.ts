@@ -1,4 +1,4 @@
-import { COUNT_NAMES, Origin, type CountName } from '../engine/index.ts';
+import { COUNT_NAMES, Flag, Origin, type CountName } from '../engine/index.ts';
 import { CAUSES, RUNGS, type Cause, type Rung } from '../scenario/index.ts';
 import { estimateMean, type MeanEstimate } from './mean.ts';
 import { estimateProportion, type ProportionEstimate } from './proportion.ts';
@@ -18,6 +18,15 @@ export interface RunSummary {
   readonly highestRung: Readonly<Record<string, Readonly<Record<Rung, ProportionEstimate>>>>;
   /** Mean per trial of each explanatory count. */
   readonly counts: Readonly<Record<CountName, MeanEstimate>>;
+  /**
+   * The rest of the ledger, per crisis: P(a genuine attack met no response before impact), and
+   * after a first use P(general nuclear war) and P(the other side retaliated), with the days from
+   * first use to general war. Null under importance sampling, whose trials end at the first use.
+   */
+  readonly unansweredAttack: ProportionEstimate | null;
+  readonly generalWar: ProportionEstimate | null;
+  readonly retaliation: ProportionEstimate | null;
+  readonly daysFromUseToGeneralWar: MeanEstimate | null;
 }
 
 const MINUTES_PER_DAY = 1440;
@@ -35,6 +44,9 @@ export interface SummarySource {
   rung(index: number): ProportionEstimate;
   count(index: number): MeanEstimate;
   readonly daysToUse: MeanEstimate | null;
+  /** P(outcome flag i), or null where the source cannot estimate it. */
+  flag(index: number): ProportionEstimate | null;
+  readonly daysFromUseToGeneralWar: MeanEstimate | null;
 }
 
 /** A run's summary from its source of estimates, keyed by the names results use. */
@@ -65,6 +77,10 @@ export function summaryFrom(actorIds: readonly string[], s: SummarySource): RunS
       CountName,
       MeanEstimate
     >,
+    unansweredAttack: s.flag(Flag.unansweredAttack),
+    generalWar: s.flag(Flag.generalWar),
+    retaliation: s.flag(Flag.retaliation),
+    daysFromUseToGeneralWar: s.daysFromUseToGeneralWar,
   };
 }
 
@@ -85,6 +101,15 @@ export function summarize(stats: RunStatistics, actorIds: readonly string[]): Ru
             stats.useTimeSum / MINUTES_PER_DAY,
             stats.useTimeSumSquares / (MINUTES_PER_DAY * MINUTES_PER_DAY),
             use,
+          )
+        : null,
+    flag: (i) => proportion(stats.flags[i]),
+    daysFromUseToGeneralWar:
+      stats.flags[Flag.generalWar] > 0
+        ? estimateMean(
+            stats.warGapSum / MINUTES_PER_DAY,
+            stats.warGapSumSquares / (MINUTES_PER_DAY * MINUTES_PER_DAY),
+            stats.flags[Flag.generalWar],
           )
         : null,
   });
