@@ -13,6 +13,7 @@ import { normalCdf } from '../src/random/index.ts';
 import { simulate } from '../src/runner/index.ts';
 import { loadScenarioFile } from '../src/scenario/index.ts';
 import {
+  type ActorInput,
   duo,
   expectCovered,
   forTrials,
@@ -87,6 +88,49 @@ describe('perception by rung', () => {
     expectCovered(highest[2], TRIALS, p2, Z999);
     expectCovered(highest[1], TRIALS, p1 * (1 - p2), Z999);
     expectCovered(highest[0], TRIALS, (1 - p1) * (1 - p2), Z999);
+  });
+});
+
+describe('answers by rung, and catching that a confident label makes harder', () => {
+  it('an answer table: B holds at the rung named and matches the rest', () => {
+    const scenario = (answer: ActorInput['answer']) =>
+      duo(
+        { intent: { ratePerDay: 2000, maxRung: 'conventional_incident' }, answer: 'hold' },
+        { answer, perception: { probability: 1, meanDelayMinutes: 0 } },
+        1,
+        { deescalationRatePerDay: 0 },
+      );
+    const highest = (answer: ActorInput['answer']) => {
+      const seen = new Set<number>();
+      forTrials(simulatorFor(scenario(answer)), 6, 500, (o) => seen.add(o.highestRung[1]));
+      return [...seen];
+    };
+    expect(highest('match')).toEqual([2]);
+    expect(highest({ conventional_incident: 'hold', otherwise: 'match' })).toEqual([1]);
+    expect(highest({ alert: 'hold', otherwise: 'match' })).toEqual([2]);
+  });
+
+  it('confidenceWeight w: the analytic scenario with catch q(1 − w c) gives 1 − exp(−l f m T)', () => {
+    const [l, f, q, w, c, T] = [2, 0.05, 0.9, 0.5, 0.7, 30];
+    const scenario = solo(
+      {
+        tracks: { ballistic: { falseAlarm: l } },
+        ai: {
+          domains: ['ballistic'],
+          falsePositive: { ballistic: f },
+          confidence: { wrong: c, spread: 0 },
+        },
+        ...instantHuman(q),
+        human: { ...instantHuman(q).human, confidenceWeight: w },
+        authority: { mode: 'human_in_the_loop', confidenceThreshold: 0 },
+        responses: { ballistic: 'limited_nuclear_use' },
+      },
+      T,
+    );
+    const m = 1 - q * (1 - w * c);
+    let k = 0;
+    forTrials(simulatorFor(scenario), 7, TRIALS, (o) => (k += o.nuclearUse));
+    expectCovered(k, TRIALS, -Math.expm1(-l * f * m * T), Z999);
   });
 });
 
@@ -170,6 +214,22 @@ describe('play past the first use', () => {
     expect(war?.ci95[0]).toBeGreaterThan(0);
     expect(r.outcomes.retaliation?.p).toBeGreaterThan(0);
     expect(r.outcomes.unansweredAttack?.p).toBeGreaterThan(0);
+  });
+
+  it('every use reports its root beside its trigger, each adding up to P(use)', async () => {
+    const loaded = loadScenarioFile(
+      new URL('../scenarios/korean-peninsula-2026.yaml', import.meta.url).pathname,
+    );
+    if (!loaded.ok) throw new Error('scenario');
+    const r = await simulate(loaded.value, { runs: 20_000, seed: 2 });
+    const o = r.outcomes;
+    const sum = (x: Record<string, { p: number }>) => Object.values(x).reduce((t, e) => t + e.p, 0);
+    expect(sum(o.byRootCause)).toBeCloseTo(o.nuclearUse.p, 12);
+    expect(sum(o.byCause)).toBeCloseTo(o.nuclearUse.p, 12);
+    // A decapitation misread strikes from a nuclear alert some other chain raised: its root is
+    // that chain, so fewer uses have a misread as their root than as their trigger.
+    expect(o.byCause.decapitation_misread.p).toBeGreaterThan(0);
+    expect(o.byRootCause.decapitation_misread.p).toBeLessThan(o.byCause.decapitation_misread.p);
   });
 
   it('importance-sampled runs end at the first use and say they cannot see past it', async () => {

@@ -148,10 +148,20 @@ const actorArb: fc.Arbitrary<ActorInput> = fc.record({
     catchProbability: prob,
     automationBias: prob,
     adequateTimeMinutes: num(0, 30),
+    confidenceWeight: prob,
     decisionTime: fc.record({ medianMinutes: num(0, 10), sigma: num(0, 1.5) }),
   }),
   responses: perDomain(rung),
-  answer: fc.constantFrom(...ANSWERS),
+  answer: fc.oneof(
+    fc.constantFrom(...ANSWERS),
+    fc.record(
+      {
+        ...Object.fromEntries(RUNGS.map((r) => [r, fc.constantFrom(...ANSWERS)])),
+        otherwise: fc.constantFrom(...ANSWERS),
+      },
+      { requiredKeys: [] },
+    ),
+  ),
   maxAnswerRung: rung,
   perception: fc.record({
     probability: fc.oneof(prob, fc.array(prob, { minLength: 7, maxLength: 7 })),

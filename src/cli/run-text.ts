@@ -30,6 +30,9 @@ export function runText(result: RunResult, file: string): string {
   lines.push(`  nuclear use (any cause)       ${formatEstimate(o.nuclearUse)}`);
   for (const cause of CAUSES)
     lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byCause[cause])}`);
+  lines.push('  by root (the chain that put the user on the rung it acted from)');
+  for (const cause of CAUSES)
+    lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byRootCause[cause])}`);
   lines.push('  first use by');
   for (const actor of s.actors)
     lines.push(`    ${actor.padEnd(26)}${formatEstimate(o.firstUse[actor])}`);

@@ -5,6 +5,7 @@ import {
   RUNGS,
   TIMEOUT_DEFAULTS,
   TRACK_KINDS,
+  type Answer,
   type ResolvedScenario,
 } from '../scenario/index.ts';
 
@@ -52,10 +53,12 @@ export interface CompiledModel {
   readonly timeoutDefault: Int32Array;
   readonly catchProbability: Float64Array;
   readonly automationBias: Float64Array;
+  readonly confidenceWeight: Float64Array;
   readonly adequateTime: Float64Array;
   readonly decisionMedian: Float64Array;
   readonly decisionSigma: Float64Array;
   readonly responseRung: Int32Array;
+  /** The answer code (AnswerCode) to a rise perceived at rung r: [a * R + r]. */
   readonly answer: Int32Array;
   readonly maxAnswerRung: Int32Array;
   /** Per actor and rung changed to: [a * R + r]. */
@@ -167,13 +170,24 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     timeoutDefault: perActorInt((a) => TIMEOUT_DEFAULTS.indexOf(a.authority.timeoutDefault)),
     catchProbability: perActor((a) => a.human.catchProbability),
     automationBias: perActor((a) => a.human.automationBias),
+    confidenceWeight: perActor((a) => a.human.confidenceWeight),
     adequateTime: perActor((a) => a.human.adequateTimeMinutes),
     decisionMedian: perActor((a) => a.human.decisionTime.medianMinutes),
     decisionSigma: perActor((a) => a.human.decisionTime.sigma),
     responseRung: Int32Array.from(
       actors.flatMap((a) => DOMAINS.map((d) => rungIndex(a.responses[d]))),
     ),
-    answer: perActorInt((a) => ANSWERS.indexOf(a.answer)),
+    answer: Int32Array.from(
+      actors.flatMap((a) =>
+        RUNGS.map((r) => {
+          const answer = a.answer;
+          if (typeof answer === 'string') return ANSWERS.indexOf(answer);
+          return ANSWERS.indexOf(
+            (answer as Record<string, Answer | undefined>)[r] ?? answer.otherwise,
+          );
+        }),
+      ),
+    ),
     maxAnswerRung: perActorInt((a) => rungIndex(a.maxAnswerRung)),
     // With one actor nobody perceives anything.
     perceiveProbability: perActorRung((a, r) => (A > 1 ? byRung(a.perception.probability, r) : 0)),

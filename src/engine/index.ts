@@ -5,6 +5,7 @@ export {
   K,
   Mode,
   P_OUTAGE,
+  R,
   Timeout,
   PROCESSES_PER_ACTOR,
   type CompiledModel,

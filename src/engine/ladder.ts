@@ -25,6 +25,7 @@ function answerOf(choice: number): number {
  */
 export function setRung(ctx: TrialContext, actor: number, to: number, origin: number): void {
   const from = ctx.rung[actor];
+  const enabling = ctx.origin[actor];
   ctx.rung[actor] = to;
   ctx.origin[actor] = origin;
   ctx.chain[actor] = ctx.activeChain;
@@ -39,6 +40,7 @@ export function setRung(ctx: TrialContext, actor: number, to: number, origin: nu
       out.time = ctx.time;
       out.origin = origin;
       out.user = actor;
+      out.rootOrigin = enabling !== Origin.none ? enabling : origin;
       ctx.record(TraceKind.nuclearUse, actor, to, origin);
     } else if (actor !== out.user) out.flags[Flag.retaliation] = 1;
     if (!ctx.playPastUse) {

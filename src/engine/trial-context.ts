@@ -259,6 +259,7 @@ export class TrialContext {
     out.time = this.model.horizon;
     out.origin = 0;
     out.user = -1;
+    out.rootOrigin = 0;
     for (let a = 0; a < initial.length; a++) out.highestRung[a] = initial[a];
     const counts = out.counts;
     for (let c = 0; c < counts.length; c++) counts[c] = 0;

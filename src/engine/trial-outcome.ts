@@ -12,6 +12,11 @@ export class TrialOutcome {
   origin = 0;
   /** Actor index that used first; -1 if none. */
   user = -1;
+  /**
+   * Origin of the chain that put the first user on the rung it acted from (its root); the
+   * trigger's own origin when it acted from its starting rung. 0 if no use.
+   */
+  rootOrigin = 0;
   readonly highestRung: Int32Array;
   readonly counts = new Float64Array(COUNT_NAMES.length);
   /** 0 or 1 per `FLAG_NAMES` entry: unanswered attack, general war, retaliation. */

@@ -19,6 +19,8 @@ export class RunStatistics {
   nuclearUse = 0;
   readonly byOrigin = new Float64Array(ORIGIN_COUNT);
   readonly byCause = new Float64Array(CAUSES.length);
+  /** By the cause of the chain that put the first user on the rung it acted from (its root). */
+  readonly byRootCause = new Float64Array(CAUSES.length);
   readonly byUser: Float64Array;
   /** highestRung[a * RUNGS.length + r]: trials where actor a's highest rung was r. */
   readonly highestRung: Float64Array;
@@ -44,6 +46,7 @@ export class RunStatistics {
       this.nuclearUse++;
       this.byOrigin[o.origin]++;
       this.byCause[CAUSE_OF_ORIGIN[o.origin]]++;
+      this.byRootCause[CAUSE_OF_ORIGIN[o.rootOrigin]]++;
       this.byUser[o.user]++;
       const ms = Math.round(o.time * MS_PER_MINUTE);
       this.useMsSum += ms;
@@ -70,6 +73,7 @@ export class RunStatistics {
     this.nuclearUse += other.nuclearUse;
     addInto(this.byOrigin, other.byOrigin);
     addInto(this.byCause, other.byCause);
+    addInto(this.byRootCause, other.byRootCause);
     addInto(this.byUser, other.byUser);
     addInto(this.highestRung, other.highestRung);
     addInto(this.countSum, other.countSum);
@@ -108,6 +112,7 @@ export class RunStatistics {
       nuclearUse: this.nuclearUse,
       byOrigin: Array.from(this.byOrigin),
       byCause: Array.from(this.byCause),
+      byRootCause: Array.from(this.byRootCause),
       byUser: Array.from(this.byUser),
       highestRung: Array.from(this.highestRung),
       countSum: Array.from(this.countSum),
@@ -126,6 +131,7 @@ export class RunStatistics {
     stats.nuclearUse = json.nuclearUse;
     stats.byOrigin.set(json.byOrigin);
     stats.byCause.set(json.byCause);
+    stats.byRootCause.set(json.byRootCause);
     stats.byUser.set(json.byUser);
     stats.highestRung.set(json.highestRung);
     stats.countSum.set(json.countSum);
@@ -145,6 +151,7 @@ export interface RunStatisticsJson {
   readonly nuclearUse: number;
   readonly byOrigin: readonly number[];
   readonly byCause: readonly number[];
+  readonly byRootCause: readonly number[];
   readonly byUser: readonly number[];
   readonly highestRung: readonly number[];
   readonly countSum: readonly number[];

@@ -37,6 +37,7 @@ export function summarizeWeighted(s: WeightedStatistics, actorIds: readonly stri
   return summaryFrom(actorIds, {
     nuclearUse: proportion(s.nuclearUse),
     cause: (i) => proportion(s.byCause[i]),
+    rootCause: (i) => proportion(s.byRootCause[i]),
     origin: (code) => proportion(s.byOrigin[code]),
     user: (a) => proportion(s.byUser[a]),
     rung: (i) => proportion(s.highestRung[i]),

@@ -8,6 +8,11 @@ import type { RunStatistics } from './run-statistics.ts';
 export interface RunSummary {
   readonly nuclearUse: ProportionEstimate;
   readonly byCause: Readonly<Record<Cause, ProportionEstimate>>;
+  /**
+   * P(use) by its root: the cause of the chain that put the side that used on the rung it acted
+   * from (a decapitation misread at a nuclear alert a false alarm raised has root false_alarm).
+   */
+  readonly byRootCause: Readonly<Record<Cause, ProportionEstimate>>;
   /** P(use) by the originating event: the false-alarm cause split into sensor and benign. */
   readonly byOrigin: Readonly<Record<string, ProportionEstimate>>;
   /** P(this actor used first). */
@@ -38,6 +43,7 @@ const MINUTES_PER_DAY = 1440;
 export interface SummarySource {
   readonly nuclearUse: ProportionEstimate;
   cause(index: number): ProportionEstimate;
+  rootCause(index: number): ProportionEstimate;
   origin(code: number): ProportionEstimate;
   user(actor: number): ProportionEstimate;
   /** P(highest rung of actor a = r), at index a * RUNGS.length + r. */
@@ -54,6 +60,10 @@ export function summaryFrom(actorIds: readonly string[], s: SummarySource): RunS
   return {
     nuclearUse: s.nuclearUse,
     byCause: Object.fromEntries(CAUSES.map((c, i) => [c, s.cause(i)])) as Record<
+      Cause,
+      ProportionEstimate
+    >,
+    byRootCause: Object.fromEntries(CAUSES.map((c, i) => [c, s.rootCause(i)])) as Record<
       Cause,
       ProportionEstimate
     >,
@@ -91,6 +101,7 @@ export function summarize(stats: RunStatistics, actorIds: readonly string[]): Ru
   return summaryFrom(actorIds, {
     nuclearUse: proportion(use),
     cause: (i) => proportion(stats.byCause[i]),
+    rootCause: (i) => proportion(stats.byRootCause[i]),
     origin: (code) => proportion(stats.byOrigin[code]),
     user: (a) => proportion(stats.byUser[a]),
     rung: (i) => proportion(stats.highestRung[i]),

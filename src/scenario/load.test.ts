@@ -124,6 +124,7 @@ describe('loadScenarioText: defaults', () => {
       catchProbability: 0.9,
       automationBias: 0,
       adequateTimeMinutes: 0,
+      confidenceWeight: 0,
       decisionTime: { medianMinutes: 3, sigma: 0.5 },
     });
     expect(solo.responses).toEqual({

@@ -25,6 +25,14 @@ const rung = (description: string) => z.enum(RUNGS).describe(description);
 /** Rungs short of nuclear use. */
 const belowUse = z.enum(RUNGS.slice(0, NUCLEAR_USE_RUNG) as [Rung, ...Rung[]]);
 
+/** An optional answer per perceived rung (the rest fall to `otherwise`). */
+const answersByRung = Object.fromEntries(
+  RUNGS.map((r) => [
+    r,
+    z.enum(ANSWERS).optional().describe(`The answer to a rise perceived at ${r}.`),
+  ]),
+) as Record<Rung, z.ZodOptional<z.ZodEnum<{ [K in (typeof ANSWERS)[number]]: K }>>>;
+
 /** One value for every rung, or one per rung (7, stable first). */
 function perRung(value: z.ZodNumber, fallback: number, description: string) {
   return z
@@ -193,6 +201,9 @@ const human = z
     adequateTimeMinutes: minutes(
       'Window at or above which time pressure does not reduce catching; below it catching scales with window / this.',
     ).default(0),
+    confidenceWeight: probability(
+      'How much a confident label hides its error: catching scales by (1 − this × reported confidence); 0 (default) ignores confidence.',
+    ).default(0),
     decisionTime: z
       .strictObject({
         medianMinutes: minutes('Median human decision time, minutes.').default(3),
@@ -297,9 +308,20 @@ const actor = z
       'Rung the actor moves to when it acts on a hostile track in each domain (never lowers its rung).',
     ),
     answer: z
-      .enum(ANSWERS)
+      .union([
+        z.enum(ANSWERS),
+        z.strictObject({
+          ...answersByRung,
+          otherwise: z
+            .enum(ANSWERS)
+            .default('match')
+            .describe('The answer at every rung not named.'),
+        }),
+      ])
       .default('match')
-      .describe('How the actor answers a perceived rise of the other side (M4).'),
+      .describe(
+        'How the actor answers a perceived rise of the other side (M4): one answer, or one per perceived rung (`otherwise` for the rest).',
+      ),
     maxAnswerRung: rung('Highest rung the actor climbs to when answering.').default(
       'general_nuclear_war',
     ),
