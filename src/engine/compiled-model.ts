@@ -87,6 +87,12 @@ export interface CompiledModel {
   readonly hotlineLatency: number;
   readonly intentRate: Float64Array;
   readonly intentMaxRung: Int32Array;
+  /**
+   * True when nothing a trial reports can change after a first use: one actor (nobody to perceive
+   * or retaliate), who sees no genuine attacks and cannot climb to general war. Such trials end at
+   * the first use, as they always did.
+   */
+  readonly firstUseEndsTrial: boolean;
 }
 
 export const Mode = { inTheLoop: 0, onTheLoop: 1, autonomous: 2 } as const;
@@ -134,7 +140,7 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
   );
   const hotline = scenario.ladder.hotline;
 
-  const model: Omit<CompiledModel, 'activeProcesses'> = {
+  const model: Omit<CompiledModel, 'activeProcesses' | 'firstUseEndsTrial'> = {
     actorIds,
     actorCount: A,
     horizon: scenario.horizonDays * MINUTES_PER_DAY,
@@ -219,10 +225,30 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     intentRate: perActor((a) => a.intent.ratePerDay / MINUTES_PER_DAY),
     intentMaxRung: perActorInt((a) => rungIndex(a.intent.maxRung)),
   };
-  return { ...model, activeProcesses: activeProcessesOf(model) };
+  return {
+    ...model,
+    activeProcesses: activeProcessesOf(model),
+    firstUseEndsTrial: nothingFollowsFirstUse(model),
+  };
 }
 
-function activeProcessesOf(m: Omit<CompiledModel, 'activeProcesses'>): Int32Array {
+function nothingFollowsFirstUse(
+  m: Omit<CompiledModel, 'activeProcesses' | 'firstUseEndsTrial'>,
+): boolean {
+  if (m.actorCount !== 1) return false;
+  const top = R - 1;
+  const climbs =
+    m.responseRung.some((r) => r === top) ||
+    (m.predelegated[0] === 1 && m.predelegationRung[0] === top) ||
+    (m.intentRate[0] > 0 && m.intentMaxRung[0] === top);
+  let genuine = false;
+  for (let d = 0; d < D; d++) if (m.trackRate[d * K] > 0) genuine = true;
+  return !climbs && !genuine;
+}
+
+function activeProcessesOf(
+  m: Omit<CompiledModel, 'activeProcesses' | 'firstUseEndsTrial'>,
+): Int32Array {
   const active: number[] = [];
   for (let a = 0; a < m.actorCount; a++) {
     const base = a * PROCESSES_PER_ACTOR;

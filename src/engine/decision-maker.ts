@@ -53,6 +53,11 @@ export const LEGAL_CHOICES: readonly (readonly number[])[] = [
   [Choice.act, Choice.hold],
 ];
 
+/** Bit c of LEGAL_MASK[point] is set when choice c is legal there (a check without a search). */
+export const LEGAL_MASK: readonly number[] = LEGAL_CHOICES.map((choices) =>
+  choices.reduce((mask, c) => mask | (1 << c), 0),
+);
+
 /**
  * What a decision-maker answers, written into an engine-owned object so the loop allocates
  * nothing. The engine resets it before each question.

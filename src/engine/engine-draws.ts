@@ -1,5 +1,6 @@
 import type { CompiledModel } from './compiled-model.ts';
 
+import { normalFrom } from '../random/index.ts';
 import { Judgment, type DecisionDraws } from './decision-draws.ts';
 import { DecisionPoint, LEGAL_CHOICES } from './decision-maker.ts';
 import { Mark } from './event-marks.ts';
@@ -46,9 +47,11 @@ export class EngineDraws implements DecisionDraws {
     const ctx = this.ctx;
     let z = 0;
     if (sigma > 0) {
-      if (this.point === DecisionPoint.alert) {
+      if (this.point === DecisionPoint.alert && !ctx.sites.tilted) {
+        z = normalFrom(ctx.mark(Mark.humanTimeU), ctx.mark(Mark.humanTimeV));
+      } else if (this.point === DecisionPoint.alert) {
         const sites = ctx.sites;
-        const cut = sites.tilted ? Math.log(limit / median) / sigma : NaN;
+        const cut = Math.log(limit / median) / sigma;
         z = sites.normalStated(
           this.site(Site.timeout),
           ctx.mark(Mark.humanTimeU),

@@ -6,6 +6,7 @@ import {
   AgentError,
   CHOICE_NAMES,
   LEGAL_CHOICES,
+  LEGAL_MASK,
   POINT_PHRASES,
   type Decision,
   type DecisionMaker,
@@ -121,7 +122,8 @@ export class TrialContext {
   decisions = 0;
   /**
    * Whether a trial goes on past the first nuclear use (to general war or the horizon). Under
-   * importance sampling it ends there, as the tilt search and the weights assume.
+   * importance sampling it ends there, as the tilt search and the weights assume, and so it does
+   * where nothing reported could change after it (`firstUseEndsTrial`).
    */
   readonly playPastUse: boolean;
 
@@ -136,7 +138,7 @@ export class TrialContext {
     if (agents.length !== A) {
       throw new AgentError(`the model has ${A} actors but ${agents.length} decision-makers`);
     }
-    this.playPastUse = tilt === null;
+    this.playPastUse = tilt === null && !model.firstUseEndsTrial;
     this.observation = new ObservationState(A);
     this.draws = new EngineDraws(this);
     this.perceived = new Int32Array(A);
@@ -445,7 +447,9 @@ export class TrialContext {
     d.reason = '';
     this.draws.bind(point, actor, domain, genuine);
     this.agents[actor].decide(o, this.draws, d);
-    if (!LEGAL_CHOICES[point].includes(d.choice) || !(d.minutes >= 0)) {
+    const c = d.choice;
+    // c & 31 differs from c for negatives, non-integers and NaN: none is a choice.
+    if (c !== (c & 31) || (LEGAL_MASK[point] & (1 << c)) === 0 || !(d.minutes >= 0)) {
       const choice = CHOICE_NAMES[d.choice] ?? String(d.choice);
       throw new AgentError(
         `agent ${this.agents[actor].name} of ${this.model.actorIds[actor]} answered ${choice} ` +
