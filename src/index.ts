@@ -31,6 +31,9 @@ export {
 } from './capability/index.ts';
 export {
   compileModel,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_TRACE_EVENTS,
+  type SimulatorLimits,
   isModelLimit,
   ModelLimitError,
   Simulator,
@@ -89,5 +92,13 @@ export {
   type Pathway,
 } from './analysis/index.ts';
 export { pairedEstimate, type PairedEstimate, type PairCounts } from './estimate/index.ts';
-export { type Issue, type Result, formatIssue, InputError } from './util/index.ts';
+export {
+  type Issue,
+  type Result,
+  excerpt,
+  formatIssue,
+  InputError,
+  parseNumberText,
+  parseWholeNumber,
+} from './util/index.ts';
 export { VERSION } from './version.ts';

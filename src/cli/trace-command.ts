@@ -1,6 +1,13 @@
 import type { Command } from 'commander';
-import { DEFAULT_SEED, traceTrial, type TraceResult } from '../index.ts';
-import { collect, integer, loadForCommand, SAFEGUARD_HELP, SET_HELP } from './arguments.ts';
+import { DEFAULT_MAX_TRACE_EVENTS, DEFAULT_SEED, traceTrial, type TraceResult } from '../index.ts';
+import {
+  addMaxEventsOption,
+  collect,
+  integer,
+  loadForCommand,
+  SAFEGUARD_HELP,
+  SET_HELP,
+} from './arguments.ts';
 import { formatClock } from './format.ts';
 import type { CliIo } from './io.ts';
 
@@ -11,10 +18,12 @@ interface TraceFlags {
   safeguard?: string[];
   all?: boolean;
   json?: boolean;
+  maxEvents: number;
+  maxTraceEvents: number;
 }
 
 export function registerTrace(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('trace')
     .summary("tell one trial's causal chain, event by event")
     .description(
@@ -29,6 +38,13 @@ export function registerTrace(program: Command, io: CliIo): void {
     .option('--safeguard <name>', SAFEGUARD_HELP, collect)
     .option('--all', 'also show tracks labelled benign (hidden by default: they change nothing)')
     .option('--json', 'print the trace as JSON')
+    .option(
+      '--max-trace-events <n>',
+      'cap on the events a trace records (default 200,000)',
+      integer(1, 1e8),
+      DEFAULT_MAX_TRACE_EVENTS,
+    );
+  addMaxEventsOption(command)
     .addHelpText(
       'after',
       `
@@ -39,7 +55,10 @@ Examples:
     )
     .action((file: string, flags: TraceFlags) => {
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
-      const trace = traceTrial(loaded, flags.seed, flags.trial);
+      const trace = traceTrial(loaded, flags.seed, flags.trial, {
+        maxEvents: flags.maxEvents,
+        maxTraceEvents: flags.maxTraceEvents,
+      });
       io.out(
         flags.json ? `${JSON.stringify(trace, null, 2)}\n` : traceText(trace, flags.all === true),
       );

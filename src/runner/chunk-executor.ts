@@ -1,3 +1,4 @@
+import { newStopFlag, raiseStopFlag } from '../util/index.ts';
 import type { ChunkTask } from './chunk-task.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -12,7 +13,8 @@ export interface ChunkExecutor<R> {
 /**
  * With one worker, runs chunks in this thread (`local`), yielding to the event loop between them
  * for progress and signals; with more, or `offThread`, sends `task(start, end)` to worker threads:
- * those of `shared` when given (left running at the end), else a pool of its own.
+ * those of `shared` when given (left running at the end), else a pool of its own. On worker
+ * threads, `signal` stops the chunks in flight before their next trial (a flag they share).
  */
 export function chunkExecutor<R>(
   workers: number,
@@ -20,11 +22,16 @@ export function chunkExecutor<R>(
   task: (start: number, end: number) => ChunkTask,
   offThread = false,
   shared?: WorkerPool,
+  signal?: AbortSignal,
 ): ChunkExecutor<R> {
+  const stop = newStopFlag();
+  if (signal?.aborted) raiseStopFlag(stop);
+  else signal?.addEventListener('abort', () => raiseStopFlag(stop), { once: true });
+  const withStop = (start: number, end: number): ChunkTask => ({ ...task(start, end), stop });
   if (shared !== undefined) {
     return {
       depth: 2 * shared.threads,
-      run: (start, end) => shared.run(task(start, end)) as Promise<R>,
+      run: (start, end) => shared.run(withStop(start, end)) as Promise<R>,
       close: async () => undefined,
     };
   }
@@ -41,7 +48,7 @@ export function chunkExecutor<R>(
   const pool = new WorkerPool(Math.max(1, workers));
   return {
     depth: 2 * pool.threads,
-    run: (start, end) => pool.run(task(start, end)) as Promise<R>,
+    run: (start, end) => pool.run(withStop(start, end)) as Promise<R>,
     close: () => pool.close(),
   };
 }
@@ -49,14 +56,16 @@ export function chunkExecutor<R>(
 /**
  * Runs the given chunks on an executor with up to `depth` in flight and hands each result to
  * `take` in chunk order, so merged results never depend on which worker finished first. Stops
- * when `take` returns true (or the chunks run out); chunks still in flight are dropped, and the
- * executor is closed either way.
+ * when `take` returns true (or the chunks run out), or when `signal` is aborted and a chunk was
+ * stopped midway (true then); chunks still in flight are dropped, and the executor is closed
+ * either way.
  */
 export async function runInOrder<R>(
   executor: ChunkExecutor<R>,
   chunks: Iterator<[number, number]>,
   take: (result: R) => boolean,
-): Promise<void> {
+  signal?: AbortSignal,
+): Promise<boolean> {
   const inFlight: Promise<R>[] = [];
   const fill = () => {
     while (inFlight.length < executor.depth) {
@@ -68,9 +77,18 @@ export async function runInOrder<R>(
   try {
     fill();
     while (inFlight.length > 0) {
-      if (take(await (inFlight.shift() as Promise<R>))) return;
+      let result: R;
+      try {
+        result = await (inFlight.shift() as Promise<R>);
+      } catch (error) {
+        // A chunk stopped by the signal ends the run with what was merged before it.
+        if (signal?.aborted) return true;
+        throw error;
+      }
+      if (take(result)) return true;
       fill();
     }
+    return false;
   } finally {
     // Chunks still running after an early stop are not wanted: let their cancellation pass.
     for (const pending of inFlight) pending.catch(() => undefined);

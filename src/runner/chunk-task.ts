@@ -5,7 +5,7 @@ import {
   type CompiledArm,
   type PathwaysChunkResult,
 } from '../analysis/index.ts';
-import { compileModel, Simulator, type Tilt } from '../engine/index.ts';
+import { compileModel, Simulator, type SimulatorLimits, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
@@ -20,6 +20,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly keep: number;
       /** Importance sampling's tilt; absent for plain Monte Carlo. */
       readonly tilt?: TiltJson;
@@ -31,6 +35,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly tilt?: TiltJson;
     }
   | {
@@ -40,6 +48,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly tilt?: TiltJson;
     }
   | {
@@ -49,6 +61,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly tilt?: undefined;
     };
 
@@ -56,10 +72,11 @@ export type ChunkTask =
 export function compileArms(
   scenarios: readonly ResolvedScenario[],
   tilt: Tilt | null = null,
+  limits: SimulatorLimits = {},
 ): CompiledArm[] {
   return scenarios.map((scenario) => {
     const model = compileModel(scenario);
-    return { model, simulator: new Simulator(model, tilt) };
+    return { model, simulator: new Simulator(model, tilt, limits) };
   });
 }
 
@@ -70,13 +87,15 @@ let cached: { key: string; arms: CompiledArm[] } | undefined;
 export function runChunkTask(
   task: ChunkTask,
 ): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums {
-  if (cached?.key !== task.key) {
+  const key = `${task.key}:${task.maxEvents ?? ''}`;
+  if (cached?.key !== key) {
     const tilt = task.tilt ? tiltFromJson(task.tilt) : null;
-    cached = { key: task.key, arms: compileArms(task.scenarios, tilt) };
+    cached = { key, arms: compileArms(task.scenarios, tilt, { maxEvents: task.maxEvents }) };
   }
   const arms = cached.arms;
   if (task.kind === 'run') {
-    return runChunk(arms[0].simulator, arms[0].model, task.seed, task.start, task.end, task.keep);
+    const { simulator, model } = arms[0];
+    return runChunk(simulator, model, task.seed, task.start, task.end, task.keep, task.stop);
   }
   if (task.kind === 'pilot') {
     const [{ model, simulator }] = arms;
@@ -86,5 +105,5 @@ export function runChunkTask(
     const [{ model, simulator }] = arms;
     return pathwaysChunk(model, simulator, new Simulator(model), task.seed, task.start, task.end);
   }
-  return compareChunk(arms, task.seed, task.start, task.end);
+  return compareChunk(arms, task.seed, task.start, task.end, task.stop);
 }

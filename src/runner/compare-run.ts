@@ -59,8 +59,13 @@ export interface CompareOptions extends MethodOptions {
   readonly onProgress?: (done: number, planned: number, baseline: Progress) => void;
   /** Milliseconds clock for timing only. Default `performance.now`. */
   readonly clock?: () => number;
-  /** Stops the comparison between chunks; the result then covers the trials done (`aborted`). */
+  /**
+   * Stops the comparison (between chunks here, before the next trial on worker threads); the
+   * result then covers the chunks done (`aborted`).
+   */
   readonly signal?: AbortSignal;
+  /** Cap on events handled in one trial of an arm (a ModelLimitError beyond it). Default 1,000,000. */
+  readonly maxEvents?: number;
 }
 
 /**
@@ -86,13 +91,13 @@ export async function compare(
   // One tilt, chosen on the baseline, for every arm: the pairing survives importance sampling.
   const plan = await planOnWorkers(
     baseline,
-    compileArms([baseline.scenario])[0].model,
+    compileArms([baseline.scenario], null, { maxEvents: options.maxEvents })[0].model,
     seed,
     options,
   );
   const tilt = plan.tilt;
   const tiltJson = tilt ? tiltToJson(tilt) : undefined;
-  const arms = compileArms(scenarios, tilt);
+  const arms = compileArms(scenarios, tilt, { maxEvents: options.maxEvents });
   const executor = chunkExecutor<CompareChunkResult>(
     options.workers ?? 1,
     (start, end) => compareChunk(arms, seed, start, end),
@@ -104,9 +109,11 @@ export async function compare(
       start,
       end,
       tilt: tiltJson,
+      maxEvents: options.maxEvents,
     }),
     options.offThread,
     options.pool,
+    options.signal,
   );
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
   const weighted = tilt ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;
@@ -114,27 +121,40 @@ export async function compare(
   const both = new Array<number>(variants.length).fill(0);
   const baselineOnly = new Array<number>(variants.length).fill(0);
   const variantOnly = new Array<number>(variants.length).fill(0);
-  let stoppedBy: CompareResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
+  // Widened: take() changes it, which control flow cannot see.
+  let stoppedBy = (target !== undefined ? 'maxRuns' : 'runs') as CompareResult['stoppedBy'];
   const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
-  await runInOrder(executor, chunks, (chunk) => {
-    chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
-    chunk.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
-    chunk.paired?.forEach((json, v) => paired?.[v].merge(PairedMoments.fromJSON(json)));
-    for (let v = 0; v < variants.length; v++) {
-      both[v] += chunk.both[v];
-      baselineOnly[v] += chunk.baselineOnly[v];
-      variantOnly[v] += chunk.variantOnly[v];
-    }
-    const { trials, nuclearUse } = stats[0];
-    const estimate = weighted
-      ? weightedProportion(weighted[0].nuclearUse, weighted[0].trials)
-      : estimateProportion(nuclearUse, trials);
-    const relErr = estimate.relErr;
-    options.onProgress?.(trials, planned, { done: trials, planned, nuclearUse, estimate, relErr });
-    if (options.signal?.aborted) stoppedBy = 'aborted';
-    else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
-    return stoppedBy === 'aborted' || stoppedBy === 'target';
-  });
+  const stopped = await runInOrder(
+    executor,
+    chunks,
+    (chunk) => {
+      chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
+      chunk.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
+      chunk.paired?.forEach((json, v) => paired?.[v].merge(PairedMoments.fromJSON(json)));
+      for (let v = 0; v < variants.length; v++) {
+        both[v] += chunk.both[v];
+        baselineOnly[v] += chunk.baselineOnly[v];
+        variantOnly[v] += chunk.variantOnly[v];
+      }
+      const { trials, nuclearUse } = stats[0];
+      const estimate = weighted
+        ? weightedProportion(weighted[0].nuclearUse, weighted[0].trials)
+        : estimateProportion(nuclearUse, trials);
+      const relErr = estimate.relErr;
+      options.onProgress?.(trials, planned, {
+        done: trials,
+        planned,
+        nuclearUse,
+        estimate,
+        relErr,
+      });
+      if (options.signal?.aborted) stoppedBy = 'aborted';
+      else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+      return stoppedBy === 'aborted' || stoppedBy === 'target';
+    },
+    options.signal,
+  );
+  if (stopped && stoppedBy !== 'target') stoppedBy = 'aborted';
   const totals = {
     stats,
     both,

@@ -6,6 +6,7 @@ import {
   type WeightedStatisticsJson,
 } from '../estimate/index.ts';
 import type { Cause } from '../scenario/index.ts';
+import { checkStopFlag, type StopFlag } from '../util/index.ts';
 
 export interface ExampleTrial {
   readonly trial: number;
@@ -37,11 +38,14 @@ export function runChunk(
   start: number,
   end: number,
   keep: number,
+  /** Stops the chunk (ChunkStopped) before the next trial once raised. Default none. */
+  stop?: StopFlag,
 ): ChunkResult {
   const stats = new RunStatistics(model.actorCount);
   const weighted = simulator.tilted ? new WeightedStatistics(model.actorCount) : null;
   const examples: ExampleTrial[] = [];
   for (let trial = start; trial < end; trial++) {
+    checkStopFlag(stop);
     const outcome = simulator.run(seed, trial);
     stats.add(outcome);
     weighted?.add(outcome);

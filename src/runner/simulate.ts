@@ -48,8 +48,10 @@ export interface SimulateOptions extends MethodOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Milliseconds clock for timing only (never affects results). Default `performance.now`. */
   readonly clock?: () => number;
-  /** Stops the run between chunks. */
+  /** Stops the run: between chunks here, before the next trial on worker threads. */
   readonly signal?: AbortSignal;
+  /** Cap on events handled in one trial (a ModelLimitError beyond it). Default 1,000,000. */
+  readonly maxEvents?: number;
 }
 
 /** Importance sampling's account of itself in a result. */
@@ -143,7 +145,7 @@ export async function simulate(
 ): Promise<RunResult> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const [arm] = compileArms([loaded.scenario]);
+  const [arm] = compileArms([loaded.scenario], null, { maxEvents: options.maxEvents });
   const plan = await planOnWorkers(loaded, arm.model, options.seed ?? DEFAULT_SEED, options);
   const part = await simulatePart(loaded, { ...options, tilt: plan.tilt ?? undefined });
   const seconds = (clock() - started) / 1000;
@@ -170,7 +172,7 @@ export async function simulatePart(
   }
   const tilt = options.tilt ?? null;
   const tiltJson = tilt ? tiltToJson(tilt) : undefined;
-  const [arm] = compileArms([loaded.scenario], tilt);
+  const [arm] = compileArms([loaded.scenario], tilt, { maxEvents: options.maxEvents });
   const executor = chunkExecutor<ChunkResult>(
     options.workers ?? 1,
     (start, end) => runChunk(arm.simulator, arm.model, seed, start, end, keep),
@@ -183,9 +185,11 @@ export async function simulatePart(
       end,
       keep,
       tilt: tiltJson,
+      maxEvents: options.maxEvents,
     }),
     options.offThread,
     options.pool,
+    options.signal,
   );
   const actorCount = Object.keys(loaded.scenario.actors).length;
   const stats = new RunStatistics(actorCount);
@@ -202,27 +206,34 @@ export async function simulatePart(
   let ownedTrials = 0;
   for (const [start, end] of owned()) ownedTrials += end - start;
 
-  let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
-  await runInOrder(executor, owned(), (chunk) => {
-    stats.merge(RunStatistics.fromJSON(chunk.stats));
-    if (weighted && chunk.weighted) weighted.merge(WeightedStatistics.fromJSON(chunk.weighted));
-    // Trials with use under a tilt replay differently without it: examples only from plain runs.
-    if (!weighted) for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
-    const estimate = weighted
-      ? weightedProportion(weighted.nuclearUse, weighted.trials)
-      : estimateProportion(stats.nuclearUse, stats.trials);
-    const relErr = estimate.relErr;
-    options.onProgress?.({
-      done: stats.trials,
-      planned: ownedTrials,
-      nuclearUse: stats.nuclearUse,
-      estimate,
-      relErr,
-    });
-    if (options.signal?.aborted) stoppedBy = 'aborted';
-    else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
-    return stoppedBy === 'aborted' || stoppedBy === 'target';
-  });
+  // Widened: take() changes it, which control flow cannot see.
+  let stoppedBy = (target !== undefined ? 'maxRuns' : 'runs') as RunResult['stoppedBy'];
+  const stopped = await runInOrder(
+    executor,
+    owned(),
+    (chunk) => {
+      stats.merge(RunStatistics.fromJSON(chunk.stats));
+      if (weighted && chunk.weighted) weighted.merge(WeightedStatistics.fromJSON(chunk.weighted));
+      // Trials with use under a tilt replay differently without it: examples only from plain runs.
+      if (!weighted) for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
+      const estimate = weighted
+        ? weightedProportion(weighted.nuclearUse, weighted.trials)
+        : estimateProportion(stats.nuclearUse, stats.trials);
+      const relErr = estimate.relErr;
+      options.onProgress?.({
+        done: stats.trials,
+        planned: ownedTrials,
+        nuclearUse: stats.nuclearUse,
+        estimate,
+        relErr,
+      });
+      if (options.signal?.aborted) stoppedBy = 'aborted';
+      else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+      return stoppedBy === 'aborted' || stoppedBy === 'target';
+    },
+    options.signal,
+  );
+  if (stopped && stoppedBy !== 'target') stoppedBy = 'aborted';
   return { stats, weighted, examples, stoppedBy };
 }
 

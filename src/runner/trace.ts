@@ -7,6 +7,7 @@ import {
   TraceKind,
   type CompiledModel,
   type Recorder,
+  type SimulatorLimits,
 } from '../engine/index.ts';
 import { DOMAINS, RUNGS, type Cause, type LoadedScenario } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
@@ -49,8 +50,16 @@ const rungName = (r: number) => RUNGS[r].replaceAll('_', ' ');
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const mins = (x: number) => `${x.toFixed(1)} min`;
 
-/** Replays one trial from (seed, trial index) and tells its causal chain event by event. */
-export function traceTrial(loaded: LoadedScenario, seed: number, trial: number): TraceResult {
+/**
+ * Replays one trial from (seed, trial index) and tells its causal chain event by event; `limits`
+ * cap its events and the events it records (a ModelLimitError beyond them; defaults the engine's).
+ */
+export function traceTrial(
+  loaded: LoadedScenario,
+  seed: number,
+  trial: number,
+  limits: SimulatorLimits = {},
+): TraceResult {
   const model = compileModel(loaded.scenario);
   const events: TraceEvent[] = [];
   const recorder: Recorder = {
@@ -64,7 +73,7 @@ export function traceTrial(loaded: LoadedScenario, seed: number, trial: number):
       });
     },
   };
-  const outcome = new Simulator(model).run(seed, trial, recorder);
+  const outcome = new Simulator(model, null, limits).run(seed, trial, recorder);
   const used = outcome.nuclearUse === 1;
   return {
     version: VERSION,

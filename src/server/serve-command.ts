@@ -1,4 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { parseWholeNumber } from '../index.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 
 /** Where `petrov serve` writes; the CLI's io fits. */
@@ -17,13 +18,9 @@ interface ServeFlags {
 
 function whole(min: number, max: number) {
   return (value: string): number => {
-    const n = Number(value.replaceAll('_', ''));
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(
-        `expected a whole number from ${min} to ${max}, got '${value}'`,
-      );
-    }
-    return n;
+    const parsed = parseWholeNumber(value, min, max);
+    if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+    return parsed.value;
   };
 }
 
