@@ -5,6 +5,9 @@
 export {
   loadScenarioText,
   loadScenarioFile,
+  readInputFile,
+  MAX_SCENARIO_BYTES,
+  MAX_ISSUES,
   resolveScenarioObject,
   scenarioJsonSchema,
   fieldReferenceMarkdown,
