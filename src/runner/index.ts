@@ -17,7 +17,15 @@ export {
   type Shard,
   type RunIdentity,
 } from './simulate.ts';
-export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
+export {
+  toPartFile,
+  mergeParts,
+  parsePart,
+  partChecksum,
+  PART_FORMAT,
+  type RunPartFile,
+} from './run-part-file.ts';
+export { MAX_SHARDS } from './run-part-schema.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
 export { WorkerPool } from './worker-pool.ts';
 export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';

@@ -15,7 +15,7 @@ import type { LoadedScenario } from '../scenario/index.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { compileArms } from './chunk-task.ts';
-import { chunkSchedule } from './chunk-schedule.ts';
+import { CHUNK_SIZE, chunkSchedule, shardTrials } from './chunk-schedule.ts';
 import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
 import { VERSION } from '../version.ts';
 import { planOnWorkers, type MethodOptions, type MethodPlan } from './method-plan.ts';
@@ -203,8 +203,7 @@ export async function simulatePart(
       if (index++ % shard.count === shard.index) yield chunk;
     }
   };
-  let ownedTrials = 0;
-  for (const [start, end] of owned()) ownedTrials += end - start;
+  const ownedTrials = shardTrials(planned, options.chunkSize ?? CHUNK_SIZE, shard);
 
   // Widened: take() changes it, which control flow cannot see.
   let stoppedBy = (target !== undefined ? 'maxRuns' : 'runs') as RunResult['stoppedBy'];

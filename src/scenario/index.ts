@@ -10,6 +10,7 @@ export {
 export { loadScenarioText, type LoadedScenario, type LoadOptions } from './load.ts';
 export { loadScenarioFile } from './load-file.ts';
 export { readInputFile } from './read-input-file.ts';
+export { issueParts } from './issue-parts.ts';
 export { MAX_SCENARIO_BYTES } from './load.ts';
 export { MAX_ISSUES } from './cap-issues.ts';
 export { hashScenario, canonicalJson } from './hash.ts';

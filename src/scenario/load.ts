@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { excerpt, type Issue, type Result } from '../util/index.ts';
 import { checkOwnSafeguards } from './apply-safeguards.ts';
 import { capIssues } from './cap-issues.ts';
+import { issueParts } from './issue-parts.ts';
 import {
   controlName,
   displayPath,
@@ -145,7 +146,7 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
   }
   if (result.ok) return { ok: false, issues: setIssues };
   const issues = result.zodIssues
-    .flatMap((zi) => splitUnknownKeys(zi))
+    .flatMap((zi) => issueParts(zi))
     .map(({ path, message }) => {
       // Blame a --set for problems at or below its path, and at groups it created (a typo mid-path).
       const set = applied.find(
@@ -174,27 +175,6 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
     start = i + 1;
   }
   return { line, column: offset - start + 1 };
-}
-
-/** zod reports unknown keys once per object; we report each key at its own line. */
-function splitUnknownKeys(issue: z.core.$ZodIssue): { path: Segment[]; message: string }[] {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown field' }));
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return [{ path, message: 'required field is missing' }];
-  }
-  const got = issue.input;
-  const shown = typeof got === 'number' || typeof got === 'boolean' || typeof got === 'string';
-  // JSON would print NaN and Infinity as null; a long string is cut short.
-  const text =
-    typeof got === 'number' && !Number.isFinite(got)
-      ? String(got)
-      : typeof got === 'string'
-        ? JSON.stringify(excerpt(got))
-        : JSON.stringify(got);
-  return [{ path, message: shown ? `${issue.message} (got ${text})` : issue.message }];
 }
 
 /**
