@@ -56,6 +56,7 @@ export {
 export {
   simulate,
   simulatePart,
+  checkEventBound,
   WorkerPool,
   toPartFile,
   mergeParts,
@@ -78,6 +79,7 @@ export {
 export {
   compare,
   describeTilt,
+  parseTiltSpec,
   METHODS,
   tiltFromSpec,
   type CompareOptions,

@@ -27,6 +27,7 @@ export {
 } from './run-part-file.ts';
 export { MAX_SHARDS } from './run-part-schema.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
+export { checkEventBound } from './check-event-bound.ts';
 export { WorkerPool } from './worker-pool.ts';
 export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';
 export { pathways } from './pathways-run.ts';
@@ -38,4 +39,4 @@ export {
   type TiltSearch,
   type TiltSearchOptions,
 } from './tilt-search.ts';
-export { describeTilt, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
+export { describeTilt, parseTiltSpec, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';

@@ -1,5 +1,4 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
-import type { z } from 'zod';
 import { excerpt, type Issue, type Result } from '../util/index.ts';
 import { checkOwnSafeguards } from './apply-safeguards.ts';
 import { capIssues } from './cap-issues.ts';
