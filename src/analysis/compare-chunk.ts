@@ -7,7 +7,7 @@ import {
   type RunStatisticsJson,
   type WeightedStatisticsJson,
 } from '../estimate/index.ts';
-import { checkStopFlag, type StopFlag } from '../util/index.ts';
+import { stopRequested, type StopFlag } from '../util/index.ts';
 
 /** One compiled arm of a comparison (the baseline first). */
 export interface CompiledArm {
@@ -37,7 +37,7 @@ export function compareChunk(
   seed: number,
   start: number,
   end: number,
-  /** Stops the chunk (ChunkStopped) before the next trial once raised. Default none. */
+  /** Once raised, the chunk ends after its current trial (at least one): a prefix. Default none. */
   stop?: StopFlag,
 ): CompareChunkResult {
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
@@ -49,7 +49,7 @@ export function compareChunk(
   const weighted = tilted ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;
   const paired = tilted ? Array.from({ length: variants }, () => new PairedMoments()) : null;
   for (let trial = start; trial < end; trial++) {
-    checkStopFlag(stop);
+    if (trial > start && stopRequested(stop)) break;
     const base = arms[0].simulator.run(seed, trial);
     stats[0].add(base);
     weighted?.[0].add(base);

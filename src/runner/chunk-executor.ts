@@ -14,7 +14,8 @@ export interface ChunkExecutor<R> {
  * With one worker, runs chunks in this thread (`local`), yielding to the event loop between them
  * for progress and signals; with more, or `offThread`, sends `task(start, end)` to worker threads:
  * those of `shared` when given (left running at the end), else a pool of its own. On worker
- * threads, `signal` stops the chunks in flight before their next trial (a flag they share).
+ * threads, `signal` ends the chunks in flight after their current trial (a flag they share): each
+ * returns the trials it ran, and the caller stops taking after the first it takes once aborted.
  */
 export function chunkExecutor<R>(
   workers: number,
@@ -56,16 +57,14 @@ export function chunkExecutor<R>(
 /**
  * Runs the given chunks on an executor with up to `depth` in flight and hands each result to
  * `take` in chunk order, so merged results never depend on which worker finished first. Stops
- * when `take` returns true (or the chunks run out), or when `signal` is aborted and a chunk was
- * stopped midway (true then); chunks still in flight are dropped, and the executor is closed
- * either way.
+ * when `take` returns true (or the chunks run out); chunks still in flight are dropped, and the
+ * executor is closed either way.
  */
 export async function runInOrder<R>(
   executor: ChunkExecutor<R>,
   chunks: Iterator<[number, number]>,
   take: (result: R) => boolean,
-  signal?: AbortSignal,
-): Promise<boolean> {
+): Promise<void> {
   const inFlight: Promise<R>[] = [];
   const fill = () => {
     while (inFlight.length < executor.depth) {
@@ -77,18 +76,9 @@ export async function runInOrder<R>(
   try {
     fill();
     while (inFlight.length > 0) {
-      let result: R;
-      try {
-        result = await (inFlight.shift() as Promise<R>);
-      } catch (error) {
-        // A chunk stopped by the signal ends the run with what was merged before it.
-        if (signal?.aborted) return true;
-        throw error;
-      }
-      if (take(result)) return true;
+      if (take(await (inFlight.shift() as Promise<R>))) return;
       fill();
     }
-    return false;
   } finally {
     // Chunks still running after an early stop are not wanted: let their cancellation pass.
     for (const pending of inFlight) pending.catch(() => undefined);

@@ -60,8 +60,8 @@ export interface CompareOptions extends MethodOptions {
   /** Milliseconds clock for timing only. Default `performance.now`. */
   readonly clock?: () => number;
   /**
-   * Stops the comparison (between chunks here, before the next trial on worker threads); the
-   * result then covers the chunks done (`aborted`).
+   * Stops the comparison (between chunks here, after the current trial on worker threads); the
+   * result then covers the trials done (`aborted`).
    */
   readonly signal?: AbortSignal;
   /** Cap on events handled in one trial of an arm (a ModelLimitError beyond it). Default 1,000,000. */
@@ -121,40 +121,27 @@ export async function compare(
   const both = new Array<number>(variants.length).fill(0);
   const baselineOnly = new Array<number>(variants.length).fill(0);
   const variantOnly = new Array<number>(variants.length).fill(0);
-  // Widened: take() changes it, which control flow cannot see.
-  let stoppedBy = (target !== undefined ? 'maxRuns' : 'runs') as CompareResult['stoppedBy'];
+  let stoppedBy: CompareResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
   const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
-  const stopped = await runInOrder(
-    executor,
-    chunks,
-    (chunk) => {
-      chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
-      chunk.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
-      chunk.paired?.forEach((json, v) => paired?.[v].merge(PairedMoments.fromJSON(json)));
-      for (let v = 0; v < variants.length; v++) {
-        both[v] += chunk.both[v];
-        baselineOnly[v] += chunk.baselineOnly[v];
-        variantOnly[v] += chunk.variantOnly[v];
-      }
-      const { trials, nuclearUse } = stats[0];
-      const estimate = weighted
-        ? weightedProportion(weighted[0].nuclearUse, weighted[0].trials)
-        : estimateProportion(nuclearUse, trials);
-      const relErr = estimate.relErr;
-      options.onProgress?.(trials, planned, {
-        done: trials,
-        planned,
-        nuclearUse,
-        estimate,
-        relErr,
-      });
-      if (options.signal?.aborted) stoppedBy = 'aborted';
-      else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
-      return stoppedBy === 'aborted' || stoppedBy === 'target';
-    },
-    options.signal,
-  );
-  if (stopped && stoppedBy !== 'target') stoppedBy = 'aborted';
+  await runInOrder(executor, chunks, (chunk) => {
+    chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
+    chunk.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
+    chunk.paired?.forEach((json, v) => paired?.[v].merge(PairedMoments.fromJSON(json)));
+    for (let v = 0; v < variants.length; v++) {
+      both[v] += chunk.both[v];
+      baselineOnly[v] += chunk.baselineOnly[v];
+      variantOnly[v] += chunk.variantOnly[v];
+    }
+    const { trials, nuclearUse } = stats[0];
+    const estimate = weighted
+      ? weightedProportion(weighted[0].nuclearUse, weighted[0].trials)
+      : estimateProportion(nuclearUse, trials);
+    const relErr = estimate.relErr;
+    options.onProgress?.(trials, planned, { done: trials, planned, nuclearUse, estimate, relErr });
+    if (options.signal?.aborted) stoppedBy = 'aborted';
+    else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+    return stoppedBy === 'aborted' || stoppedBy === 'target';
+  });
   const totals = {
     stats,
     both,

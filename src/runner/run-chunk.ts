@@ -6,7 +6,7 @@ import {
   type WeightedStatisticsJson,
 } from '../estimate/index.ts';
 import type { Cause } from '../scenario/index.ts';
-import { checkStopFlag, type StopFlag } from '../util/index.ts';
+import { stopRequested, type StopFlag } from '../util/index.ts';
 
 export interface ExampleTrial {
   readonly trial: number;
@@ -38,14 +38,18 @@ export function runChunk(
   start: number,
   end: number,
   keep: number,
-  /** Stops the chunk (ChunkStopped) before the next trial once raised. Default none. */
+  /**
+   * Once raised, the chunk ends after its current trial (at least one) and reports the trials it
+   * ran: a prefix, so it merges as exactly as a whole chunk. Default none.
+   */
   stop?: StopFlag,
 ): ChunkResult {
   const stats = new RunStatistics(model.actorCount);
   const weighted = simulator.tilted ? new WeightedStatistics(model.actorCount) : null;
   const examples: ExampleTrial[] = [];
-  for (let trial = start; trial < end; trial++) {
-    checkStopFlag(stop);
+  let trial = start;
+  for (; trial < end; trial++) {
+    if (trial > start && stopRequested(stop)) break;
     const outcome = simulator.run(seed, trial);
     stats.add(outcome);
     weighted?.add(outcome);
@@ -59,5 +63,11 @@ export function runChunk(
       });
     }
   }
-  return { start, end, stats: stats.toJSON(), weighted: weighted?.toJSON() ?? null, examples };
+  return {
+    start,
+    end: trial,
+    stats: stats.toJSON(),
+    weighted: weighted?.toJSON() ?? null,
+    examples,
+  };
 }

@@ -48,7 +48,7 @@ export interface SimulateOptions extends MethodOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Milliseconds clock for timing only (never affects results). Default `performance.now`. */
   readonly clock?: () => number;
-  /** Stops the run: between chunks here, before the next trial on worker threads. */
+  /** Stops the run: between chunks here, after the current trial on worker threads. */
   readonly signal?: AbortSignal;
   /** Cap on events handled in one trial (a ModelLimitError beyond it). Default 1,000,000. */
   readonly maxEvents?: number;
@@ -205,34 +205,27 @@ export async function simulatePart(
   };
   const ownedTrials = shardTrials(planned, options.chunkSize ?? CHUNK_SIZE, shard);
 
-  // Widened: take() changes it, which control flow cannot see.
-  let stoppedBy = (target !== undefined ? 'maxRuns' : 'runs') as RunResult['stoppedBy'];
-  const stopped = await runInOrder(
-    executor,
-    owned(),
-    (chunk) => {
-      stats.merge(RunStatistics.fromJSON(chunk.stats));
-      if (weighted && chunk.weighted) weighted.merge(WeightedStatistics.fromJSON(chunk.weighted));
-      // Trials with use under a tilt replay differently without it: examples only from plain runs.
-      if (!weighted) for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
-      const estimate = weighted
-        ? weightedProportion(weighted.nuclearUse, weighted.trials)
-        : estimateProportion(stats.nuclearUse, stats.trials);
-      const relErr = estimate.relErr;
-      options.onProgress?.({
-        done: stats.trials,
-        planned: ownedTrials,
-        nuclearUse: stats.nuclearUse,
-        estimate,
-        relErr,
-      });
-      if (options.signal?.aborted) stoppedBy = 'aborted';
-      else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
-      return stoppedBy === 'aborted' || stoppedBy === 'target';
-    },
-    options.signal,
-  );
-  if (stopped && stoppedBy !== 'target') stoppedBy = 'aborted';
+  let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
+  await runInOrder(executor, owned(), (chunk) => {
+    stats.merge(RunStatistics.fromJSON(chunk.stats));
+    if (weighted && chunk.weighted) weighted.merge(WeightedStatistics.fromJSON(chunk.weighted));
+    // Trials with use under a tilt replay differently without it: examples only from plain runs.
+    if (!weighted) for (const e of chunk.examples) if (examples.length < keep) examples.push(e);
+    const estimate = weighted
+      ? weightedProportion(weighted.nuclearUse, weighted.trials)
+      : estimateProportion(stats.nuclearUse, stats.trials);
+    const relErr = estimate.relErr;
+    options.onProgress?.({
+      done: stats.trials,
+      planned: ownedTrials,
+      nuclearUse: stats.nuclearUse,
+      estimate,
+      relErr,
+    });
+    if (options.signal?.aborted) stoppedBy = 'aborted';
+    else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+    return stoppedBy === 'aborted' || stoppedBy === 'target';
+  });
   return { stats, weighted, examples, stoppedBy };
 }
 

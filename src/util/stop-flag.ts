@@ -1,6 +1,6 @@
 /**
- * A flag shared with worker threads (on a SharedArrayBuffer): set once to ask the chunks in
- * progress to stop at their next trial, so a cancel takes effect within a trial, not a chunk.
+ * A flag shared with worker threads (on a SharedArrayBuffer): raised once to ask the chunks in
+ * progress to stop after their current trial, so a cancel takes effect within a trial, not a chunk.
  */
 export type StopFlag = Int32Array;
 
@@ -12,15 +12,7 @@ export function raiseStopFlag(flag: StopFlag): void {
   Atomics.store(flag, 0, 1);
 }
 
-/** Thrown by a chunk that saw its stop flag: its partial result is dropped, never merged. */
-export class ChunkStopped extends Error {
-  constructor() {
-    super('chunk stopped on request');
-    this.name = 'ChunkStopped';
-  }
-}
-
-/** Throws ChunkStopped when the flag is raised; called before each trial (an atomic read). */
-export function checkStopFlag(flag: StopFlag | undefined): void {
-  if (flag !== undefined && Atomics.load(flag, 0) !== 0) throw new ChunkStopped();
+/** True once the flag is raised (an atomic read, cheap enough before every trial). */
+export function stopRequested(flag: StopFlag | undefined): boolean {
+  return flag !== undefined && Atomics.load(flag, 0) !== 0;
 }
