@@ -57,23 +57,16 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
       issues: [{ path: '', message: `scenario of ${size} (at most ${cap})`, source }],
     };
   }
+  // uniqueKeys is quadratic in a mapping's size; inspectDocument finds duplicates in one pass.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const control = TEXT_CONTROL.exec(text);
   if (control) {
     const name = controlName(control[0], TEXT_CONTROL);
-    return {
-      ok: false,
-      issues: [
-        {
-          path: '',
-          message: `control character ${name} in the text`,
-          source,
-          ...lineColumn(text, control.index),
-        },
-      ],
-    };
+    const path = displayPath(pathAt(doc.contents, control.index));
+    const where = positionOf(lineCounter, control.index);
+    const message = `control character ${name} in the text`;
+    return { ok: false, issues: [{ path, message, source, ...where }] };
   }
-  // uniqueKeys is quadratic in a mapping's size; inspectDocument finds duplicates in one pass.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const syntax = doc.errors.slice(0, 100).map((error): Issue => {
     const offset = skipIndent(text, error.pos[0]);
     const path = displayPath(pathAt(doc.contents, offset));
@@ -114,16 +107,17 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // Unresolved or excessive aliases surface only here; point at the first unresolved alias.
+    // Unresolved or excessive aliases surface only here: point at the first unresolved alias,
+    // else at the first alias.
     const message = excerpt(firstLine(error instanceof Error ? error.message : String(error)), 200);
     let offset: number | undefined;
     visit(doc, {
       Alias(_key, node) {
-        if (node.resolve(doc) === undefined && node.range) {
-          offset = node.range[0];
-          return visit.BREAK;
-        }
-        return undefined;
+        if (!node.range) return undefined;
+        offset ??= node.range[0];
+        if (node.resolve(doc) !== undefined) return undefined;
+        offset = node.range[0];
+        return visit.BREAK;
       },
     });
     const where =
@@ -163,17 +157,6 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
 /** A --set as an issue names it: the argument, cut short. */
 function setSource(arg: string): string {
   return `--set ${excerpt(arg)}`;
-}
-
-/** 1-based line and column of an offset, for text the YAML parser has not seen. */
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
 }
 
 /**
