@@ -255,6 +255,9 @@ function scenarioCases(): Case[] {
   return cases;
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
 /** The issues say where (a path or a line), briefly, and print nothing that drives a terminal. */
 function expectRefusal(issues: readonly Issue[], label: string, path?: Path): void {
   expect(issues.length, label).toBeGreaterThan(0);
@@ -266,11 +269,7 @@ function expectRefusal(issues: readonly Issue[], label: string, path?: Path): vo
       `${label}: ${text}`,
     ).toBe(true);
     expect(text.length, `${label}: ${text.slice(0, 200)}`).toBeLessThan(600);
-    // eslint-disable-next-line no-control-regex
-    expect(
-      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text),
-      `${label}: ${JSON.stringify(text)}`,
-    ).toBe(false);
+    expect(CONTROL.test(text), `${label}: ${JSON.stringify(text)}`).toBe(false);
   }
   if (path !== undefined) {
     const wanted = path.join('.');
