@@ -55,6 +55,30 @@ describe('the trace bomb', () => {
   }, 30_000);
 });
 
+describe('the server limits on events', () => {
+  it('apply to traces and to runs as set (--max-trace-events, --max-events)', async () => {
+    const server = testServer({ limits: { traceEvents: 5, eventsPerTrial: 4 } });
+    const refused = await server.post('/api/runs', {
+      kind: 'run',
+      scenario: { text: ANALYTIC_TEXT.replace('falseAlarm: 2 }', 'falseAlarm: 20 }') },
+      runs: 10,
+    });
+    expect(refused.status).toBe(422);
+    expect((await json<ErrorBody>(refused)).error).toMatch(/beyond the cap of 4 events/);
+    const started = await server.post('/api/runs', {
+      kind: 'run',
+      scenario: { text: ANALYTIC_TEXT.replace('falseAlarm: 2 }', 'falseAlarm: 0.1 }') },
+      runs: 10,
+    });
+    expect(started.status).toBe(202);
+    const { id } = await json<{ id: string }>(started);
+    await (await server.get(`/api/runs/${id}/events`)).text();
+    const trace = await server.get(`/api/runs/${id}/trace?trial=0`);
+    expect(trace.status).toBe(422);
+    expect((await json<ErrorBody>(trace)).error).toMatch(/more than 5 events/);
+  }, 30_000);
+});
+
 describe('the validation freeze', () => {
   const server = testServer();
   const keys = (n: number) => Array.from({ length: n }, (_, i) => `zz${i}: ${i}`).join('\n');

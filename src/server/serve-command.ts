@@ -14,6 +14,8 @@ interface ServeFlags {
   workers: number;
   maxTrials: number;
   maxConcurrent: number;
+  maxEvents: number;
+  maxTraceEvents: number;
 }
 
 function whole(min: number, max: number) {
@@ -60,6 +62,18 @@ export function registerServe(program: Command, io: ServeIo): void {
       whole(1, 64),
       DEFAULT_LIMITS.concurrentRuns,
     )
+    .option(
+      '--max-events <n>',
+      'most events one trial may handle; a scenario expected to need more is refused',
+      whole(1, 1e9),
+      DEFAULT_LIMITS.eventsPerTrial,
+    )
+    .option(
+      '--max-trace-events <n>',
+      'most events one trace may record',
+      whole(1, 1e8),
+      DEFAULT_LIMITS.traceEvents,
+    )
     .addHelpText(
       'after',
       `
@@ -72,7 +86,8 @@ Examples:
     -d '{"kind":"run","scenario":{"name":"korean-peninsula-2026"},"runs":20000}'
 
 The web app is built by \`npm install\` (or \`npm run build:web\`); until then / says how.
-Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (429).`,
+Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (429),
+--max-events and --max-trace-events (422).`,
     )
     .action(async (flags: ServeFlags) => {
       const { startServer } = await import('./start-server.ts');
@@ -81,7 +96,12 @@ Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (
         port: flags.port,
         db: flags.db,
         workers: flags.workers,
-        limits: { trialsPerRequest: flags.maxTrials, concurrentRuns: flags.maxConcurrent },
+        limits: {
+          trialsPerRequest: flags.maxTrials,
+          concurrentRuns: flags.maxConcurrent,
+          eventsPerTrial: flags.maxEvents,
+          traceEvents: flags.maxTraceEvents,
+        },
         log: io.err,
       });
     });
