@@ -106,6 +106,21 @@ describe('the validation freeze', () => {
     expect(ms).toBeLessThan(5000);
   });
 
+  it("cannot pollute the server's Object.prototype through a safeguard's changes", async () => {
+    for (const change of [
+      'human.__proto__.polluted=1',
+      'actors.*.constructor.prototype.polluted=1',
+    ]) {
+      const text = `${KOREA_TEXT}\nsafeguards:\n  evil:\n    description: d\n    set: ["${change}"]\n`;
+      const response = await server.post('/api/validate', { text });
+      expect(response.status).toBe(422);
+      const [issue] = (await json<ErrorBody>(response)).issues;
+      expect(issue.path).toBe('safeguards.evil');
+      expect(issue.message).toMatch(/reserved key/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    }
+  });
+
   it('refuses control characters, reserved keys and NUL, naming the field', async () => {
     const cases: [string, string, RegExp][] = [
       [KOREA_TEXT.replace(/^name: .*$/m, 'name: "\\e[31mred"'), 'name', /U\+001B/],

@@ -1,7 +1,8 @@
-import { parse } from 'yaml';
-import type { Issue, Result } from '../util/index.ts';
+import { parseDocument } from 'yaml';
+import { excerpt, type Issue, type Result } from '../util/index.ts';
 import { BUILTIN_SAFEGUARDS, type Draft, type Safeguard } from './builtin-safeguards.ts';
 import { hashScenario } from './hash.ts';
+import { displayPath, inspectDocument, RESERVED_KEYS } from './inspect-document.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario, type ResolvedScenario } from './resolve.ts';
 
@@ -96,7 +97,14 @@ export function applySafeguards(
 function applyChange(draft: Draft, change: string, actors: readonly string[]): void {
   const eq = change.indexOf('=');
   const segments = change.slice(0, eq).split('.');
-  const value: unknown = parse(change.slice(eq + 1));
+  // The value is checked like a file (reserved keys, alias loops, ...) before it becomes data.
+  const doc = parseDocument(change.slice(eq + 1), { uniqueKeys: false, prettyErrors: false });
+  const problem = inspectDocument(doc, doc.contents, segments).problems[0];
+  if (doc.errors.length > 0 || problem !== undefined) {
+    const why = problem ? `${displayPath(problem.path)}: ${problem.message}` : 'not valid YAML';
+    throw new Error(`${excerpt(change)}: ${why}`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
   const star = segments.indexOf('*');
   const paths =
     star === 1 && segments[0] === 'actors'
@@ -106,6 +114,10 @@ function applyChange(draft: Draft, change: string, actors: readonly string[]): v
 }
 
 function setPath(root: object, path: readonly string[], value: unknown, change: string): void {
+  // A key such as __proto__ would reach Object.prototype itself: never follow one.
+  const reserved = path.find((key) => RESERVED_KEYS.has(key));
+  if (reserved !== undefined)
+    throw new Error(`${excerpt(change)}: '${reserved}' is a reserved key`);
   let node = root as Record<string, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
