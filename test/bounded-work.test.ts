@@ -128,6 +128,33 @@ describe('cancel', () => {
   }, 20_000);
 });
 
+describe('cancel in this thread', () => {
+  it('takes effect within a slice of about 50 ms, with the trials done', async () => {
+    const loaded = load(bomb(40));
+    const controller = new AbortController();
+    const started = performance.now();
+    const run = simulate(loaded, { runs: 20_000, signal: controller.signal });
+    setTimeout(() => controller.abort(), 500);
+    const result = await run;
+    expect(result.stoppedBy).toBe('aborted');
+    expect(result.runs).toBeGreaterThan(0);
+    expect(result.runs).toBeLessThan(10_000);
+    expect((performance.now() - started) / 1000).toBeLessThan(2);
+  }, 20_000);
+
+  it('leaves the numbers unchanged: slices add up exactly, plain and importance sampling', async () => {
+    const loaded = load(
+      ANALYTIC_TEXT.replace('catchProbability: 0.9 ', 'catchProbability: 0.999 '),
+    );
+    for (const method of ['plain', 'is'] as const) {
+      const options = { runs: 30_000, seed: 4, method, clock: () => 0, chunkSize: 10_000 };
+      const whole = await simulate(loaded, options);
+      const sliced = await simulate(loaded, { ...options, signal: new AbortController().signal });
+      expect(JSON.stringify(sliced)).toBe(JSON.stringify(whole));
+    }
+  }, 60_000);
+});
+
 describe('--workers', () => {
   it('is capped at 4 per core, naming the cap', async () => {
     const cap = 4 * availableParallelism();

@@ -24,6 +24,12 @@ export function chunkExecutor<R>(
   offThread = false,
   shared?: WorkerPool,
   signal?: AbortSignal,
+  /**
+   * Adds up the results of consecutive slices of a chunk into the chunk's. Given with `signal`, a
+   * chunk run in this thread goes in slices of about 50 ms, yielding between them, so a signal
+   * (Ctrl-C) is seen within a slice; once aborted, the chunk ends with the slices done.
+   */
+  combine?: (slices: R[]) => R,
 ): ChunkExecutor<R> {
   const stop = newStopFlag();
   if (signal?.aborted) raiseStopFlag(stop);
@@ -40,8 +46,11 @@ export function chunkExecutor<R>(
     return {
       depth: 1,
       async run(start, end) {
-        await new Promise((resolve) => setImmediate(resolve));
-        return local(start, end);
+        if (signal === undefined || combine === undefined) {
+          await new Promise((resolve) => setImmediate(resolve));
+          return local(start, end);
+        }
+        return combine(await runInSlices(local, start, end, signal));
       },
       close: async () => undefined,
     };
@@ -52,6 +61,36 @@ export function chunkExecutor<R>(
     run: (start, end) => pool.run(withStop(start, end)) as Promise<R>,
     close: () => pool.close(),
   };
+}
+
+/** Slices last about this long: short enough for Ctrl-C to feel immediate, long enough to cost nothing. */
+const SLICE_MS = 50;
+
+/**
+ * Runs [start, end) in this thread as consecutive slices, growing or shrinking each so it takes
+ * about SLICE_MS, and yields to the event loop between them; stops early (with at least one slice)
+ * once `signal` is aborted. Where the slices fall never changes the numbers: they add up exactly.
+ */
+async function runInSlices<R>(
+  local: (start: number, end: number) => R,
+  start: number,
+  end: number,
+  signal: AbortSignal,
+): Promise<R[]> {
+  const slices: R[] = [];
+  let size = 1;
+  for (let from = start; from < end;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted && slices.length > 0) break;
+    const to = Math.min(end, from + size);
+    const began = performance.now();
+    slices.push(local(from, to));
+    const ms = performance.now() - began;
+    if (ms < SLICE_MS / 2) size *= 2;
+    else if (ms > 2 * SLICE_MS) size = Math.max(1, Math.floor(size / 2));
+    from = to;
+  }
+  return slices;
 }
 
 /**

@@ -26,6 +26,24 @@ export interface ChunkResult {
   readonly examples: readonly ExampleTrial[];
 }
 
+/** The result of consecutive chunks (or slices of one) as one: exact sums, the first examples. */
+export function combineChunks(parts: readonly ChunkResult[], keep: number): ChunkResult {
+  const stats = RunStatistics.fromJSON(parts[0].stats);
+  for (const part of parts.slice(1)) stats.merge(RunStatistics.fromJSON(part.stats));
+  const first = parts[0].weighted;
+  const weighted = first === null ? null : WeightedStatistics.fromJSON(first);
+  for (const part of parts.slice(1)) {
+    if (weighted && part.weighted) weighted.merge(WeightedStatistics.fromJSON(part.weighted));
+  }
+  return {
+    start: parts[0].start,
+    end: parts[parts.length - 1].end,
+    stats: stats.toJSON(),
+    weighted: weighted?.toJSON() ?? null,
+    examples: parts.flatMap((p) => p.examples).slice(0, keep),
+  };
+}
+
 /**
  * Runs trials [start, end) of a seed: the unit of work of every runner (inline, worker pool,
  * shard). A chunk's result depends only on (model, seed, start, end), so any split of a run into

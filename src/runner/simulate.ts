@@ -16,7 +16,7 @@ import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { compileArms } from './chunk-task.ts';
 import { CHUNK_SIZE, chunkSchedule, shardTrials } from './chunk-schedule.ts';
-import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
+import { combineChunks, runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
 import { VERSION } from '../version.ts';
 import { planOnWorkers, type MethodOptions, type MethodPlan } from './method-plan.ts';
 import type { TiltRound } from './tilt-search.ts';
@@ -190,6 +190,7 @@ export async function simulatePart(
     options.offThread,
     options.pool,
     options.signal,
+    (slices) => combineChunks(slices, keep),
   );
   const actorCount = Object.keys(loaded.scenario.actors).length;
   const stats = new RunStatistics(actorCount);
