@@ -41,18 +41,18 @@ export function applySafeguards(
   const draft = structuredClone(loaded.scenario) as Draft;
   const issues: Issue[] = [];
   for (const spec of new Set(specs)) {
-    const source = `--safeguard ${spec}`;
+    const source = `--safeguard ${excerpt(spec)}`;
     const [name, target] = spec.split(':', 2);
     const safeguard = available.find((s) => s.name === name);
     if (!safeguard) {
       const names = available.map((s) => s.name).join(', ');
-      issues.push({ path: name, message: `unknown safeguard (known: ${names})`, source });
+      issues.push({ path: excerpt(name), message: `unknown safeguard (known: ${names})`, source });
       continue;
     }
     const actors = target === undefined ? actorIds : target.split(',');
     const unknown = actors.filter((a) => !actorIds.includes(a));
     if (unknown.length > 0) {
-      const message = `no actor '${unknown.join("', '")}' (actors: ${actorIds.join(', ')})`;
+      const message = `no actor '${excerpt(unknown.join("', '"))}' (actors: ${actorIds.join(', ')})`;
       issues.push({ path: name, message, source });
       continue;
     }
@@ -77,7 +77,7 @@ export function applySafeguards(
   if (issues.length > 0) return { ok: false, issues };
   const resolved = resolveScenario(draft);
   if (!resolved.ok) {
-    const source = `--safeguard ${specs.join(' --safeguard ')}`;
+    const source = excerpt(`--safeguard ${specs.join(' --safeguard ')}`, 200);
     return {
       ok: false,
       issues: resolved.zodIssues.map((i) => ({
