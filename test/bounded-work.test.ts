@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
+  compare,
   compileModel,
   isModelLimit,
   loadScenarioText,
@@ -152,6 +153,33 @@ describe('cancel in this thread', () => {
       const sliced = await simulate(loaded, { ...options, signal: new AbortController().signal });
       expect(JSON.stringify(sliced)).toBe(JSON.stringify(whole));
     }
+  }, 60_000);
+});
+
+describe('compare in this thread', () => {
+  it('gives the same numbers in slices, and stops within one when cancelled', async () => {
+    const text = ANALYTIC_TEXT.replace('catchProbability: 0.9 ', 'catchProbability: 0.999 ');
+    const loaded = load(text);
+    const variant = load(text.replace('catchProbability: 0.999 ', 'catchProbability: 0.9999 '));
+    const variants = [{ name: 'better', safeguards: [], loaded: variant }];
+    for (const method of ['plain', 'is'] as const) {
+      const options = { runs: 30_000, seed: 4, method, clock: () => 0 };
+      const whole = await compare(loaded, variants, options);
+      const signal = new AbortController().signal;
+      const sliced = await compare(loaded, variants, { ...options, signal });
+      expect(JSON.stringify(sliced)).toBe(JSON.stringify(whole));
+    }
+    const heavy = load(bomb(40));
+    const controller = new AbortController();
+    const started = performance.now();
+    const run = compare(heavy, [{ name: 'same', safeguards: [], loaded: heavy }], {
+      runs: 20_000,
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 500);
+    const result = await run;
+    expect(result.stoppedBy).toBe('aborted');
+    expect((performance.now() - started) / 1000).toBeLessThan(2);
   }, 60_000);
 });
 

@@ -77,3 +77,30 @@ export function compareChunk(
     paired: paired?.map((p) => p.toJSON()) ?? null,
   };
 }
+
+/** The result of consecutive chunks (or slices of one) as one: every sum added exactly. */
+export function combineCompareChunks(parts: readonly CompareChunkResult[]): CompareChunkResult {
+  const [first, ...rest] = parts;
+  const stats = first.stats.map((json) => RunStatistics.fromJSON(json));
+  const weighted = first.weighted?.map((json) => WeightedStatistics.fromJSON(json)) ?? null;
+  const paired = first.paired?.map((json) => PairedMoments.fromJSON(json)) ?? null;
+  const both = [...first.both];
+  const baselineOnly = [...first.baselineOnly];
+  const variantOnly = [...first.variantOnly];
+  for (const part of rest) {
+    part.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
+    part.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
+    part.paired?.forEach((json, v) => paired?.[v].merge(PairedMoments.fromJSON(json)));
+    part.both.forEach((n, v) => (both[v] += n));
+    part.baselineOnly.forEach((n, v) => (baselineOnly[v] += n));
+    part.variantOnly.forEach((n, v) => (variantOnly[v] += n));
+  }
+  return {
+    stats: stats.map((s) => s.toJSON()),
+    both,
+    baselineOnly,
+    variantOnly,
+    weighted: weighted?.map((w) => w.toJSON()) ?? null,
+    paired: paired?.map((p) => p.toJSON()) ?? null,
+  };
+}

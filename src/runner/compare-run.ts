@@ -1,4 +1,5 @@
 import {
+  combineCompareChunks,
   compareChunk,
   summarizeComparison,
   type CompareChunkResult,
@@ -114,6 +115,7 @@ export async function compare(
     options.offThread,
     options.pool,
     options.signal,
+    combineCompareChunks,
   );
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
   const weighted = tilt ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;
