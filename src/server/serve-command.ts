@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { parseWholeNumber } from '../index.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
@@ -46,8 +47,8 @@ export function registerServe(program: Command, io: ServeIo): void {
     .option('--db <file>', 'run store file (default as for `petrov run`: see `petrov runs --help`)')
     .option(
       '-w, --workers <n>',
-      'worker threads, kept for all runs (results do not depend on it)',
-      whole(1, 256),
+      'worker threads, kept for all runs (results do not depend on it; at most 4 per core)',
+      whole(1, Math.min(256, 4 * availableParallelism())),
       1,
     )
     .option(
