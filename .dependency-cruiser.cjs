@@ -8,6 +8,8 @@ const layers = [
   'scenario',
   'engine',
   'estimate',
+  // Decision-makers sit above the engine's port; the engine never imports them.
+  'agents',
   'analysis',
   'runner',
   'store',

@@ -1,6 +1,7 @@
 // The rare-event part of `npm run bench`: importance sampling against plain Monte Carlo on the
 // analytic scenario at p ≈ 1e-4 and 1e-6, measured in the same run (docs/rare-events.md).
 import { fileURLToPath } from 'node:url';
+import { agentsFor } from '../src/agents/index.ts';
 import { compileModel, Simulator } from '../src/engine/index.ts';
 import { simulate } from '../src/runner/index.ts';
 import { localPilot, searchTilt } from '../src/runner/tilt-search.ts';
@@ -59,11 +60,12 @@ export async function rareEventBench(workers: number): Promise<RareEventRow[]> {
     const loaded = load(target);
     const exact = -Math.expm1(-3 * missFor(target));
     const model = compileModel(loaded.scenario);
-    const plain = measure(new Simulator(model), 1_000_000);
+    const agents = agentsFor(loaded.scenario, model);
+    const plain = measure(new Simulator(model, agents), 1_000_000);
     const searchStart = performance.now();
-    const { tilt } = await searchTilt(model, localPilot(model, 1));
+    const { tilt } = await searchTilt(model, localPilot(model, agents, 1));
     const searchSeconds = (performance.now() - searchStart) / 1000;
-    const weighted = measure(new Simulator(model, tilt), 200_000);
+    const weighted = measure(new Simulator(model, agents, tilt), 200_000);
     const plainVariance = exact * (1 - exact);
     const start = performance.now();
     const run = await simulate(loaded, { method: 'is', targetRelError: 0.1, workers });

@@ -4,9 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileModel, Count, Simulator } from '../src/engine/index.ts';
+import { Count, Simulator } from '../src/engine/index.ts';
 import { wilson } from '../src/estimate/index.ts';
-import { simulate } from '../src/runner/index.ts';
+import { simulate, simulatorFor } from '../src/runner/index.ts';
 import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 import { analyticKernel } from './analytic-kernel.ts';
 import { analyticNaive } from './analytic-naive.ts';
@@ -61,7 +61,7 @@ function engineChunk(sim: Simulator, from: number, to: number, sums: Float64Arra
  * (V8 optimises a function called many times more reliably than one long call).
  */
 function engineInline(loaded: LoadedScenario, trials: number, name: string, check: boolean): void {
-  const sim = new Simulator(compileModel(loaded.scenario));
+  const sim = simulatorFor(loaded.scenario);
   const sums = new Float64Array(3);
   const start = performance.now();
   for (let from = 0; from < trials; from += 65_536)

@@ -91,6 +91,38 @@ export {
 } from './runner/index.ts';
 export { pathways } from './runner/index.ts';
 export {
+  recordedTrace,
+  replayedTrace,
+  runEpisode,
+  simulatorFor,
+  trialRecord,
+  type EpisodeOptions,
+  type EpisodeResult,
+  type TrialRecord,
+} from './runner/index.ts';
+export {
+  agentsFor,
+  DoctrineAgent,
+  ReplayAgent,
+  ScriptedAgent,
+  type DecisionRecording,
+  type RecordedDecision,
+  type WaitingAgent,
+  type WaitingAnswer,
+} from './agents/index.ts';
+export {
+  Choice,
+  CHOICE_NAMES,
+  DECISION_POINTS,
+  DecisionPoint,
+  LEGAL_CHOICES,
+  type Decision,
+  type DecisionDraws,
+  type DecisionMaker,
+  type Observation,
+  type ObservationSnapshot,
+} from './engine/index.ts';
+export {
   type Variant,
   type CompareResult,
   type VariantResult,

@@ -108,6 +108,7 @@ describe('validate', () => {
     expect(tooLarge.issues[0].path).toBe('body');
     const chunked = await server.app.request('/api/validate', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: new Blob([JSON.stringify(huge)]).stream(),
       duplex: 'half',
     } as RequestInit);

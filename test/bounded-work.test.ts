@@ -9,7 +9,7 @@ import {
   isModelLimit,
   loadScenarioText,
   simulate,
-  Simulator,
+  simulatorFor,
   type LoadedScenario,
 } from '../src/index.ts';
 import { cli } from './helpers/cli.ts';
@@ -44,20 +44,20 @@ function thrown(f: () => unknown): Error {
 
 describe('the cap on events per trial', () => {
   it('refuses a scenario expected beyond it before any trial, naming the cap and the flag', () => {
-    const model = compileModel(load(bomb(3660)).scenario);
-    const error = thrown(() => new Simulator(model));
+    const { scenario } = load(bomb(3660));
+    const model = compileModel(scenario);
+    const error = thrown(() => simulatorFor(scenario, null, model));
     expect(isModelLimit(error)).toBe(true);
     expect(error.message).toMatch(/about 36,600,000 events per trial, beyond the cap of 1,000,000/);
     expect(error.message).toContain('--max-events');
     // Raised far enough, the same scenario is accepted.
-    expect(() => new Simulator(model, null, { maxEvents: 1e8 })).not.toThrow();
+    expect(() => simulatorFor(scenario, null, model, { maxEvents: 1e8 })).not.toThrow();
   });
 
   it('stops a trial that goes beyond it, naming the trial, the cap and the flag', () => {
     // About 3 events per trial expected: a cap of 4 passes up front, and some trial exceeds it.
-    const simulator = new Simulator(compileModel(load(ANALYTIC_TEXT).scenario), null, {
-      maxEvents: 4,
-    });
+    const { scenario } = load(ANALYTIC_TEXT);
+    const simulator = simulatorFor(scenario, null, compileModel(scenario), { maxEvents: 4 });
     const error = thrown(() => {
       for (let trial = 0; trial < 1000; trial++) simulator.run(1, trial);
     });

@@ -9,7 +9,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileModel, neutralTilt, Simulator } from '../src/engine/index.ts';
+import { compileModel, neutralTilt } from '../src/engine/index.ts';
+import { doctrineSimulator } from './helpers/scenario.ts';
 import { Z95 } from '../src/estimate/index.ts';
 import { compare, simulate, tiltFromSpec, type RunResult } from '../src/runner/index.ts';
 import { applySafeguards, loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
@@ -117,8 +118,8 @@ describe('importance sampling against plain sampling on the Korean baseline (p â
 describe('importance sampling mechanics', () => {
   it('a neutral tilt weighs every trial 1 and changes no outcome', () => {
     const model = compileModel(load(KOREAN).scenario);
-    const plain = new Simulator(model);
-    const tilted = new Simulator(model, neutralTilt(model.actorCount));
+    const plain = doctrineSimulator(model);
+    const tilted = doctrineSimulator(model, neutralTilt(model.actorCount));
     for (let trial = 0; trial < 200; trial++) {
       const a = plain.run(1, trial);
       const [use, time, events] = [a.nuclearUse, a.time, a.counts[0]];

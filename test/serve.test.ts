@@ -50,4 +50,61 @@ describe('petrov serve', () => {
     expect(await exited).toBe(0);
     expect(err).toContain('stopping');
   });
+
+  it('refuses a short --token or PETROV_TOKEN, and a malformed --allow-host or --allow-origin', async () => {
+    const short = await cli('serve', '--token', 'short');
+    expect(short.code).toBe(2);
+    expect(short.err).toContain('expected at least 16 characters');
+    expect((await cli('serve', '--allow-host', 'a/b')).code).toBe(2);
+    const origin = await cli('serve', '--allow-origin', 'example.org');
+    expect(origin.code).toBe(2);
+    expect(origin.err).toContain('expected an origin such as https://example.org:8443');
+    process.env.PETROV_TOKEN = 'short';
+    try {
+      const env = await cli('serve', '--port', '0');
+      expect(env.code).toBe(2);
+      expect(env.err).toBe(
+        "PETROV_TOKEN: expected at least 16 characters without spaces, '#' or '&'\n",
+      );
+    } finally {
+      delete process.env.PETROV_TOKEN;
+    }
+  });
+
+  it('beyond loopback, prints a #token= URL and requires the token on /api', async () => {
+    const db = join(dir, 'token.db');
+    const child = spawn(process.execPath, [
+      'bin/petrov.mjs',
+      'serve',
+      '--host',
+      '0.0.0.0',
+      '--port',
+      '0',
+      '--db',
+      db,
+    ]);
+    let err = '';
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      for (let i = 0; i < 300 && !err.includes('#token='); i++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const match = /open http:\/\/\S+:(\d+)\/#token=([A-Za-z0-9_-]{43}) /.exec(err);
+      expect(match, err).not.toBeNull();
+      const [, port, token] = match ?? [];
+      const base = `http://127.0.0.1:${port}`;
+      const without = await fetch(`${base}/api/health`);
+      expect(without.status).toBe(401);
+      const ok = await fetch(`${base}/api/health`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(ok.status).toBe(200);
+      // The page itself loads without it: it reads the token from its URL.
+      expect((await fetch(`${base}/`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+  });
 });

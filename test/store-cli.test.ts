@@ -58,12 +58,14 @@ describe('recording', () => {
     expect(await list(db)).toEqual([]);
   });
 
-  it('warns and still runs when the store cannot be opened', async () => {
+  it('warns, still runs and prints, and exits 2 when the store cannot be opened', async () => {
     const blocker = join(dir, 'a-file');
     writeFileSync(blocker, '');
     const result = await cli('run', ANALYTIC, '--runs', '500', '--db', join(blocker, 'x.db'));
-    expect(result.code).toBe(0);
-    expect(result.err).toMatch(/^petrov: not storing this run: cannot open .*x\.db/);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(
+      /^petrov: not storing this run: cannot open the run store .*x\.db: a parent of it is a file, not a directory/,
+    );
     expect(result.out).toContain('nuclear use (any cause)');
   });
 });

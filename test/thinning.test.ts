@@ -6,8 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compileModel, Count, Simulator, TraceKind } from '../src/engine/index.ts';
-import { simulate, traceTrial } from '../src/runner/index.ts';
+import { Count, TraceKind } from '../src/engine/index.ts';
+import { simulate, simulatorFor, traceTrial } from '../src/runner/index.ts';
 import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 
 const Z = 4;
@@ -37,7 +37,7 @@ describe('thinned track processes', () => {
 
   it('show every track in a trace, labelled, in time order, as the untraced run counts them', () => {
     const loaded = load('korean-peninsula-2026.yaml');
-    const sim = new Simulator(compileModel(loaded.scenario));
+    const sim = simulatorFor(loaded.scenario);
     for (let trial = 0; trial < 20; trial++) {
       const counts = Float64Array.from(sim.run(1, trial).counts);
       const trace = traceTrial(loaded, 1, trial);
@@ -63,7 +63,7 @@ describe('thinned track processes', () => {
         if (kind === TraceKind.labelBenign) this.times.push(time);
       },
     };
-    const sim = new Simulator(compileModel(loaded.scenario));
+    const sim = simulatorFor(loaded.scenario);
     for (let trial = 0; trial < 400; trial++) {
       recorder.times.length = 0;
       const end = sim.run(3, trial, recorder).time;

@@ -10,5 +10,19 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 1024 },
-  server: { proxy: { '/api': { target: api, changeOrigin: true } } },
+  server: {
+    proxy: {
+      '/api': {
+        target: api,
+        changeOrigin: true,
+        // The server accepts only its own origin: the dev server's own pages speak for it.
+        configure: (proxy) =>
+          proxy.on('proxyReq', (proxyReq, req) => {
+            if (req.headers.origin === `http://${req.headers.host}`) {
+              proxyReq.setHeader('origin', new URL(api).origin);
+            }
+          }),
+      },
+    },
+  },
 });

@@ -156,7 +156,7 @@ Examples:
         seed: flags.seed,
         version: VERSION,
       };
-      const { result, note } = await stoppableByCtrlC(io, (signal) =>
+      const { result, note, storeFailed } = await stoppableByCtrlC(io, (signal) =>
         recorded(io, flags, record, () =>
           compare(baseline, variants, {
             runs: flags.runs,
@@ -174,6 +174,8 @@ Examples:
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : compareText(result, file));
       io.err(note);
+      // Ctrl-C's 130 wins: the user asked to stop, and the store failure is on stderr already.
       if (result.stoppedBy === 'aborted') setExit(Exit.interrupted);
+      else if (storeFailed) setExit(Exit.input);
     });
 }

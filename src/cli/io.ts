@@ -12,5 +12,8 @@ export const processIo: CliIo = {
   errIsTty: process.stderr.isTTY === true,
 };
 
-/** Exit codes: 0 ok, 1 runtime error, 2 invalid input, 130 stopped by Ctrl-C (partial result). */
+/**
+ * Exit codes: 0 ok, 1 runtime error, 2 invalid input or a run store that cannot be used (its file
+ * named on stderr), 130 stopped by Ctrl-C (partial result).
+ */
 export const Exit = { ok: 0, runtime: 1, input: 2, interrupted: 130 } as const;

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { excerpt, formatIssue, InputError, isModelLimit, VERSION } from '../index.ts';
+import { StoreError } from '../store/index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
@@ -105,6 +106,10 @@ export async function main(
       return ok ? Exit.ok : Exit.input;
     }
     if (error instanceof Error && isModelLimit(error)) {
+      io.err(`petrov: ${error.message}\n`);
+      return Exit.input;
+    }
+    if (error instanceof StoreError) {
       io.err(`petrov: ${error.message}\n`);
       return Exit.input;
     }

@@ -162,13 +162,15 @@ Examples:
         return;
       }
       const record = runRecord(file, loaded, flags, options.workers);
-      const { result, note } = await stoppableByCtrlC(io, (signal) =>
+      const { result, note, storeFailed } = await stoppableByCtrlC(io, (signal) =>
         recorded(io, flags, record, () => simulate(loaded, { ...options, signal })),
       );
       progress.stop();
       io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : runText(result, file));
       io.err(note);
+      // Ctrl-C's 130 wins: the user asked to stop, and the store failure is on stderr already.
       if (result.stoppedBy === 'aborted') setExit(Exit.interrupted);
+      else if (storeFailed) setExit(Exit.input);
     });
 }
 

@@ -39,13 +39,20 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
     .command('list')
     .description('list stored runs, newest first')
     .option('--limit <n>', 'at most this many', integer(1), 50)
-    .option('--json', 'print { runs: [...] } as JSON')
+    .option(
+      '--json',
+      'print { runs: [...], skipped: [{ id, problem }] } as JSON (skipped: rows that cannot be read)',
+    )
     .option('--db <file>', DB_HELP)
     .action((flags: ListFlags) =>
       withStore(flags, (store) => {
-        const rows = store.list(flags.limit);
-        if (flags.json) io.out(`${JSON.stringify({ runs: rows }, null, 2)}\n`);
+        const { runs: rows, skipped } = store.listing(flags.limit);
+        if (flags.json) io.out(`${JSON.stringify({ runs: rows, skipped }, null, 2)}\n`);
         else io.out(rows.length === 0 ? `no runs in ${store.path}\n` : listText(rows));
+        // Listed on stderr, so one unreadable row neither hides the others nor goes unnoticed.
+        for (const row of skipped) {
+          io.err(`petrov: skipped run ${row.id} in ${store.path}: ${row.problem}\n`);
+        }
       }),
     );
   runs

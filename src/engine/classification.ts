@@ -10,8 +10,9 @@ const GENUINE = 0;
 const BENIGN = 1;
 
 /**
- * M2: a track the classifier labelled hostile. Its confidence may fall below the threshold, the
- * optional second-phenomenology confirmation may reject it, and survivors pass to the decision.
+ * M2: a track the classifier labelled hostile. Its confidence may fall below the threshold (a
+ * fixed gate of the warning system, not a choice), the optional second-phenomenology confirmation
+ * may reject it, and survivors pass to the decision.
  * Tracks labelled benign change nothing, so the engine never handles them one by one: each track
  * process fires only for hostile labels (thinning) and its benign labels are counted at the end of
  * the trial (quiet-tracks.ts).
@@ -93,5 +94,5 @@ export function classifyHostileTrack(
     : kind === BENIGN
       ? Origin.misclassifiedBenign
       : Origin.sensorFalseAlarm;
-  decide(ctx, actor, domain, genuine, origin);
+  decide(ctx, actor, domain, genuine, origin, confidence, m.confirms[ad] === 1 ? 1 : -1);
 }

@@ -1,19 +1,23 @@
 import { Count, Origin, Scheduled, TraceKind } from './codes.ts';
+import { DecisionPoint, Choice } from './decision-maker.ts';
 import { setRung } from './ladder.ts';
+import { SeenKind } from './observation.ts';
 import { Site, siteIndex } from './tilt.ts';
 import { Mark } from './event-marks.ts';
 import type { TrialContext } from './trial-context.ts';
 
 /**
- * M5: a leadership-to-forces outage with a lognormal duration. One that outlasts the threshold
- * while the actor is at or above the minimum rung may be read as decapitation; with pre-delegated
- * authority the forces then move to the pre-delegated rung (use), otherwise to a lower one.
+ * M5: a leadership-to-forces outage with a lognormal duration. When one outlasts the threshold the
+ * side's decision-maker is asked whether to read it as decapitation (the doctrine agent does so
+ * with the misread probability when at or above the minimum rung); if it acts, with pre-delegated
+ * authority the forces move to the pre-delegated rung (use), otherwise to a lower one.
  */
 export function startOutage(ctx: TrialContext, actor: number): void {
   const m = ctx.model;
   ctx.inOutage[actor] = 1;
   ctx.outageChanged(actor);
   ctx.outcome.counts[Count.outages]++;
+  ctx.see(actor, SeenKind.linkDown, 0);
   const sigma = m.outageSigma[actor];
   const shift = siteIndex(m.actorCount, Site.longOutage, actor, 0);
   const z =
@@ -30,9 +34,10 @@ export function startOutage(ctx: TrialContext, actor: number): void {
 
 export function onLongOutage(ctx: TrialContext, actor: number): void {
   const m = ctx.model;
-  if (ctx.rung[actor] < m.decapitationMinRung[actor]) return;
-  const site = siteIndex(m.actorCount, Site.misread, actor, 0);
-  if (!ctx.sites.chance(site, ctx.misreadDraw[actor], m.misreadProbability[actor])) return;
+  const o = ctx.observation;
+  o.begin(DecisionPoint.outage, actor, ctx.time, m.mode[actor]);
+  o.outageMinutes = m.decapitationThreshold[actor];
+  if (ctx.ask(DecisionPoint.outage, actor, 0, false).choice !== Choice.act) return;
   ctx.outcome.counts[Count.decapitationMisreads]++;
   const predelegated = m.predelegated[actor] === 1;
   ctx.record(TraceKind.decapitationMisread, actor, predelegated ? 1 : 0);
@@ -43,5 +48,6 @@ export function onLongOutage(ctx: TrialContext, actor: number): void {
 export function endOutage(ctx: TrialContext, actor: number): void {
   ctx.inOutage[actor] = 0;
   ctx.outageChanged(actor);
+  ctx.see(actor, SeenKind.linkUp, 0);
   ctx.record(TraceKind.outageEnd, actor);
 }

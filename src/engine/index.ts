@@ -1,13 +1,39 @@
 export {
   compileModel,
+  AnswerCode,
   D,
   K,
+  Mode,
   P_OUTAGE,
+  Timeout,
   PROCESSES_PER_ACTOR,
   type CompiledModel,
 } from './compiled-model.ts';
 export { neutralTilt, Site, SITE_KINDS, siteIndex, siteProbabilities, type Tilt } from './tilt.ts';
 export { Simulator } from './simulator.ts';
+export {
+  AgentError,
+  Choice,
+  CHOICE_NAMES,
+  DECISION_POINTS,
+  DecisionPoint,
+  LEGAL_CHOICES,
+  POINT_PHRASES,
+  type ChoiceName,
+  type Decision,
+  type DecisionMaker,
+  type DecisionPointName,
+} from './decision-maker.ts';
+export { Judgment, type DecisionDraws } from './decision-draws.ts';
+export {
+  ObservationState,
+  RECENT_EVENTS,
+  SEEN_KIND_NAMES,
+  SeenKind,
+  snapshotObservation,
+  type Observation,
+  type ObservationSnapshot,
+} from './observation.ts';
 export { isModelLimit, ModelLimitError } from './model-limit-error.ts';
 export { MAX_TRACED_TRACKS } from './quiet-tracks.ts';
 export {

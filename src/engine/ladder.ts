@@ -2,7 +2,17 @@ import { exponential } from '../random/index.ts';
 import { NUCLEAR_USE_RUNG } from '../scenario/index.ts';
 import { Count, Origin, Scheduled, TraceKind } from './codes.ts';
 import { AnswerCode } from './compiled-model.ts';
+import { Choice, DecisionPoint } from './decision-maker.ts';
+import { SeenKind } from './observation.ts';
 import type { TrialContext } from './trial-context.ts';
+
+/** The trace's answer code of each rise choice (match, escalate, hold, step down). */
+function answerOf(choice: number): number {
+  if (choice === Choice.match) return AnswerCode.match;
+  if (choice === Choice.escalate) return AnswerCode.escalate;
+  if (choice === Choice.hold) return AnswerCode.hold;
+  return AnswerCode.deescalate;
+}
 
 /**
  * M4: moves an actor to a rung. Reaching limited nuclear use ends the trial (M7) with the origin of
@@ -14,6 +24,7 @@ export function setRung(ctx: TrialContext, actor: number, to: number, origin: nu
   ctx.origin[actor] = origin;
   ctx.chain[actor] = ctx.activeChain;
   ctx.rungChanged(actor);
+  ctx.see(actor, SeenKind.ownRung, to);
   const out = ctx.outcome;
   if (to > out.highestRung[actor]) out.highestRung[actor] = to;
   ctx.record(TraceKind.rungChange, actor, from, to, origin);
@@ -47,7 +58,10 @@ export function respond(ctx: TrialContext, actor: number, target: number, origin
   setRung(ctx, actor, target, origin);
 }
 
-/** The actor perceives the other side at `perceived` and answers by its doctrine. */
+/**
+ * The actor perceives the other side at `perceived` and its decision-maker answers: match,
+ * escalate, hold or step down. An answer never climbs past the side's `maxAnswerRung`.
+ */
 export function answerPerceived(
   ctx: TrialContext,
   actor: number,
@@ -56,14 +70,17 @@ export function answerPerceived(
 ): void {
   const m = ctx.model;
   ctx.outcome.counts[Count.perceivedRises]++;
-  const answer = m.answer[actor];
-  ctx.record(TraceKind.perceived, actor, perceived, answer, origin);
-  if (answer === AnswerCode.deescalate) {
+  ctx.perceived[actor] = perceived;
+  ctx.see(actor, SeenKind.perceivedRung, perceived);
+  ctx.observation.begin(DecisionPoint.rise, actor, ctx.time, m.mode[actor]);
+  const choice = ctx.ask(DecisionPoint.rise, actor, 0, false).choice;
+  ctx.record(TraceKind.perceived, actor, perceived, answerOf(choice), origin);
+  if (choice === Choice.deescalate) {
     stepDown(ctx, actor);
     return;
   }
-  if (answer === AnswerCode.hold) return;
-  const wanted = answer === AnswerCode.escalate ? perceived + 1 : perceived;
+  if (choice === Choice.hold) return;
+  const wanted = choice === Choice.escalate ? perceived + 1 : perceived;
   const target = Math.min(wanted, m.maxAnswerRung[actor]);
   if (target > ctx.rung[actor]) setRung(ctx, actor, target, origin);
 }
@@ -74,6 +91,7 @@ export function stepDown(ctx: TrialContext, actor: number): void {
   if (from <= 0 || from >= NUCLEAR_USE_RUNG) return;
   ctx.rung[actor] = from - 1;
   ctx.rungChanged(actor);
+  ctx.see(actor, SeenKind.ownRung, from - 1);
   ctx.record(TraceKind.rungChange, actor, from, from - 1, ctx.origin[actor]);
 }
 

@@ -11,8 +11,9 @@ import {
   type CompiledModel,
 } from './compiled-model.ts';
 import { answerPerceived, deliberateStep, respond, stepDown } from './ladder.ts';
-import { refreshRates } from './observations.ts';
+import { refreshRates } from './refresh-rates.ts';
 import { RatePath, recordQuietTracks } from './quiet-tracks.ts';
+import type { DecisionMaker } from './decision-maker.ts';
 import type { Recorder } from './recorder.ts';
 import type { Tilt } from './tilt.ts';
 import { TraceBuffer } from './trace-buffer.ts';
@@ -39,6 +40,9 @@ import type { TrialOutcome } from './trial-outcome.ts';
  * A track process fires only for the tracks its classifier labels hostile: its clock runs to
  * thresholds spaced by unit exponentials over P(hostile label), the exact thinning of a Poisson
  * process. The benign labels, which change nothing, are counted when the trial ends (`closeQuiet`).
+ *
+ * Every choice a side makes is its decision-maker's (decision-maker.ts), asked synchronously; an
+ * agent that must wait (a person, a remote model) runs through the episode driver instead.
  */
 export class Simulator {
   private readonly ctx: TrialContext;
@@ -48,12 +52,14 @@ export class Simulator {
 
   constructor(
     readonly model: CompiledModel,
+    /** Who decides for each actor, in the model's actor order (the decision port). */
+    readonly agents: readonly DecisionMaker[],
     /** Importance sampling's change of measure; default none (plain Monte Carlo). */
     tilt: Tilt | null = null,
     /** Caps on events per trial and per trace; defaults in simulator-limits.ts. */
     limits: SimulatorLimits = {},
   ) {
-    this.ctx = new TrialContext(model, tilt);
+    this.ctx = new TrialContext(model, agents, tilt);
     this.maxEvents = limits.maxEvents ?? DEFAULT_MAX_EVENTS;
     this.buffer = new TraceBuffer(limits.maxTraceEvents ?? DEFAULT_MAX_TRACE_EVENTS);
     const expected = expectedEvents(this.ctx);

@@ -1,4 +1,4 @@
-import { normalFrom, normalQuantile } from '../random/index.ts';
+import { normalFrom, normalQuantile, normalUpperTail } from '../random/index.ts';
 import type { CompiledModel } from './compiled-model.ts';
 import { siteCuts, siteProbabilities, type Tilt } from './tilt.ts';
 import type { TrialOutcome } from './trial-outcome.ts';
@@ -17,7 +17,10 @@ export class SiteDraws {
   /** log(p / p') and log((1 − p) / (1 − p')) per site: a tilted draw's weight. */
   private readonly logHit: Float64Array;
   private readonly logMiss: Float64Array;
-  private readonly tilted: boolean;
+  /** The tilt's probability of each site (NaN where it leaves the site alone). */
+  private readonly tiltOf: Float64Array;
+  /** True under importance sampling, even a neutral tilt: draws are counted and weighed. */
+  readonly tilted: boolean;
 
   constructor(
     model: CompiledModel,
@@ -33,6 +36,60 @@ export class SiteDraws {
       : p;
     this.logHit = p.map((q, s) => Math.log(q / this.chosen[s]) || 0);
     this.logMiss = p.map((q, s) => Math.log((1 - q) / (1 - this.chosen[s])) || 0);
+    this.tiltOf = tilt ? tilt.probability : p.map(() => NaN);
+  }
+
+  /**
+   * A Bernoulli decision at a site whose probability p the decision-maker states at this draw
+   * (it may differ from draw to draw): succeeds when u < p, or under a tilt when u < p' with the
+   * trial's weight taking the ratio, as `chance` does.
+   */
+  stated(site: number, u: number, p: number): boolean {
+    if (!this.tilted) return u < p;
+    this.note(site, p);
+    const out = this.outcome;
+    const t = this.tiltOf[site];
+    out.siteTrials[site]++;
+    if (Number.isNaN(t)) {
+      const hit = u < p;
+      if (hit) out.siteHits[site]++;
+      return hit;
+    }
+    const hit = u < t;
+    if (hit) {
+      out.siteHits[site]++;
+      out.logWeight += Math.log(p / t) || 0;
+    } else out.logWeight += Math.log((1 - p) / (1 - t)) || 0;
+    return hit;
+  }
+
+  /** The failure probability a stated site's draw uses in this run: the tilt's, else p. */
+  statedTarget(site: number, p: number): number {
+    const t = this.tiltOf[site];
+    return this.tilted && !Number.isNaN(t) ? t : p;
+  }
+
+  /**
+   * `normal` for a stated site whose failure is z above `cut` (given under a tilt only): its
+   * probability is the normal tail above the cut at this draw.
+   */
+  normalStated(site: number, u: number, v: number, cut: number): number {
+    if (!this.tilted) return normalFrom(u, v);
+    const q = normalUpperTail(cut);
+    if (Number.isNaN(this.tiltOf[site])) {
+      const z = normalFrom(u, v);
+      this.stated(site, z > cut ? 0 : 1, q);
+      return z;
+    }
+    return this.stated(site, u, q) ? -normalQuantile(v * q) : normalQuantile(v * (1 - q));
+  }
+
+  /** Keeps the range and sum of a stated site's probabilities: the tilt search's p at that site. */
+  private note(site: number, p: number): void {
+    const out = this.outcome;
+    out.statedSum[site] += p;
+    if (!(p >= out.statedMin[site])) out.statedMin[site] = p;
+    if (!(p <= out.statedMax[site])) out.statedMax[site] = p;
   }
 
   /**

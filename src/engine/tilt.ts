@@ -1,5 +1,5 @@
 import { normalUpperTail } from '../random/index.ts';
-import { D, Mode, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
+import { D, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 
 /**
  * Failures importance sampling may make likelier, one site per actor × domain (index
@@ -10,6 +10,8 @@ import { D, Mode, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-mod
  * threshold, the human's decision time outlasting the window, an outage outlasting the
  * decapitation threshold. A tilted normal site first draws its side of the cut with the tilted
  * probability, then the normal within that side by inversion, so its weight is a Bernoulli one.
+ * The sites of a side's judgment (timeout, miss, misread) take the probability the decision-maker
+ * states at each draw (decision-draws.ts); the model knows only the others'.
  */
 export const SITE_KINDS = [
   'label',
@@ -56,15 +58,14 @@ export function siteIndex(actorCount: number, kind: number, a: number, d: number
 }
 
 /**
- * Where each normal site's failure begins, in standard-normal units (the failure is z above it):
- * NaN for Bernoulli sites and where the draw never happens (no spread, no human).
+ * Where each normal site of the model's own failure begins, in standard-normal units (the failure
+ * is z above it): NaN for Bernoulli sites, stated sites, and where the draw never happens.
  */
 export function siteCuts(m: CompiledModel): Float64Array {
   const A = m.actorCount;
   const cut = new Float64Array(SITE_KINDS.length * A * D).fill(NaN);
   const logit = (p: number) => Math.log(p / (1 - p));
   for (let a = 0; a < A; a++) {
-    const sigma = m.decisionSigma[a];
     for (let d = 0; d < D; d++) {
       const ad = a * D + d;
       const spread = m.confidenceSpread[ad];
@@ -72,13 +73,6 @@ export function siteCuts(m: CompiledModel): Float64Array {
         cut[siteIndex(A, Site.confidence, a, d)] =
           (logit(m.confidenceThreshold[a]) - m.logitWrong[ad]) / spread;
       }
-      // The human's time fails when it outlasts what the mode allows: the window in the loop,
-      // the veto window on it.
-      // (The legacy chain has no AI, so a human there is always in the loop.)
-      const onTheLoop = m.usesAi[ad] === 1 && m.mode[a] === Mode.onTheLoop;
-      const allowed = onTheLoop ? Math.min(m.vetoWindow[a], m.window[ad]) : m.window[ad];
-      if (sigma > 0)
-        cut[siteIndex(A, Site.timeout, a, d)] = Math.log(allowed / m.decisionMedian[a]) / sigma;
     }
     if (m.outageSigma[a] > 0) {
       cut[siteIndex(A, Site.longOutage, a, 0)] =
@@ -90,7 +84,8 @@ export function siteCuts(m: CompiledModel): Float64Array {
 
 /**
  * The untilted probability of every site's failure under this model (NaN where it is never
- * drawn), so a tilted draw can weigh itself: p / p' on failure, (1 − p) / (1 − p') otherwise.
+ * drawn, and at the sites whose probability the decision-maker states), so a tilted draw can
+ * weigh itself: p / p' on failure, (1 − p) / (1 − p') otherwise.
  */
 export function siteProbabilities(m: CompiledModel): Float64Array {
   const A = m.actorCount;
@@ -101,19 +96,7 @@ export function siteProbabilities(m: CompiledModel): Float64Array {
       p[siteIndex(A, Site.label, a, d)] = m.falsePositive[a * D + d];
       p[siteIndex(A, Site.confirmation, a, d)] = c + (1 - c) * m.confirmFalsePositive[a];
       p[siteIndex(A, Site.hotline, a, d)] = 1 - m.hotlineClarify;
-      p[siteIndex(A, Site.miss, a, d)] = 1 - catchOfWrongLabel(m, a, d);
     }
-    p[siteIndex(A, Site.misread, a, 0)] = m.misreadProbability[a];
   }
   return p;
-}
-
-/** P(the human catches a wrong hostile label) for actor a in domain d (see decision.ts). */
-export function catchOfWrongLabel(m: CompiledModel, a: number, d: number): number {
-  const ad = a * D + d;
-  const adequate = m.adequateTime[a];
-  const window = m.window[ad];
-  const pressure = adequate > 0 && window < adequate ? window / adequate : 1;
-  const unbiased = m.catchProbability[a] * pressure;
-  return m.usesAi[ad] === 1 ? unbiased * (1 - m.automationBias[a]) : unbiased;
 }

@@ -1,6 +1,16 @@
-import { CounterCursor, CounterStream, poisson, Rng } from '../random/index.ts';
+import { CounterCursor, CounterStream, normalFrom, poisson, Rng } from '../random/index.ts';
 import { Count } from './codes.ts';
 import { D, K, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
+import { EngineDraws } from './engine-draws.ts';
+import {
+  AgentError,
+  CHOICE_NAMES,
+  LEGAL_CHOICES,
+  POINT_PHRASES,
+  type Decision,
+  type DecisionMaker,
+} from './decision-maker.ts';
+import { ObservationState, SeenKind } from './observation.ts';
 import { EventQueue } from './event-queue.ts';
 import { MinTree } from './min-tree.ts';
 import type { Recorder } from './recorder.ts';
@@ -93,13 +103,39 @@ export class TrialContext {
   readonly outcome: TrialOutcome;
   /** Draws at failure sites, weighed under importance sampling. */
   readonly sites: SiteDraws;
+  /** The question put to a decision-maker, its answer, and the draws it may use. */
+  readonly observation: ObservationState;
+  private readonly decision: Decision = {
+    choice: 0,
+    minutes: 0,
+    deferredToMachine: false,
+    reason: '',
+  };
+  readonly draws: EngineDraws;
+  /** The other side's rung as each actor last perceived it (-1 with no other side). */
+  readonly perceived: Int32Array;
+  /** Each actor's agent stream (perceived rises have no marks) and how far it has been read. */
+  private readonly agentStream: CounterStream[];
+  private readonly agentDrawn: Int32Array;
+  /** Decisions asked so far in this trial. */
+  decisions = 0;
 
   constructor(
     readonly model: CompiledModel,
+    /** One decision-maker per actor, in the model's actor order. */
+    readonly agents: readonly DecisionMaker[],
     /** The change of measure of importance sampling; null for plain Monte Carlo. */
     readonly tilt: Tilt | null = null,
   ) {
     const A = model.actorCount;
+    if (agents.length !== A) {
+      throw new AgentError(`the model has ${A} actors but ${agents.length} decision-makers`);
+    }
+    this.observation = new ObservationState(A);
+    this.draws = new EngineDraws(this);
+    this.perceived = new Int32Array(A);
+    this.agentStream = Array.from({ length: A }, () => new CounterStream());
+    this.agentDrawn = new Int32Array(A);
     this.rung = new Int32Array(A);
     this.origin = new Int32Array(A);
     this.chain = new Int32Array(A);
@@ -197,6 +233,13 @@ export class TrialContext {
       this.inOutage[a] = 0;
       this.actorStale[a] = 1;
     }
+    for (let a = 0; a < initial.length; a++) {
+      const other = this.other(a);
+      this.perceived[a] = other < 0 ? -1 : initial[other];
+      this.agentDrawn[a] = -1;
+    }
+    this.observation.clear();
+    this.decisions = 0;
     this.levelStale = true;
     this.level = -1;
     this.activeChain = 0;
@@ -217,6 +260,9 @@ export class TrialContext {
       out.logWeight = 0;
       out.siteTrials.fill(0);
       out.siteHits.fill(0);
+      out.statedSum.fill(0);
+      out.statedMin.fill(NaN);
+      out.statedMax.fill(NaN);
     }
   }
 
@@ -354,6 +400,55 @@ export class TrialContext {
   /** A mark of the event being handled (see `Mark`). */
   mark(slot: number): number {
     return (this.markStream as CounterStream).uniform(this.markBase + slot);
+  }
+
+  /** The next uniform of actor a's agent stream, keyed on first use in the trial. */
+  agentUniform(a: number): number {
+    if (this.agentDrawn[a] < 0) {
+      this.agentStream[a].reseed(this.seed, this.trial, Stream.firstAgent + a);
+      this.agentDrawn[a] = 0;
+    }
+    return this.agentStream[a].uniform(this.agentDrawn[a]++);
+  }
+
+  /** A standard normal from actor a's agent stream. */
+  agentNormal(a: number): number {
+    const u = this.agentUniform(a);
+    return normalFrom(u, this.agentUniform(a));
+  }
+
+  /**
+   * Puts the question in `observation` (begun, its point-specific fields set) to the actor's
+   * decision-maker and returns its checked answer. `genuine` reaches only the draws.
+   */
+  ask(point: number, actor: number, domain: number, genuine: boolean): Decision {
+    const o = this.observation;
+    o.ownRung = this.rung[actor];
+    o.perceivedRung = this.perceived[actor];
+    o.linkUp = this.inOutage[actor] === 0;
+    const d = this.decision;
+    d.choice = -1;
+    d.minutes = 0;
+    d.deferredToMachine = false;
+    d.reason = '';
+    this.draws.bind(point, actor, domain, genuine);
+    this.agents[actor].decide(o, this.draws, d);
+    if (!LEGAL_CHOICES[point].includes(d.choice) || !(d.minutes >= 0)) {
+      const choice = CHOICE_NAMES[d.choice] ?? String(d.choice);
+      throw new AgentError(
+        `agent ${this.agents[actor].name} of ${this.model.actorIds[actor]} answered ${choice} ` +
+          `in ${d.minutes} minutes at ${POINT_PHRASES[point]}, which allows ` +
+          LEGAL_CHOICES[point].map((c) => CHOICE_NAMES[c]).join(', '),
+      );
+    }
+    this.decisions++;
+    o.see(actor, this.time, SeenKind.decision, d.choice);
+    return d;
+  }
+
+  /** Actor a saw an event (its observation log). */
+  see(a: number, kind: number, value: number): void {
+    this.observation.see(a, this.time, kind, value);
   }
 
   /** Starts a new causal chain and makes it the active one. */

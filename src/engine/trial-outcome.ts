@@ -24,6 +24,13 @@ export class TrialOutcome {
   readonly exposure: Float64Array;
   readonly siteTrials: Int32Array;
   readonly siteHits: Int32Array;
+  /**
+   * At the sites whose probability the decision-maker states: the sum, least and greatest of the
+   * probabilities stated (NaN bounds before the first draw). Filled only under a tilt.
+   */
+  readonly statedSum: Float64Array;
+  readonly statedMin: Float64Array;
+  readonly statedMax: Float64Array;
 
   constructor(actorCount: number) {
     this.highestRung = new Int32Array(actorCount);
@@ -32,5 +39,8 @@ export class TrialOutcome {
     this.exposure = new Float64Array(processes);
     this.siteTrials = new Int32Array(SITE_KINDS.length * actorCount * D);
     this.siteHits = new Int32Array(SITE_KINDS.length * actorCount * D);
+    this.statedSum = new Float64Array(SITE_KINDS.length * actorCount * D);
+    this.statedMin = new Float64Array(SITE_KINDS.length * actorCount * D).fill(NaN);
+    this.statedMax = new Float64Array(SITE_KINDS.length * actorCount * D).fill(NaN);
   }
 }

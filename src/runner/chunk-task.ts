@@ -8,6 +8,7 @@ import {
 import { compileModel, Simulator, type SimulatorLimits, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
+import { simulatorFor } from './simulator-for.ts';
 import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
 import { pilotChunk, type EliteSums } from './tilt-search.ts';
 
@@ -76,7 +77,7 @@ export function compileArms(
 ): CompiledArm[] {
   return scenarios.map((scenario) => {
     const model = compileModel(scenario);
-    return { model, simulator: new Simulator(model, tilt, limits) };
+    return { model, simulator: simulatorFor(scenario, tilt, model, limits) };
   });
 }
 
@@ -103,7 +104,8 @@ export function runChunkTask(
   }
   if (task.kind === 'pathways') {
     const [{ model, simulator }] = arms;
-    return pathwaysChunk(model, simulator, new Simulator(model), task.seed, task.start, task.end);
+    const replay = new Simulator(model, simulator.agents);
+    return pathwaysChunk(model, simulator, replay, task.seed, task.start, task.end);
   }
   return compareChunk(arms, task.seed, task.start, task.end, task.stop);
 }

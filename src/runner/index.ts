@@ -29,6 +29,7 @@ export { MAX_SHARDS } from './run-part-schema.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
 export { checkEventBound } from './check-event-bound.ts';
 export { WorkerPool } from './worker-pool.ts';
+export { simulatorFor } from './simulator-for.ts';
 export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';
 export { pathways } from './pathways-run.ts';
 export { METHODS, planMethod, type Method, type MethodPlan } from './method-plan.ts';
@@ -40,3 +41,6 @@ export {
   type TiltSearchOptions,
 } from './tilt-search.ts';
 export { describeTilt, parseTiltSpec, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
+export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.ts';
+export { trialRecord, type TrialRecord } from './trial-record.ts';
+export { recordedTrace, replayedTrace } from './decision-trace.ts';

@@ -1,4 +1,5 @@
-import { neutralTilt, type CompiledModel, type Tilt } from '../engine/index.ts';
+import { agentsFor } from '../agents/index.ts';
+import { neutralTilt, type CompiledModel, type DecisionMaker, type Tilt } from '../engine/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { pilotExecutor } from './pilot-executor.ts';
@@ -36,6 +37,11 @@ export interface MethodOptions {
   readonly tiltSearch?: TiltSearchOptions;
   /** Called after each pilot round of the tilt search. */
   readonly onPilotRound?: (round: TiltRound, index: number) => void;
+  /**
+   * The run's decision-makers: importance sampling needs every one to state the probability of
+   * its choices, else the run is plain and says why. Default: all do.
+   */
+  readonly agents?: readonly DecisionMaker[];
 }
 
 /**
@@ -60,6 +66,13 @@ export async function planMethod(
     rounds: [],
   });
   if (requested === 'plain') return plain('plain Monte Carlo was requested');
+  const silent = (options.agents ?? []).filter((a) => !a.statesProbabilities);
+  if (silent.length > 0) {
+    const names = [...new Set(silent.map((a) => a.name))].join(', ');
+    return plain(
+      `${requested === 'is' ? 'importance sampling' : 'auto'} was requested, but the ${names} agent states no probability for its choices, so importance sampling cannot weigh them: plain Monte Carlo`,
+    );
+  }
   const search = options.tiltSearch ?? {};
   const minElites = search.minElites ?? DEFAULT_MIN_ELITES;
   let reason = 'importance sampling was requested';
@@ -128,7 +141,10 @@ export async function planOnWorkers(
     options.maxEvents,
   );
   try {
-    return await planMethod(model, pilot.runner, options);
+    return await planMethod(model, pilot.runner, {
+      agents: agentsFor(loaded.scenario, model),
+      ...options,
+    });
   } finally {
     await pilot.close();
   }

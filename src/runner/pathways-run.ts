@@ -25,7 +25,7 @@ export async function pathways(
   const seed = options.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? DEFAULT_RUNS;
   const [arm] = compileArms([loaded.scenario]);
-  const replay = new Simulator(arm.model);
+  const replay = new Simulator(arm.model, arm.simulator.agents);
   const executor = chunkExecutor<PathwaysChunkResult>(
     options.workers ?? 1,
     (start, end) => pathwaysChunk(arm.model, arm.simulator, replay, seed, start, end),

@@ -1,3 +1,4 @@
+import { agentsFor } from '../agents/index.ts';
 import { Simulator, type CompiledModel, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { chunkExecutor } from './chunk-executor.ts';
@@ -25,6 +26,7 @@ export function pilotExecutor(
   let tilt: Tilt | undefined;
   let json: TiltJson | undefined;
   let simulator: Simulator | undefined;
+  const agents = agentsFor(scenario, model);
   const executor = chunkExecutor<EliteSums>(
     workers,
     (start, end) => pilotChunk(simulator as Simulator, model.actorCount, seed, start, end),
@@ -46,7 +48,7 @@ export function pilotExecutor(
       if (next !== tilt) {
         tilt = next;
         json = tiltToJson(next);
-        simulator = new Simulator(model, next, { maxEvents });
+        simulator = new Simulator(model, agents, next, { maxEvents });
       }
       return executor.run(first, last);
     },

@@ -7,6 +7,7 @@ import {
   neutralTilt,
   siteProbabilities,
   type CompiledModel,
+  type DecisionMaker,
   type Tilt,
 } from '../engine/index.ts';
 
@@ -65,6 +66,13 @@ export interface EliteSums {
   /** Untilted integrated rate of each process, and draws of each site, over all trials. */
   readonly exposureAll: Float64Array;
   readonly drawsAll: Float64Array;
+  /**
+   * Over all trials, at the sites whose probability the decision-maker states: the sum, least and
+   * greatest of the probabilities stated (NaN bounds before any draw).
+   */
+  readonly statedSum: Float64Array;
+  readonly statedMin: Float64Array;
+  readonly statedMax: Float64Array;
 }
 
 /** Empty sums for a model of `actorCount` actors. */
@@ -83,6 +91,9 @@ function emptySums(actorCount: number): EliteSums {
     reachedSites: new Uint8Array(t.probability.length),
     exposureAll: new Float64Array(t.rate.length),
     drawsAll: new Float64Array(t.probability.length),
+    statedSum: new Float64Array(t.probability.length),
+    statedMin: new Float64Array(t.probability.length).fill(NaN),
+    statedMax: new Float64Array(t.probability.length).fill(NaN),
   };
 }
 
@@ -103,6 +114,7 @@ export function pilotChunk(
     markReached(sums.reachedSites, o.siteTrials);
     addWeighted(sums.exposureAll, o.exposure, 1);
     addWeighted(sums.drawsAll, o.siteTrials, 1);
+    addStated(sums, o.statedSum, o.statedMin, o.statedMax);
     if (o.nuclearUse !== 1) continue;
     const w = Math.exp(o.logWeight);
     sums.uses++;
@@ -122,11 +134,15 @@ export function pilotChunk(
 export type PilotRunner = (tilt: Tilt, first: number, last: number) => Promise<EliteSums>;
 
 /** The pilot runner that works in this thread, yielding between pieces. */
-export function localPilot(model: CompiledModel, seed: number): PilotRunner {
+export function localPilot(
+  model: CompiledModel,
+  agents: readonly DecisionMaker[],
+  seed: number,
+): PilotRunner {
   let cached: { tilt: Tilt; simulator: Simulator } | undefined;
   return async (tilt, first, last) => {
     await new Promise((resolve) => setImmediate(resolve));
-    if (cached?.tilt !== tilt) cached = { tilt, simulator: new Simulator(model, tilt) };
+    if (cached?.tilt !== tilt) cached = { tilt, simulator: new Simulator(model, agents, tilt) };
     return pilotChunk(cached.simulator, model.actorCount, seed, first, last);
   };
 }
@@ -160,6 +176,7 @@ function mergeSums(into: EliteSums, from: EliteSums): void {
   into.weightSum += from.weightSum;
   into.weightSquares += from.weightSquares;
   for (const key of ARRAY_KEYS) addWeighted(into[key], from[key], 1);
+  addStated(into, from.statedSum, from.statedMin, from.statedMax);
   for (let i = 0; i < into.reachedSites.length; i++) into.reachedSites[i] |= from.reachedSites[i];
 }
 
@@ -192,13 +209,17 @@ export async function searchTilt(
   const updates = options.updates ?? 3;
   const maxRounds = options.maxRounds ?? 20;
   const alpha = options.smoothing ?? 0.7;
-  const p0 = siteProbabilities(model);
+  const modelP0 = siteProbabilities(model);
+  const seen = emptySums(model.actorCount);
   const failure = failureProcesses(model);
   let tilt = neutralTilt(model.actorCount);
   const rounds: TiltRound[] = [];
   let done = 0;
   for (let round = 0; round < maxRounds && done < updates; round++) {
     const sums = await pilotRound(runner, model.actorCount, tilt, round, trials);
+    addStated(seen, sums.statedSum, sums.statedMin, sums.statedMax);
+    addWeighted(seen.drawsAll, sums.drawsAll, 1);
+    const p0 = withStated(modelP0, seen);
     const enough = sums.uses >= minElites;
     const next = enough ? (done + 1 >= updates ? 'done' : 'update') : 'boost';
     const record: TiltRound = { trials, uses: sums.uses, estimate: sums.weightSum / trials, next };
@@ -291,6 +312,28 @@ function update(tilt: Tilt, sums: EliteSums, p0: Float64Array, rare: Rare, alpha
     return Math.abs(next - p) < 1e-3 * p ? NaN : next;
   });
   return { rate, probability };
+}
+
+/** Adds stated probabilities' sums and widens their bounds (NaN: none yet). */
+function addStated(into: EliteSums, sum: Float64Array, min: Float64Array, max: Float64Array): void {
+  for (let i = 0; i < sum.length; i++) {
+    if (Number.isNaN(min[i])) continue;
+    into.statedSum[i] += sum[i];
+    if (!(min[i] >= into.statedMin[i])) into.statedMin[i] = min[i];
+    if (!(max[i] <= into.statedMax[i])) into.statedMax[i] = max[i];
+  }
+}
+
+/**
+ * The model's own failure probabilities, completed at the stated sites from what the pilot rounds
+ * so far saw stated: the value itself when it never varied, else its mean over the draws.
+ */
+function withStated(model: Float64Array, stated: EliteSums): Float64Array {
+  return model.map((p, s) => {
+    if (!Number.isNaN(p) || Number.isNaN(stated.statedMin[s])) return p;
+    if (stated.statedMin[s] === stated.statedMax[s]) return stated.statedMin[s];
+    return stated.statedSum[s] / stated.drawsAll[s];
+  });
 }
 
 function addWeighted(target: Float64Array, source: ArrayLike<number>, w: number): void {

@@ -6,9 +6,11 @@ import {
   Simulator,
   TraceKind,
   type CompiledModel,
+  type DecisionMaker,
   type Recorder,
   type SimulatorLimits,
 } from '../engine/index.ts';
+import { agentsFor } from '../agents/index.ts';
 import { DOMAINS, RUNGS, type Cause, type LoadedScenario } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
 
@@ -58,6 +60,8 @@ export function traceTrial(
   loaded: LoadedScenario,
   seed: number,
   trial: number,
+  /** Who decides for each actor; default the agents the scenario names. */
+  agents?: readonly DecisionMaker[],
   limits: SimulatorLimits = {},
 ): TraceResult {
   const model = compileModel(loaded.scenario);
@@ -73,7 +77,8 @@ export function traceTrial(
       });
     },
   };
-  const outcome = new Simulator(model, null, limits).run(seed, trial, recorder);
+  const deciders = agents ?? agentsFor(loaded.scenario, model);
+  const outcome = new Simulator(model, deciders, null, limits).run(seed, trial, recorder);
   const used = outcome.nuclearUse === 1;
   return {
     version: VERSION,

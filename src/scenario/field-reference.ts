@@ -10,6 +10,9 @@ interface JsonSchema {
   required?: string[];
   additionalProperties?: JsonSchema | boolean;
   items?: JsonSchema;
+  oneOf?: JsonSchema[];
+  anyOf?: JsonSchema[];
+  const?: unknown;
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;
@@ -67,6 +70,24 @@ function walk(
   inherited: string,
 ): void {
   const description = node.description ?? inherited;
+  const variants = node.oneOf ?? node.anyOf;
+  if (variants && variants.every((v) => v.properties)) {
+    // A union of groups (an agent): the field once, then each variant's fields under it.
+    rows.push(row(node, path, required, description));
+    for (const variant of variants) {
+      for (const [key, child] of Object.entries(variant.properties ?? {})) {
+        walk(child, `${path}.${key}`, variant.required?.includes(key) ?? false, rows, '');
+      }
+    }
+    return;
+  }
+  if (node.type === 'array' && node.items?.properties) {
+    rows.push(row(node, path, required, description));
+    for (const [key, child] of Object.entries(node.items.properties)) {
+      walk(child, `${path}[].${key}`, node.items.required?.includes(key) ?? false, rows, '');
+    }
+    return;
+  }
   if (node.properties) {
     const keys = Object.keys(node.properties);
     if (path !== '') rows.push(row(node, path, required, description));
@@ -132,9 +153,13 @@ function row(node: JsonSchema, path: string, required: boolean, description: str
 }
 
 function typeOf(node: JsonSchema): string {
+  if (node.const !== undefined) return `\`${String(node.const)}\``;
+  const variants = node.oneOf ?? node.anyOf;
+  if (variants?.every((v) => v.properties)) return 'group, by `type`';
+  if (variants) return `one of ${variants.map(typeOf).join(', ')}`;
   if (node.enum) return node.enum.map((e) => `\`${String(e)}\``).join(' \\| ');
   if (node.type === 'array') {
-    const items = node.items ? typeOf(node.items) : 'value';
+    const items = node.items?.properties ? 'rows' : node.items ? typeOf(node.items) : 'value';
     return `list of ${items}`;
   }
   if (node.properties) return 'group';

@@ -1,9 +1,31 @@
 import { createHash } from 'node:crypto';
 
-/** sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. */
+/**
+ * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. An
+ * actor's agent is left out while it is the default doctrine agent, so scenarios hash as they did
+ * before agents could be named (stored runs and golden files stay comparable).
+ */
 export function hashScenario(value: unknown): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson(withoutDefaultAgents(value)))
+    .digest('hex');
 }
+
+function withoutDefaultAgents(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !('actors' in value)) return value;
+  const actors = value.actors;
+  if (actors === null || typeof actors !== 'object') return value;
+  const kept = Object.fromEntries(
+    Object.entries(actors).map(([id, actor]: [string, unknown]) => {
+      if (actor === null || typeof actor !== 'object' || !('agent' in actor)) return [id, actor];
+      const { agent, ...rest } = actor as { agent: unknown };
+      return [id, canonicalJson(agent) === DEFAULT_AGENT ? rest : actor];
+    }),
+  );
+  return { ...value, actors: kept };
+}
+
+const DEFAULT_AGENT = canonicalJson({ type: 'doctrine' });
 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -29,3 +29,11 @@ export {
   availableSafeguards,
   type SafeguardedScenario,
 } from './apply-safeguards.ts';
+export {
+  AGENT_TYPES,
+  agentSchema,
+  type AgentConfig,
+  type AgentInput,
+  type AgentType,
+  type ScriptedConfig,
+} from './agent-schema.ts';

@@ -68,13 +68,18 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
     return { ok: false, issues: [{ path, message, source, ...where }] };
   }
   const syntax = doc.errors.slice(0, 100).map((error): Issue => {
-    const offset = skipIndent(text, error.pos[0]);
-    const path = displayPath(pathAt(doc.contents, offset));
+    const noticed = skipIndent(text, error.pos[0]);
+    const where = syntaxPlace(doc.contents, error.message, noticed, lineCounter);
     // The parser recurses per level of flow nesting; its stack is the limit it meets.
     const message = /call stack/i.test(error.message)
       ? `nested more than ${DOCUMENT_LIMITS.maxDepth} levels deep`
       : `YAML syntax: ${excerpt(firstLine(error.message), 200)}`;
-    return { path, message, source, ...positionOf(lineCounter, offset) };
+    return {
+      path: displayPath(where.path),
+      message,
+      source,
+      ...positionOf(lineCounter, where.offset),
+    };
   });
   if (syntax.length > 0) return { ok: false, issues: syntax };
   if (!isMap(doc.contents)) {
@@ -237,6 +242,64 @@ function applySet(doc: Document, arg: string): { path: Segment[]; existing: numb
 }
 
 /** Path of the deepest mapping entry or list item whose source range holds the offset. */
+/**
+ * Where to report a syntax error: where the parser noticed it, except that a misindented key is
+ * reported under the field it sits in by its column (the parser files it elsewhere), and an
+ * unclosed flow collection at the field that opens it.
+ */
+function syntaxPlace(
+  root: unknown,
+  message: string,
+  noticed: number,
+  lines: LineCounter,
+): { path: Segment[]; offset: number } {
+  if (message.startsWith('All mapping items must start at the same column')) {
+    return {
+      path: enclosingByColumn(root, noticed, lines.linePos(noticed).col, lines),
+      offset: noticed,
+    };
+  }
+  const path = pathAt(root, noticed);
+  if (message.startsWith('Flow map') || message.startsWith('Flow sequence')) {
+    const start = rangeOf(nodeAt(root, path))?.[0];
+    if (start !== undefined) return { path, offset: start };
+  }
+  return { path, offset: noticed };
+}
+
+/** The field a key at `column` belongs in: descend through the last keys before it, less indented. */
+function enclosingByColumn(
+  node: unknown,
+  offset: number,
+  column: number,
+  lines: LineCounter,
+): Segment[] {
+  const path: Segment[] = [];
+  let current = node;
+  while (isMap(current)) {
+    const before = current.items.filter((p) => (rangeOf(p.key)?.[0] ?? Infinity) < offset);
+    const pair = before[before.length - 1];
+    const start = pair === undefined ? undefined : rangeOf(pair.key)?.[0];
+    if (pair === undefined || start === undefined || lines.linePos(start).col >= column) break;
+    path.push(String(isScalar(pair.key) ? pair.key.value : pair.key));
+    current = pair.value;
+  }
+  return path;
+}
+
+function nodeAt(root: unknown, path: readonly Segment[]): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (isMap(current)) {
+      current = current.items.find(
+        (p) => String(isScalar(p.key) ? p.key.value : p.key) === String(segment),
+      )?.value;
+    } else if (isSeq(current) && typeof segment === 'number') current = current.items[segment];
+    else return undefined;
+  }
+  return current;
+}
+
 function pathAt(node: unknown, offset: number): Segment[] {
   const path: Segment[] = [];
   let current = node;

@@ -9,6 +9,7 @@ import {
   type Domain,
   type Rung,
 } from './vocabulary.ts';
+import { agentSchema } from './agent-schema.ts';
 import { trainingSchema } from './training-schema.ts';
 
 // Bounds keep a typo (a rate of 1e9 per day) from turning into a hung run.
@@ -257,6 +258,7 @@ const actor = z
     confirmation,
     authority,
     human,
+    agent: agentSchema,
     responses: perDomain(
       (d) =>
         rung('Rung reached when acting on a hostile track in this domain.').default(

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
 import { isModelLimit, type Issue } from '../index.ts';
+import { StoreError } from '../store/index.ts';
 
 /** An issue as the API sends it: where (path, and line and column in scenario text) and what. */
 export interface ApiIssue {
@@ -22,7 +23,13 @@ export interface ApiErrorBody {
 export class ApiError extends HTTPException {
   readonly issues: readonly ApiIssue[];
 
-  constructor(status: ContentfulStatusCode, error: string, issues: readonly Issue[] = []) {
+  constructor(
+    status: ContentfulStatusCode,
+    error: string,
+    issues: readonly Issue[] = [],
+    /** Response headers to send with it (`WWW-Authenticate` on a 401). Default none. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
     super(status, { message: error });
     this.issues = issues.map(toApiIssue);
   }
@@ -56,11 +63,17 @@ export function zodToIssues(issues: readonly z.core.$ZodIssue[], prefix: string[
 /** The one error-to-response mapping: expected problems as their issues, faults as a bare 500. */
 export function errorResponse(error: Error, c: Context, log: (text: string) => void): Response {
   if (error instanceof ApiError) {
-    return c.json({ error: error.message, issues: error.issues }, error.status);
+    return c.json({ error: error.message, issues: error.issues }, error.status, error.headers);
   }
   if (isModelLimit(error)) {
     const body: ApiErrorBody = { error: error.message, issues: [] };
     return c.json(body, 422);
+  }
+  if (error instanceof StoreError) {
+    // The store's own one-line message: which file, and why, is what the user must fix.
+    log(`petrov serve: ${c.req.method} ${c.req.path}: ${error.message}\n`);
+    const body: ApiErrorBody = { error: error.message, issues: [] };
+    return c.json(body, 500);
   }
   if (error instanceof HTTPException) {
     const body: ApiErrorBody = { error: error.message || 'request failed', issues: [] };

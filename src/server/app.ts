@@ -2,13 +2,18 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { WorkerPool } from '../index.ts';
 import type { RunStore } from '../store/index.ts';
+import { DEFAULT_ACCESS, type AccessPolicy } from './access-policy.ts';
 import { ApiError, errorResponse } from './api-error.ts';
 import { eventsRoute } from './events-route.ts';
+import { hostGuard } from './host-guard.ts';
+import { jsonOnly } from './json-only.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
+import { originGuard } from './origin-guard.ts';
 import { RunManager } from './run-manager.ts';
 import { runRoutes } from './run-routes.ts';
 import { ScenarioLibrary } from './scenario-library.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
+import { tokenGuard } from './token-guard.ts';
 import { webApp } from './web-app.ts';
 
 export interface ServerDeps {
@@ -31,6 +36,8 @@ export interface ServerDeps {
   readonly pool?: WorkerPool;
   /** Where server faults are logged. Default stderr. */
   readonly log?: (text: string) => void;
+  /** Hosts, origins and token the server accepts. Default `DEFAULT_ACCESS`: loopback, no token. */
+  readonly access?: Partial<AccessPolicy>;
 }
 
 /** The app and the runs it has in progress (to wait for them, or cancel them all on shutdown). */
@@ -40,8 +47,9 @@ export interface PetrovApp {
 }
 
 /**
- * The HTTP API under `/api` (docs/api.md) and the web app at `/`. Every error, expected or not,
- * passes through one mapping to `{ error, issues }`.
+ * The HTTP API under `/api` (docs/api.md) and the web app at `/`, behind the access checks (Host,
+ * Origin, then for /api the token and JSON-only changes). Every error, expected or not, passes
+ * through one mapping to `{ error, issues }`.
  */
 export function createApp(deps: ServerDeps): PetrovApp {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
@@ -63,7 +71,6 @@ export function createApp(deps: ServerDeps): PetrovApp {
   api.route(
     '/',
     runRoutes({
-      store: deps.store,
       runs,
       library,
       limits,
@@ -81,8 +88,14 @@ export function createApp(deps: ServerDeps): PetrovApp {
     ]);
   });
 
+  const access: AccessPolicy = { ...DEFAULT_ACCESS, ...deps.access };
   const app = new Hono();
   app.onError((error, c) => errorResponse(error, c, log));
+  app.use(hostGuard(access.allowedHosts));
+  app.use(originGuard(access.allowedOrigins));
+  // The pages stay open without the token: they read it from the URL and send it to /api.
+  if (access.token !== undefined) app.use('/api/*', tokenGuard(access.token));
+  app.use('/api/*', jsonOnly());
   app.route('/api', api);
   app.route('/', webApp(deps.webDist));
   return { app, runs };

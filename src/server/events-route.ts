@@ -20,7 +20,7 @@ const POLL_MS = 1000;
 export function eventsRoute(store: RunStore, runs: RunManager): Hono {
   const api = new Hono();
   api.get('/runs/:id/events', (c) => {
-    const id = storedRun(store, c.req.param('id')).id;
+    const id = storedRun(runs, c.req.param('id')).id;
     return streamSSE(c, async (stream) => {
       const queue: RunEvent[] = [];
       let wake = () => {};
@@ -28,7 +28,7 @@ export function eventsRoute(store: RunStore, runs: RunManager): Hono {
         queue.push(event);
         wake();
       });
-      if (unsubscribe === undefined) return replayStored(stream, store, id);
+      if (unsubscribe === undefined) return replayStored(stream, store, runs, id);
       stream.onAbort(() => wake());
       try {
         while (!stream.aborted) {
@@ -51,11 +51,16 @@ function send(stream: SSEStreamingApi, event: RunEvent): Promise<void> {
 }
 
 /** A run not in progress here: wait while another process owns it, then its end. */
-async function replayStored(stream: SSEStreamingApi, store: RunStore, id: string): Promise<void> {
-  let run = store.get(id);
+async function replayStored(
+  stream: SSEStreamingApi,
+  store: RunStore,
+  runs: RunManager,
+  id: string,
+): Promise<void> {
+  let run = runs.get(id);
   while (run?.status === 'running' && !stream.aborted) {
     await stream.sleep(POLL_MS);
-    run = store.get(id);
+    run = runs.get(id);
   }
   if (run === undefined || stream.aborted) return;
   const kept = store.progress(id) as ProgressEvent[] | null;

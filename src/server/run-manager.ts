@@ -2,8 +2,12 @@ import type { Progress } from '../index.ts';
 import {
   settleRun,
   type NewRun,
+  type RemoveOutcome,
+  type RunDetail,
+  type RunListing,
   type RunStatus,
   type RunStore,
+  type RunSummaryRow,
   type StoredResult,
 } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
@@ -52,6 +56,11 @@ export function progressEvent(p: Progress): ProgressEvent {
 export class RunManager {
   private readonly active = new Map<string, ActiveRun>();
   private readonly pending = new Set<Promise<void>>();
+  /**
+   * Runs that ended here but whose end the store refused twice (the result, then `failed`), by
+   * id, with why: they read `failed` from this server, never `running`, and can be deleted.
+   */
+  private readonly unrecorded = new Map<string, string>();
 
   constructor(
     private readonly store: RunStore,
@@ -87,21 +96,45 @@ export class RunManager {
       entry.last = progressEvent(p);
       if (p.done - (entry.sent?.done ?? 0) >= progressStep) stream(entry.last);
     };
-    const settled = settleRun(this.store, id, () => work(entry.controller.signal, onProgress))
-      .then(
-        () => undefined,
-        (error: unknown) => this.log(`petrov serve: run ${id} failed: ${String(error)}\n`),
-      )
-      .finally(() => {
+    const settled = this.settle(id, () => work(entry.controller.signal, onProgress)).then(
+      (status) => {
         this.active.delete(id);
         this.pending.delete(settled);
         if (entry.last !== null && entry.last !== entry.sent) stream(entry.last);
         // Kept with the run, so reopening it replays how the estimate converged.
-        if (entry.history.length > 0) this.store.saveProgress(id, entry.history);
-        this.emit(entry, { type: 'end', data: { status: this.store.get(id)?.status ?? 'failed' } });
-      });
+        if (entry.history.length > 0 && status !== 'unrecorded') {
+          this.tryWrite(id, 'its progress', () => this.store.saveProgress(id, entry.history));
+        }
+        const end = status === 'unrecorded' ? 'failed' : status;
+        this.emit(entry, { type: 'end', data: { status: end } });
+      },
+    );
     this.pending.add(settled);
     return id;
+  }
+
+  /** A stored run as this server knows it: one whose end the store refused reads `failed`. */
+  get(id: string): RunDetail | undefined {
+    const run = this.store.get(id);
+    const why = run === undefined ? undefined : this.unrecorded.get(run.id);
+    return run === undefined || why === undefined ? run : { ...run, status: 'failed', error: why };
+  }
+
+  /** The store's listing, with the runs whose end it refused reading `failed`. */
+  listing(limit: number): RunListing {
+    const { runs, skipped } = this.store.listing(limit);
+    const failed = (row: RunSummaryRow): RunSummaryRow =>
+      this.unrecorded.has(row.id) ? { ...row, status: 'failed' } : row;
+    return { runs: runs.map(failed), skipped };
+  }
+
+  /** Removes a stored run unless it is in progress here (or in another process). */
+  remove(id: string): RemoveOutcome {
+    if (this.active.has(id)) return 'running';
+    const ended = this.unrecorded.has(id);
+    const outcome = this.store.remove(id, { force: ended });
+    if (outcome !== 'running') this.unrecorded.delete(id);
+    return outcome;
   }
 
   isActive(id: string): boolean {
@@ -140,6 +173,52 @@ export class RunManager {
   async shutdown(): Promise<void> {
     for (const entry of this.active.values()) entry.controller.abort();
     await this.idle();
+  }
+
+  /**
+   * Runs the work and writes how it ended. If the store refuses the end, the run is marked
+   * `failed` with why; if it refuses that too, it is kept `failed` here in memory ('unrecorded').
+   */
+  private async settle(
+    id: string,
+    work: () => Promise<StoredResult>,
+  ): Promise<RunStatus | 'unrecorded'> {
+    try {
+      const { result, storeError, markedFailed } = await settleRun(this.store, id, work);
+      if (storeError === undefined) return result.stoppedBy === 'aborted' ? 'cancelled' : 'done';
+      const why = `its result could not be stored: ${storeError.message}`;
+      this.log(`petrov serve: run ${id}: ${why}\n`);
+      if (markedFailed === true) return 'failed';
+      this.unrecorded.set(id, why);
+      return 'unrecorded';
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.log(`petrov serve: run ${id} failed: ${why}\n`);
+      // settleRun has tried to record the failure; if the row still reads running, remember it.
+      const stored = this.tryRead(() => this.store.get(id)?.status);
+      if (stored !== 'running' && stored !== undefined) return 'failed';
+      this.unrecorded.set(id, why);
+      return 'unrecorded';
+    }
+  }
+
+  /** A write after the run that may fail without harm beyond itself: logged, never thrown. */
+  private tryWrite(id: string, what: string, write: () => unknown): boolean {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      this.log(`petrov serve: run ${id}: could not store ${what}: ${String(error)}\n`);
+      return false;
+    }
+  }
+
+  private tryRead<T>(read: () => T): T | undefined {
+    try {
+      return read();
+    } catch {
+      return undefined;
+    }
   }
 
   private emit(entry: ActiveRun, event: RunEvent): void {

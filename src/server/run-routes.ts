@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { traceTrial } from '../index.ts';
-import type { RunDetail, RunStore } from '../store/index.ts';
+import type { RunDetail } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import type { Limits } from './limits.ts';
 import { jsonBody, queryInput } from './request-input.ts';
@@ -11,16 +11,15 @@ import { loadText, withSafeguards } from './scenario-ref.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
 
 export interface RunRouteDeps {
-  readonly store: RunStore;
   readonly runs: RunManager;
   readonly library: ScenarioLibrary;
   readonly limits: Limits;
   readonly engine: RunEngine;
 }
 
-/** A stored run by its id, or 404. */
-export function storedRun(store: RunStore, id: string): RunDetail {
-  const run = store.get(id);
+/** A stored run by its id, as this server knows it, or 404. */
+export function storedRun(runs: RunManager, id: string): RunDetail {
+  const run = runs.get(id);
   if (run === undefined) {
     throw new ApiError(404, 'no such run', [{ path: 'id', message: `no run '${id}'` }]);
   }
@@ -29,7 +28,7 @@ export function storedRun(store: RunStore, id: string): RunDetail {
 
 /** Starting, listing, reading, cancelling, deleting and tracing runs (events: events-route.ts). */
 export function runRoutes(deps: RunRouteDeps): Hono {
-  const { store, runs } = deps;
+  const { runs } = deps;
   const api = new Hono();
 
   api.post('/runs', async (c) => {
@@ -40,13 +39,13 @@ export function runRoutes(deps: RunRouteDeps): Hono {
 
   api.get('/runs', (c) => {
     const { limit } = queryInput(c, listQuerySchema);
-    return c.json({ runs: store.list(Math.min(limit ?? 50, deps.limits.listLimit)) });
+    return c.json(runs.listing(Math.min(limit ?? 50, deps.limits.listLimit)));
   });
 
-  api.get('/runs/:id', (c) => c.json(storedRun(store, c.req.param('id'))));
+  api.get('/runs/:id', (c) => c.json(storedRun(runs, c.req.param('id'))));
 
   api.post('/runs/:id/cancel', (c) => {
-    const run = storedRun(store, c.req.param('id'));
+    const run = storedRun(runs, c.req.param('id'));
     if (runs.cancel(run.id)) return c.json({ id: run.id, status: run.status }, 202);
     const why =
       run.status === 'running'
@@ -57,8 +56,8 @@ export function runRoutes(deps: RunRouteDeps): Hono {
 
   api.delete('/runs/:id', (c) => {
     const id = c.req.param('id');
-    const outcome = store.remove(id);
-    if (outcome === 'missing') storedRun(store, id);
+    const outcome = runs.remove(id);
+    if (outcome === 'missing') storedRun(runs, id);
     if (outcome === 'running') {
       throw new ApiError(409, 'run in progress', [
         { path: 'id', message: `run ${id} is still running: cancel it first` },
@@ -68,7 +67,7 @@ export function runRoutes(deps: RunRouteDeps): Hono {
   });
 
   api.get('/runs/:id/trace', (c) => {
-    const run = storedRun(store, c.req.param('id'));
+    const run = storedRun(runs, c.req.param('id'));
     const query = queryInput(c, traceQuerySchema);
     const base = loadText(run.scenarioText, run.options.sets);
     // Without a choice: the run's own safeguards; a comparison's baseline has none.
@@ -80,7 +79,7 @@ export function runRoutes(deps: RunRouteDeps): Hono {
           : [];
     const loaded = withSafeguards(base, specs);
     const caps = { maxEvents: deps.limits.eventsPerTrial, maxTraceEvents: deps.limits.traceEvents };
-    return c.json(traceTrial(loaded, run.seed, query.trial, caps));
+    return c.json(traceTrial(loaded, run.seed, query.trial, undefined, caps));
   });
   return api;
 }

@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
-import { parseWholeNumber } from '../index.ts';
+import { InputError, parseWholeNumber } from '../index.ts';
+import { parseHost } from './host-guard.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
+import { parseOrigin } from './origin-guard.ts';
 
 /** Where `petrov serve` writes; the CLI's io fits. */
 export interface ServeIo {
@@ -17,6 +19,38 @@ interface ServeFlags {
   maxConcurrent: number;
   maxEvents: number;
   maxTraceEvents: number;
+  allowHost: string[];
+  allowOrigin: string[];
+  token?: string;
+}
+
+/** Shortest token accepted from --token or PETROV_TOKEN: guessing must stay out of reach. */
+const MIN_TOKEN = 16;
+
+function allowHost(value: string, previous: string[]): string[] {
+  if (parseHost(value) === undefined) {
+    throw new InvalidArgumentError(`expected a host name or name:port, got '${value}'`);
+  }
+  return [...previous, value];
+}
+
+function allowOrigin(value: string, previous: string[]): string[] {
+  const origin = parseOrigin(value.replace(/\/$/, ''));
+  if (origin === undefined) {
+    throw new InvalidArgumentError(
+      `expected an origin such as https://example.org:8443, got '${value}'`,
+    );
+  }
+  return [...previous, origin];
+}
+
+function token(value: string): string {
+  if (value.length < MIN_TOKEN || /[\s#&]/.test(value)) {
+    throw new InvalidArgumentError(
+      `expected at least ${MIN_TOKEN} characters without spaces, '#' or '&'`,
+    );
+  }
+  return value;
 }
 
 function whole(min: number, max: number) {
@@ -38,9 +72,11 @@ export function registerServe(program: Command, io: ServeIo): void {
     .description(
       'Serve the web app at / and the HTTP API under /api: pick or edit a scenario, run it and ' +
         'watch it converge, compare safeguards, read a trace. Runs are recorded in the run store ' +
-        '(`petrov runs list` shows them). Binds to 127.0.0.1 unless told otherwise; there is no ' +
-        'authentication, so only bind to another address on a network you trust. Stop with Ctrl-C: ' +
-        'runs in progress are cancelled and stored as such.',
+        '(`petrov runs list` shows them). Binds to 127.0.0.1 unless told otherwise. Only requests ' +
+        'for a loopback name (or --allow-host) and from its own pages (or --allow-origin) are ' +
+        'answered, and changes need JSON bodies, so other web pages cannot drive it. Bound beyond ' +
+        'loopback it requires an access token, printed at start in the URL to open. Stop with ' +
+        'Ctrl-C: runs in progress are cancelled and stored as such.',
     )
     .option('--host <address>', 'address to listen on', '127.0.0.1')
     .option('-p, --port <n>', 'port to listen on (0: any free port)', whole(0, 65535), 8080)
@@ -75,13 +111,31 @@ export function registerServe(program: Command, io: ServeIo): void {
       whole(1, 1e8),
       DEFAULT_LIMITS.traceEvents,
     )
+    .option(
+      '--allow-host <name>',
+      'also accept this Host (name, any port, or name:port; repeatable) (default: loopback names, and the --host address)',
+      allowHost,
+      [],
+    )
+    .option(
+      '--allow-origin <origin>',
+      "also accept requests from pages of this origin, e.g. https://petrov.example.org (repeatable) (default: only the server's own)",
+      allowOrigin,
+      [],
+    )
+    .option(
+      '--token <token>',
+      'require this access token on every API request (default: $PETROV_TOKEN; else none on loopback, a random one beyond it)',
+      token,
+    )
     .addHelpText(
       'after',
       `
 Examples:
   petrov serve                       then open http://127.0.0.1:8080/
   petrov serve --port 9000 --db ./workshop.db
-  petrov serve --host 0.0.0.0        a workshop on a trusted LAN (no authentication!)
+  petrov serve --host 0.0.0.0        a workshop on a LAN: open the #token= URL it prints
+  petrov serve --host 0.0.0.0 --allow-host petrov.lan --token "$(openssl rand -hex 24)"
   curl -s localhost:8080/api/scenarios
   curl -s -X POST localhost:8080/api/runs -H 'content-type: application/json' \\
     -d '{"kind":"run","scenario":{"name":"korean-peninsula-2026"},"runs":20000}'
@@ -91,8 +145,20 @@ Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (
 --max-events and --max-trace-events (422).`,
     )
     .action(async (flags: ServeFlags) => {
+      const fromEnv = process.env.PETROV_TOKEN;
+      const given = flags.token ?? (fromEnv === undefined || fromEnv === '' ? undefined : fromEnv);
+      if (flags.token === undefined && given !== undefined) {
+        try {
+          token(given);
+        } catch (error) {
+          throw new InputError([{ path: 'PETROV_TOKEN', message: (error as Error).message }]);
+        }
+      }
       const { startServer } = await import('./start-server.ts');
       await startServer({
+        allowHosts: flags.allowHost,
+        allowOrigins: flags.allowOrigin,
+        token: given,
         host: flags.host,
         port: flags.port,
         db: flags.db,

@@ -14,5 +14,12 @@ export {
   type StoredOptions,
   type StoredResult,
 } from './run-record.ts';
-export { RunStore, type RemoveOutcome, type StoreOptions } from './run-store.ts';
-export { recordRun, settleRun } from './record-run.ts';
+export {
+  RunStore,
+  type RemoveOutcome,
+  type RunListing,
+  type SkippedRow,
+  type StoreOptions,
+} from './run-store.ts';
+export { recordRun, settleRun, type Settled } from './record-run.ts';
+export { StoreError, storeError, type StoreAction } from './store-error.ts';

@@ -50,25 +50,35 @@ export const MIGRATIONS: readonly Migration[] = [
 /**
  * Brings a database to the newest version in `migrations`, each step in its own transaction with
  * the version bump (`PRAGMA user_version`), so a crash mid-way leaves the last complete version.
- * Refuses a database written by a newer Petrov rather than guess at its schema.
+ * Safe when several processes open a fresh store at once: each step takes the write lock first
+ * (BEGIN IMMEDIATE, waiting up to the connection's busy timeout) and re-reads the version under
+ * it, so a step another process has just applied is never applied twice. Refuses a database
+ * written by a newer Petrov rather than guess at its schema.
  */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): number {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${i} has version ${m.version}`);
   });
-  const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
-  if (current > latest) {
-    throw new Error(
-      `the run store is at schema version ${current}, newer than this Petrov knows (${latest}): upgrade Petrov or use another --db`,
-    );
-  }
-  for (const m of migrations.slice(current)) {
+  const current = () => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > latest) {
+      throw new Error(
+        `its schema version ${version} is newer than this Petrov knows (${latest}): upgrade Petrov or use another --db`,
+      );
+    }
+    return version;
+  };
+  // Reading the version takes no write lock, so a store already up to date never waits.
+  while (current() < latest) {
     db.transaction(() => {
-      db.exec(m.sql);
+      const version = current();
+      const step = migrations[version];
+      if (step === undefined) return;
+      db.exec(step.sql);
       // PRAGMA takes no bound parameters; the version is a trusted integer from the list above.
-      db.pragma(`user_version = ${m.version}`);
-    })();
+      db.pragma(`user_version = ${step.version}`);
+    }).immediate();
   }
   return latest;
 }

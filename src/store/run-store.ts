@@ -3,45 +3,23 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.ts';
 import { currentOwner, ownerAlive, type Owner } from './owner.ts';
+import { parseColumn, summaryProblem, type Row } from './run-row.ts';
 import {
   headlineOf,
   type NewRun,
   type RunDetail,
   type RunEnd,
-  type RunStatus,
   type RunSummaryRow,
   type StoredOptions,
   type StoredResult,
 } from './run-record.ts';
+import { storeError, StoreError, type StoreAction } from './store-error.ts';
 
 export interface StoreOptions {
   /** Milliseconds since the epoch, for created and finished times. Default `Date.now`. */
   readonly now?: () => number;
   /** The process recorded as owning new rows. Default this process on this host. */
   readonly owner?: Owner;
-}
-
-/** Rows of `runs` as SQLite returns them. */
-interface Row {
-  id: number;
-  kind: RunSummaryRow['kind'];
-  status: Exclude<RunStatus, 'interrupted'>;
-  scenario_name: string;
-  scenario_hash: string;
-  scenario_text: string;
-  options: string;
-  seed: number;
-  runs: number | null;
-  version: string;
-  owner_pid: number;
-  owner_host: string;
-  created_at: number;
-  finished_at: number | null;
-  result: string | null;
-  headline_p: number | null;
-  headline_low: number | null;
-  headline_high: number | null;
-  error: string | null;
 }
 
 const SUMMARY_COLUMNS = `id, kind, status, scenario_name, scenario_hash, seed, runs, version,
@@ -52,6 +30,21 @@ const ID = /^[1-9]\d{0,15}$/;
 
 /** The outcome of `remove`: gone, never there, or refused because its process is still at it. */
 export type RemoveOutcome = 'removed' | 'missing' | 'running';
+
+/** A row left out of a listing because a column could not be read, and why. */
+export interface SkippedRow {
+  readonly id: string;
+  readonly problem: string;
+}
+
+/** A page of the list: the rows that could be read, newest first, and those that could not. */
+export interface RunListing {
+  readonly runs: RunSummaryRow[];
+  readonly skipped: SkippedRow[];
+}
+
+/** How long a statement waits for another process's write lock before failing (SQLITE_BUSY). */
+const BUSY_MS = 10_000;
 
 /**
  * The run registry: one row per run or comparison, inserted as `running` before any trial and
@@ -71,42 +64,48 @@ export class RunStore {
     this.owner = options.owner ?? currentOwner();
   }
 
-  /** Opens (creating its directory and file if needed) and migrates the store at `path`. */
+  /**
+   * Opens (creating its directory and file if needed) and migrates the store at `path`. Any
+   * failure (a directory, a corrupt or newer store, no permission) is a StoreError naming the file.
+   */
   static open(path: string, options: StoreOptions = {}): RunStore {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new Database(path);
+    let db: Database.Database | undefined;
     try {
+      if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+      // The busy timeout first: another process may be creating or migrating this very file.
+      db = new Database(path, { timeout: BUSY_MS });
       // WAL lets a long run's final write and another process's reads proceed side by side.
       if (path !== ':memory:') db.pragma('journal_mode = WAL');
-      db.pragma('busy_timeout = 5000');
       migrate(db);
     } catch (error) {
-      db.close();
-      throw error;
+      db?.close();
+      throw storeError(path, 'open', error);
     }
     return new RunStore(db, path, options);
   }
 
   /** Records a run about to start; returns its id. */
   start(run: NewRun): string {
-    const info = this.db
-      .prepare(
-        `INSERT INTO runs (kind, status, scenario_name, scenario_hash, scenario_text, options, seed,
+    const info = this.guard('write to', () =>
+      this.db
+        .prepare(
+          `INSERT INTO runs (kind, status, scenario_name, scenario_hash, scenario_text, options, seed,
            version, owner_pid, owner_host, created_at)
          VALUES (?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        run.kind,
-        run.scenarioName,
-        run.scenarioHash,
-        run.scenarioText,
-        JSON.stringify(run.options),
-        run.seed,
-        run.version,
-        this.owner.pid,
-        this.owner.hostname,
-        this.now(),
-      );
+        )
+        .run(
+          run.kind,
+          run.scenarioName,
+          run.scenarioHash,
+          run.scenarioText,
+          JSON.stringify(run.options),
+          run.seed,
+          run.version,
+          this.owner.pid,
+          this.owner.hostname,
+          this.now(),
+        ),
+    );
     return String(info.lastInsertRowid);
   }
 
@@ -114,23 +113,25 @@ export class RunStore {
   finish(id: string, end: RunEnd): boolean {
     const done = end.status === 'failed' ? null : end.result;
     const headline = done === null ? null : headlineOf(done);
-    const info = this.db
-      .prepare(
-        `UPDATE runs SET status = ?, finished_at = ?, runs = ?, result = ?, headline_p = ?,
+    const info = this.guard('write to', () =>
+      this.db
+        .prepare(
+          `UPDATE runs SET status = ?, finished_at = ?, runs = ?, result = ?, headline_p = ?,
            headline_low = ?, headline_high = ?, error = ?
          WHERE id = ? AND status = 'running'`,
-      )
-      .run(
-        end.status,
-        this.now(),
-        done?.runs ?? null,
-        done === null ? null : JSON.stringify(done),
-        headline?.p ?? null,
-        headline?.low ?? null,
-        headline?.high ?? null,
-        end.status === 'failed' ? end.error : null,
-        Number(id),
-      );
+        )
+        .run(
+          end.status,
+          this.now(),
+          done?.runs ?? null,
+          done === null ? null : JSON.stringify(done),
+          headline?.p ?? null,
+          headline?.low ?? null,
+          headline?.high ?? null,
+          end.status === 'failed' ? end.error : null,
+          Number(id),
+        ),
+    );
     return info.changes === 1;
   }
 
@@ -140,56 +141,110 @@ export class RunStore {
    */
   saveProgress(id: string, progress: readonly unknown[]): boolean {
     if (!ID.test(id)) return false;
-    const info = this.db
-      .prepare(`UPDATE runs SET progress = ? WHERE id = ? AND status != 'running'`)
-      .run(JSON.stringify(progress), Number(id));
+    const info = this.guard('write to', () =>
+      this.db
+        .prepare(`UPDATE runs SET progress = ? WHERE id = ? AND status != 'running'`)
+        .run(JSON.stringify(progress), Number(id)),
+    );
     return info.changes === 1;
   }
 
-  /** The progress saved for a run, oldest first; null when none was (CLI runs, older stores). */
+  /**
+   * The progress saved for a run, oldest first; null when none was (CLI runs, older stores) or
+   * what was saved cannot be read (the run's result still stands without it).
+   */
   progress(id: string): unknown[] | null {
     if (!ID.test(id)) return null;
-    const row = this.db.prepare('SELECT progress FROM runs WHERE id = ?').get(Number(id)) as
-      { progress: string | null } | undefined;
-    return row?.progress ? (JSON.parse(row.progress) as unknown[]) : null;
+    const row = this.guard('read', () =>
+      this.db.prepare('SELECT progress FROM runs WHERE id = ?').get(Number(id)),
+    ) as { progress: unknown } | undefined;
+    if (typeof row?.progress !== 'string' || row.progress === '') return null;
+    const parsed = parseColumn<unknown>('progress', row.progress);
+    return parsed.ok && Array.isArray(parsed.value) ? parsed.value : null;
   }
 
-  /** Newest first. */
+  /** Newest first: the rows that can be read. */
   list(limit = 50): RunSummaryRow[] {
-    const rows = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, id DESC LIMIT ?`)
-      .all(limit) as Row[];
-    return rows.map((row) => this.summary(row));
+    return this.listing(limit).runs;
   }
 
+  /** Newest first, with the rows left out because a column could not be read (see `get`). */
+  listing(limit = 50): RunListing {
+    const rows = this.guard('read', () =>
+      this.db
+        .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs ORDER BY created_at DESC, id DESC LIMIT ?`)
+        .all(limit),
+    ) as Row[];
+    const listing: RunListing = { runs: [], skipped: [] };
+    for (const row of rows) {
+      const problem = summaryProblem(row);
+      if (problem === undefined) listing.runs.push(this.summary(row));
+      else listing.skipped.push({ id: String(row.id), problem });
+    }
+    return listing;
+  }
+
+  /** One run, or undefined; a row with a column that cannot be read is a StoreError saying which. */
   get(id: string): RunDetail | undefined {
     if (!ID.test(id)) return undefined;
-    const row = this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(id)) as
-      Row | undefined;
+    const row = this.guard('read', () =>
+      this.db.prepare('SELECT * FROM runs WHERE id = ?').get(Number(id)),
+    ) as Row | undefined;
     if (row === undefined) return undefined;
+    const malformed = (problem: string) =>
+      new StoreError(
+        this.path,
+        'read',
+        `run ${id} is malformed: ${problem} (it can still be removed)`,
+      );
+    const problem = summaryProblem(row);
+    if (problem !== undefined) throw malformed(problem);
+    const options = parseColumn<StoredOptions>('options', String(row.options));
+    if (!options.ok) throw malformed(options.problem);
+    if (typeof options.value !== 'object' || options.value === null) {
+      throw malformed('options is not an object');
+    }
+    const result = row.result === null ? null : parseColumn<StoredResult>('result', row.result);
+    if (result?.ok === false) throw malformed(result.problem);
     return {
       ...this.summary(row),
-      options: JSON.parse(row.options) as StoredOptions,
-      scenarioText: row.scenario_text,
-      result: row.result === null ? null : (JSON.parse(row.result) as StoredResult),
+      options: options.value,
+      scenarioText: String(row.scenario_text),
+      result: result === null ? null : result.value,
       error: row.error,
     };
   }
 
-  /** Deletes a finished (or interrupted) run; a run still in progress is refused. */
-  remove(id: string): RemoveOutcome {
+  /**
+   * Deletes a finished (or interrupted) run; a run still in progress is refused unless `force`
+   * (default false): its owner knows it has ended although the row could not say so.
+   */
+  remove(id: string, options: { force?: boolean } = {}): RemoveOutcome {
     if (!ID.test(id)) return 'missing';
-    const row = this.db
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM runs WHERE id = ?`)
-      .get(Number(id)) as Row | undefined;
+    const row = this.guard('read', () =>
+      this.db
+        .prepare('SELECT status, owner_pid, owner_host FROM runs WHERE id = ?')
+        .get(Number(id)),
+    ) as Pick<Row, 'status' | 'owner_pid' | 'owner_host'> | undefined;
     if (row === undefined) return 'missing';
-    if (this.summary(row).status === 'running') return 'running';
-    this.db.prepare('DELETE FROM runs WHERE id = ?').run(Number(id));
+    const owner = { pid: row.owner_pid, hostname: row.owner_host };
+    const running = row.status === 'running' && ownerAlive(owner, this.owner);
+    if (running && options.force !== true) return 'running';
+    this.guard('write to', () => this.db.prepare('DELETE FROM runs WHERE id = ?').run(Number(id)));
     return 'removed';
   }
 
   close(): void {
     this.db.close();
+  }
+
+  /** Runs one statement; any failure becomes a StoreError naming this file. */
+  private guard<T>(action: StoreAction, statement: () => T): T {
+    try {
+      return statement();
+    } catch (error) {
+      throw storeError(this.path, action, error);
+    }
   }
 
   private summary(row: Row): RunSummaryRow {

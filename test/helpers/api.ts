@@ -3,7 +3,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createApp, type Limits, type PetrovApp } from '../../src/server/index.ts';
+import {
+  createApp,
+  type AccessPolicy,
+  type Limits,
+  type PetrovApp,
+} from '../../src/server/index.ts';
 import type { WorkerPool } from '../../src/index.ts';
 import { RunStore } from '../../src/store/index.ts';
 
@@ -25,6 +30,7 @@ export function testServer(
     store?: RunStore;
     clock?: () => number;
     pool?: WorkerPool;
+    access?: Partial<AccessPolicy>;
   } = {},
 ): TestServer {
   const store = options.store ?? RunStore.open(':memory:');
@@ -36,6 +42,7 @@ export function testServer(
     limits: options.limits,
     clock: options.clock,
     pool: options.pool,
+    access: options.access,
     log: (text) => logged.push(text),
   });
   const { app } = server;
@@ -50,7 +57,9 @@ export function testServer(
         headers: { 'content-type': 'application/json' },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       }),
-    del: async (path) => app.request(path, { method: 'DELETE' }),
+    // State-changing requests need JSON's content type even without a body (json-only.ts).
+    del: async (path) =>
+      app.request(path, { method: 'DELETE', headers: { 'content-type': 'application/json' } }),
   };
 }
 

@@ -1,10 +1,12 @@
 /** Small helpers for building scenarios and running trials in tests. */
 import { expect } from 'vitest';
+import { DoctrineAgent } from '../../src/agents/index.ts';
+import { simulatorFor as runnerSimulatorFor } from '../../src/runner/simulator-for.ts';
 import {
-  compileModel,
   Simulator,
   type CompiledModel,
   type Recorder,
+  type Tilt,
   type TrialOutcome,
 } from '../../src/engine/index.ts';
 import { RunStatistics, wilson } from '../../src/estimate/index.ts';
@@ -65,7 +67,16 @@ export function instantHuman(catchProbability: number): Pick<ActorInput, 'human'
 }
 
 export function simulatorFor(scenario: ResolvedScenario): Simulator {
-  return new Simulator(compileModel(scenario));
+  return runnerSimulatorFor(scenario);
+}
+
+/** A simulator of a compiled model whose every side follows the built-in doctrine. */
+export function doctrineSimulator(model: CompiledModel, tilt: Tilt | null = null): Simulator {
+  return new Simulator(model, doctrineAgents(model), tilt);
+}
+
+export function doctrineAgents(model: CompiledModel): DoctrineAgent[] {
+  return model.actorIds.map((_, a) => new DoctrineAgent(model, a));
 }
 
 export interface RecordedEvent {
@@ -124,7 +135,7 @@ export function runStatistics(
   from: number,
   to: number,
 ): RunStatistics {
-  const sim = new Simulator(model);
+  const sim = doctrineSimulator(model);
   const stats = new RunStatistics(model.actorCount);
   for (let t = from; t < to; t++) stats.add(sim.run(seed, t));
   return stats;

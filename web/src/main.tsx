@@ -1,7 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
+import { adoptTokenFromUrl } from './api/access-token.ts';
 import './styles.css';
+
+// Before the router reads the hash: `#token=...` is a credential, not a route.
+adoptTokenFromUrl();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

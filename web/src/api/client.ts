@@ -1,3 +1,4 @@
+import { accessToken } from './access-token.ts';
 import { ApiError } from './api-error.ts';
 import type {
   ApiErrorBody,
@@ -16,10 +17,13 @@ import type {
 const BASE = 'api';
 
 async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`${BASE}${path}`, {
-    ...init,
-    headers: init?.body ? { 'content-type': 'application/json' } : undefined,
-  });
+  const headers: Record<string, string> = {};
+  // The server refuses a change without JSON's content type, body or not (docs/api.md).
+  if (init?.method !== undefined && init.method !== 'GET')
+    headers['content-type'] = 'application/json';
+  const token = accessToken();
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  const response = await fetch(`${BASE}${path}`, { ...init, headers });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const body: unknown = text ? JSON.parse(text) : {};
@@ -55,5 +59,10 @@ export const api = {
     if (safeguards.length > 0) query.set('safeguards', safeguards.join(','));
     return request<TraceResult>(`/runs/${encodeURIComponent(id)}/trace?${query}`);
   },
-  eventsUrl: (id: string) => `${BASE}/runs/${encodeURIComponent(id)}/events`,
+  /** EventSource cannot send headers: the token goes in the query, accepted on this route only. */
+  eventsUrl: (id: string) => {
+    const token = accessToken();
+    const query = token === null ? '' : `?${new URLSearchParams({ token })}`;
+    return `${BASE}/runs/${encodeURIComponent(id)}/events${query}`;
+  },
 };
