@@ -207,7 +207,18 @@ function scenarioCases(): Case[] {
       const ai = ['actors', actor, 'ai', 'domains'];
       const current = doc.getIn(ai);
       const length = isSeq(current) ? current.items.length : 0;
-      for (const index of [length + 1, length + 5, 1000, 999_999_999, 123_456_789_012_345]) {
+      for (const index of [
+        length + 1,
+        length + 5,
+        1000,
+        999_999_999,
+        123_456_789_012_345,
+        '1234567890123456',
+        '-1',
+        '1e9',
+        '0x10',
+        ' 5',
+      ]) {
         cases.push({
           label: `--set ${name} ${ai.join('.')}.${index}`,
           text,

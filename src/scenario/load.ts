@@ -223,14 +223,22 @@ function applySet(doc: Document, arg: string): { path: Segment[]; existing: numb
     if (parent !== undefined && i > 1 && !isMap(parent) && !isSeq(parent)) {
       return `${displayPath(path.slice(0, i - 1))} is a value, not a group of fields`;
     }
+    // yaml reads '1e9', '0x10' or ' 5' as a list index: only plain digits index a list here.
+    if (isSeq(parent) && typeof segment === 'string') {
+      const where = displayPath(path.slice(0, i - 1));
+      return `${where} is a list: index it by a whole number from 0 to ${parent.items.length}, not '${excerpt(segment)}'`;
+    }
     // An index beyond a list's end would make yaml allocate every item up to it.
-    if (typeof segment === 'number') {
-      const length = isSeq(parent) ? parent.items.length : isMap(parent) ? Infinity : 0;
+    // (A number under a mapping is only a key.)
+    if (typeof segment === 'number' && !isMap(parent)) {
+      const length = isSeq(parent) ? parent.items.length : 0;
       const last = Math.min(length, DOCUMENT_LIMITS.maxItems - 1);
       if (segment > last) {
         const where = displayPath(path.slice(0, i - 1));
-        const items =
-          length === 0 ? 'no list' : `a list of ${length} item${length === 1 ? '' : 's'}`;
+        if (length === 0) {
+          return `${where} is not a list in the file: set it whole (${where}=[...])`;
+        }
+        const items = `a list of ${length} item${length === 1 ? '' : 's'}`;
         return `index ${segment} is beyond the end of ${where} (${items}: use 0 to ${last})`;
       }
     }
