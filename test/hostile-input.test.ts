@@ -168,6 +168,26 @@ function scenarioCases(): Case[] {
         });
       }
     });
+    // A scenario's own safeguard is a patch: its paths and values are as hostile as --set.
+    for (const change of [
+      'actors.*.ai.domains.999999999=air',
+      'actors.*.ai.domains.1e9=air',
+      'actors.*.ai.domains.-1=air',
+      'ladder.trackRateMultiplier.99999=1',
+      'human.__proto__.polluted=1',
+      'actors.*.constructor.prototype.polluted=1',
+      'actors.*.label=&a [*a]',
+      'actors.*.label="\\e[31m"',
+    ]) {
+      const t = mutate(text, (d) =>
+        d.setIn(['safeguards', 'zz-evil'], { description: 'd', set: [change] }),
+      );
+      cases.push({
+        label: `safeguard ${change} in ${name}`,
+        text: t,
+        path: ['safeguards', 'zz-evil'],
+      });
+    }
     for (const required of [['name'], ['horizonDays'], ['actors']]) {
       const t = mutate(text, (d) => d.deleteIn(required));
       cases.push({ label: `missing ${name}:${required.join('.')}`, text: t, path: required });
@@ -308,6 +328,7 @@ describe('hostile scenario files and --set, in-process', () => {
   });
 
   it('refuses every one, saying where, each within the bound', () => {
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     for (const c of cases) {
       const started = performance.now();
       const result = loadScenarioText(c.text, { source: 'hostile.yaml', sets: c.sets });
@@ -316,6 +337,7 @@ describe('hostile scenario files and --set, in-process', () => {
       if (!result.ok) expectRefusal(result.issues, c.label, c.path);
       expect(ms, c.label).toBeLessThan(CASE_MS);
     }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 60_000);
 });
 

@@ -118,11 +118,21 @@ function setPath(root: object, path: readonly string[], value: unknown, change: 
   const reserved = path.find((key) => RESERVED_KEYS.has(key));
   if (reserved !== undefined)
     throw new Error(`${excerpt(change)}: '${reserved}' is a reserved key`);
+  // A list takes only an index up to its end: '999999999' would make it that long.
+  const checkIndex = (list: unknown[], key: string, i: number) => {
+    if (!/^\d{1,4}$/.test(key) || Number(key) > list.length) {
+      const where = path.slice(0, i).join('.');
+      throw new Error(
+        `${excerpt(change)}: ${where} has ${list.length} items: use 0 to ${list.length}`,
+      );
+    }
+  };
   let node = root as Record<string, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
     if (i === 1 && path[0] === 'actors' && !(key in node))
       throw new Error(`${change}: no actor '${key}'`);
+    if (Array.isArray(node)) checkIndex(node, key, i);
     if (node[key] === undefined) node[key] = {};
     const next = node[key];
     if (next === null || typeof next !== 'object') {
@@ -133,6 +143,7 @@ function setPath(root: object, path: readonly string[], value: unknown, change: 
     node = next as Record<string, unknown>;
   }
   const last = path[path.length - 1];
+  if (Array.isArray(node)) checkIndex(node, last, path.length - 1);
   node[Array.isArray(node) ? Number(last) : last] = value;
 }
 
