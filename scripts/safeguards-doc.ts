@@ -44,6 +44,18 @@ const interval = (e: ProportionEstimate) => `${pct(e.p)} [${pct(e.ci95[0])}, ${p
 const num = (x: number) => x.toFixed(2);
 const pts = (x: number) => `${(100 * x).toFixed(2)} pts`;
 
+/** Whether a variant's paired changes on the two axes are clearly better, worse or a trade. */
+function tradeOf(v: CompareResult['variants'][number]): string {
+  const sign = (ci: readonly [number, number]) => (ci[0] > 0 ? -1 : ci[1] < 0 ? 1 : 0);
+  const use = sign(v.absoluteRiskReduction.ci95);
+  const unanswered = v.unansweredChange ? sign(v.unansweredChange.absoluteRiskReduction.ci95) : 0;
+  if (use < 0 && unanswered > 0) return 'trades one for the other';
+  if (use > 0 && unanswered < 0) return 'trades one for the other';
+  if (use <= 0 && unanswered <= 0 && use + unanswered < 0) return 'better on both, or no worse';
+  if (use >= 0 && unanswered >= 0 && use + unanswered > 0) return 'worse on both, or no better';
+  return 'no clear change';
+}
+
 /** The Markdown document for a comparison result. */
 export function safeguardsMarkdown(result: CompareResult): string {
   const rows = result.variants.map((v) => {
@@ -55,6 +67,14 @@ export function safeguardsMarkdown(result: CompareResult): string {
     const causes = CAUSES.map((c) => pct(v.byCause[c].p)).join(' / ');
     return `| ${v.name} | ${interval(v.nuclearUse)} | ${rr} | ${arr} | ${causes} |`;
   });
+  const ledger = result.variants.map((v) => {
+    const a = v.absoluteRiskReduction;
+    const u = v.unansweredChange?.absoluteRiskReduction;
+    const use = `${pts(-a.estimate)} [${pts(-a.ci95[1])}, ${pts(-a.ci95[0])}]`;
+    const unanswered = u ? `${pts(-u.estimate)} [${pts(-u.ci95[1])}, ${pts(-u.ci95[0])}]` : 'n/a';
+    return `| ${v.name} | ${use} | ${v.unansweredAttack ? interval(v.unansweredAttack) : 'n/a'} | ${unanswered} | ${tradeOf(v)} |`;
+  });
+  const traders = result.variants.filter((v) => tradeOf(v) === 'trades one for the other');
   const baseCauses = CAUSES.map((c) => pct(result.baseline.byCause[c].p)).join(' / ');
   return `# Safeguards
 
@@ -93,6 +113,26 @@ misread / escalation spiral / deliberate): ${baseCauses}. Sorted by absolute ris
 ${rows.join('\n')}
 
 Reproduce with \`petrov compare ${SCENARIO} --all --combine --runs ${result.runs} --seed ${result.seed}\`.
+
+## Both sides of the dilemma
+
+States delegate launch authority because they fear being unable to answer a real attack: weapons
+must always work when ordered and never otherwise. So each safeguard is scored on both axes,
+paired on the same trials: the change in P(nuclear use nobody decided on with full information),
+and the change in P(a genuine attack met no response before impact) — missed by the classifier,
+dropped by a threshold or a confirmation, vetoed, held by the doctrine default, too slow for its
+impact, or blocked by a cut link. A positive change is worse on that axis. Baseline P(unanswered
+attack) per crisis: ${result.baseline.unansweredAttack ? interval(result.baseline.unansweredAttack) : 'n/a'}.
+
+| variant | change in P(nuclear use) [95% CI] | P(unanswered attack) [95% CI] | change in P(unanswered attack) [95% CI] | reading |
+| --- | --- | --- | --- | --- |
+${ledger.join('\n')}
+
+${
+  traders.length > 0
+    ? `Safeguards that trade one risk for the other (each change outside zero, in opposite directions): ${traders.map((v) => `**${v.name}**`).join(', ')}.`
+    : 'No safeguard here trades one risk for the other beyond its intervals.'
+}
 
 ## Can a safeguard raise the risk?
 

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { causeOf, compileModel, TraceKind } from '../src/engine/index.ts';
+import { causeOf, compileModel, Flag, TraceKind } from '../src/engine/index.ts';
 import { RunStatistics, summarize, type ProportionEstimate } from '../src/estimate/index.ts';
 import {
   ANSWERS,
@@ -137,17 +137,36 @@ const actorArb: fc.Arbitrary<ActorInput> = fc.record({
     vetoWindowMinutes: num(0, 10),
     minimumDecisionMinutes: num(0, 10),
     timeoutDefault: fc.constantFrom(...TIMEOUT_DEFAULTS),
+    attackConfirmation: fc.record({
+      enabled: fc.boolean(),
+      falsePositive: prob,
+      falseNegative: prob,
+      delayMinutes: num(0, 10),
+    }),
   }),
   human: fc.record({
     catchProbability: prob,
     automationBias: prob,
     adequateTimeMinutes: num(0, 30),
+    confidenceWeight: prob,
     decisionTime: fc.record({ medianMinutes: num(0, 10), sigma: num(0, 1.5) }),
   }),
   responses: perDomain(rung),
-  answer: fc.constantFrom(...ANSWERS),
+  answer: fc.oneof(
+    fc.constantFrom(...ANSWERS),
+    fc.record(
+      {
+        ...Object.fromEntries(RUNGS.map((r) => [r, fc.constantFrom(...ANSWERS)])),
+        otherwise: fc.constantFrom(...ANSWERS),
+      },
+      { requiredKeys: [] },
+    ),
+  ),
   maxAnswerRung: rung,
-  perception: fc.record({ probability: prob, meanDelayMinutes: num(0, 120) }),
+  perception: fc.record({
+    probability: fc.oneof(prob, fc.array(prob, { minLength: 7, maxLength: 7 })),
+    meanDelayMinutes: fc.oneof(num(0, 120), fc.array(num(0, 120), { minLength: 7, maxLength: 7 })),
+  }),
   comms: fc.record({
     outageRatePerDay: num(0, 4),
     jammingMultiplier: num(0, 3),
@@ -273,7 +292,7 @@ describe('engine invariants over random two-actor scenarios', () => {
     );
   });
 
-  it('the clock never runs backwards and a trial ends exactly at its first nuclear use', () => {
+  it('the clock never runs backwards; a trial records its first use and ends at general war or the horizon', () => {
     let uses = 0;
     let quiet = 0;
     fc.assert(
@@ -298,25 +317,44 @@ describe('engine invariants over random two-actor scenarios', () => {
           const last = events[events.length - 1];
           const useEvents = events.filter((e) => e.kind === TraceKind.nuclearUse);
           const horizonEvents = events.filter((e) => e.kind === TraceKind.horizon);
+          const war = outcome.flags[Flag.generalWar] === 1;
           if (outcome.nuclearUse === 1) {
             uses++;
+            // One first use; the crisis plays on to general war (its last event) or the horizon.
             expect(useEvents).toHaveLength(1);
-            expect(horizonEvents).toHaveLength(0);
-            expect(last.kind).toBe(TraceKind.nuclearUse);
-            expect(outcome.time).toBe(last.time);
+            const use = useEvents[0];
+            expect(outcome.time).toBe(use.time);
             expect(outcome.time).toBeLessThan(horizon);
-            expect(last.actor).toBe(outcome.user);
-            expect(last.x).toBeGreaterThanOrEqual(NUCLEAR_USE_RUNG);
-            expect(last.y).toBe(outcome.origin);
+            expect(use.actor).toBe(outcome.user);
+            expect(use.x).toBeGreaterThanOrEqual(NUCLEAR_USE_RUNG);
+            expect(use.y).toBe(outcome.origin);
             expect(outcome.user === 0 || outcome.user === 1).toBe(true);
             expect(outcome.origin).toBeGreaterThanOrEqual(1);
             expect(CAUSES).toContain(causeOf(outcome.origin));
             expect(outcome.highestRung[outcome.user]).toBeGreaterThanOrEqual(NUCLEAR_USE_RUNG);
             // The rung change into use comes just before the use.
-            const change = events[events.length - 2];
+            const change = events[events.indexOf(use) - 1];
             expect(change.kind).toBe(TraceKind.rungChange);
             expect(change.actor).toBe(outcome.user);
-            expect(change.y).toBe(last.x);
+            expect(change.y).toBe(use.x);
+            // No event before the first use is at a use rung.
+            const earlier = events.slice(0, events.indexOf(use) - 1);
+            expect(
+              earlier.some((e) => e.kind === TraceKind.rungChange && e.y >= NUCLEAR_USE_RUNG),
+            ).toBe(false);
+            if (war) {
+              // The move to general war is the last change (a jump straight there is also the first use).
+              expect(horizonEvents).toHaveLength(0);
+              const changes = events.filter((e) => e.kind === TraceKind.rungChange);
+              const final = changes[changes.length - 1];
+              expect(final.y).toBe(RUNGS.length - 1);
+              expect(outcome.generalWarTime).toBe(final.time);
+              expect(last.time).toBe(final.time);
+              expect(outcome.generalWarTime).toBeGreaterThanOrEqual(outcome.time);
+            } else {
+              expect(last.kind).toBe(TraceKind.horizon);
+              expect(outcome.generalWarTime).toBe(horizon);
+            }
           } else {
             quiet++;
             expect(useEvents).toHaveLength(0);
@@ -327,6 +365,8 @@ describe('engine invariants over random two-actor scenarios', () => {
             expect(outcome.origin).toBe(0);
             expect(outcome.user).toBe(-1);
             for (const r of outcome.highestRung) expect(r).toBeLessThan(NUCLEAR_USE_RUNG);
+            expect(war).toBe(false);
+            expect(outcome.flags[Flag.retaliation]).toBe(0);
           }
 
           expect(outcome.counts.every(isNonNegativeInteger), String(outcome.counts)).toBe(true);

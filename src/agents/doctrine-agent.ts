@@ -3,6 +3,7 @@ import {
   DecisionPoint,
   Judgment,
   Mode,
+  R,
   type CompiledModel,
   type Decision,
   type DecisionDraws,
@@ -16,11 +17,11 @@ const RISE_CHOICE = [Choice.match, Choice.escalate, Choice.hold, Choice.deescala
  * Today's doctrine and human model, the built-in agent: the one place the human's catch model
  * lives. At an alert, the AI acts at once when autonomous; otherwise a human decides in a
  * lognormal time and, when in time, sees through a wrong label with probability
- *   notice = catchProbability × min(1, window / adequateTime),
+ *   notice = catchProbability × min(1, window / adequateTime) × (1 − confidenceWeight × confidence),
  * acting on it with probability notice × (1 − automationBias) if the AI made the label (else
  * notice); a human too slow for the window (in the loop) or the veto window (on the loop) leaves
  * it to the doctrine default or lets the action proceed. A perceived rise gets the scenario's
- * `answer`; a long outage at or above `decapitation.minRung` is read as decapitation with
+ * `answer` (by the rung perceived); a long outage at or above `decapitation.minRung` is read as decapitation with
  * `misreadProbability`.
  */
 export class DoctrineAgent implements DecisionMaker {
@@ -35,7 +36,8 @@ export class DoctrineAgent implements DecisionMaker {
   decide(o: Observation, draws: DecisionDraws, decision: Decision): void {
     if (o.point === DecisionPoint.alert) this.alert(o, draws, decision);
     else if (o.point === DecisionPoint.rise) {
-      decision.choice = RISE_CHOICE[this.model.answer[this.actor]];
+      const rung = Math.max(0, o.perceivedRung);
+      decision.choice = RISE_CHOICE[this.model.answer[this.actor * R + rung]];
       decision.reason = 'doctrine answer to a perceived rise';
     } else this.outage(o, draws, decision);
   }
@@ -57,7 +59,10 @@ export class DoctrineAgent implements DecisionMaker {
       decision.reason = 'the human ran out of time';
       return;
     }
-    const notice = catchUnbiased(m, a, window);
+    const w = m.confidenceWeight[a];
+    // Off by default: a confident label hiding its error is an assumption the closed forms skip.
+    const notice =
+      w > 0 ? catchUnbiased(m, a, window) * (1 - w * o.confidence) : catchUnbiased(m, a, window);
     const acts = o.byAi ? notice * (1 - m.automationBias[a]) : notice;
     const judgment = draws.judge(acts, notice);
     if (judgment === Judgment.actsOnIt) {

@@ -1,4 +1,4 @@
-import type { CompiledModel, Simulator } from '../engine/index.ts';
+import { Flag, type CompiledModel, type Simulator } from '../engine/index.ts';
 import {
   PairedMoments,
   RunStatistics,
@@ -21,6 +21,8 @@ export interface CompareChunkResult {
   readonly both: readonly number[];
   readonly baselineOnly: readonly number[];
   readonly variantOnly: readonly number[];
+  /** The same pairing for an unanswered genuine attack (the other side of the dilemma). */
+  readonly unanswered: { both: number[]; baselineOnly: number[]; variantOnly: number[] };
   /** Under importance sampling: each arm's weighted statistics and each variant's paired sums. */
   readonly weighted: readonly WeightedStatisticsJson[] | null;
   readonly paired: readonly PairedMomentsJson[] | null;
@@ -45,6 +47,11 @@ export function compareChunk(
   const both = new Array<number>(variants).fill(0);
   const baselineOnly = new Array<number>(variants).fill(0);
   const variantOnly = new Array<number>(variants).fill(0);
+  const unanswered = {
+    both: new Array<number>(variants).fill(0),
+    baselineOnly: new Array<number>(variants).fill(0),
+    variantOnly: new Array<number>(variants).fill(0),
+  };
   const tilted = arms[0].simulator.tilted;
   const weighted = tilted ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;
   const paired = tilted ? Array.from({ length: variants }, () => new PairedMoments()) : null;
@@ -54,6 +61,7 @@ export function compareChunk(
     stats[0].add(base);
     weighted?.[0].add(base);
     const x = base.nuclearUse;
+    const ux = base.flags[Flag.unansweredAttack];
     const wx = tilted && x === 1 ? Math.exp(base.logWeight) : 0;
     for (let v = 0; v < variants; v++) {
       const outcome = arms[v + 1].simulator.run(seed, trial);
@@ -66,6 +74,10 @@ export function compareChunk(
       if (x === 1 && y === 1) both[v]++;
       else if (x === 1) baselineOnly[v]++;
       else if (y === 1) variantOnly[v]++;
+      const uy = outcome.flags[Flag.unansweredAttack];
+      if (ux === 1 && uy === 1) unanswered.both[v]++;
+      else if (ux === 1) unanswered.baselineOnly[v]++;
+      else if (uy === 1) unanswered.variantOnly[v]++;
     }
   }
   return {
@@ -73,6 +85,7 @@ export function compareChunk(
     both,
     baselineOnly,
     variantOnly,
+    unanswered,
     weighted: weighted?.map((w) => w.toJSON()) ?? null,
     paired: paired?.map((p) => p.toJSON()) ?? null,
   };

@@ -26,10 +26,17 @@ export interface ArmResult {
   readonly hash: string;
   readonly nuclearUse: ProportionEstimate;
   readonly byCause: Readonly<Record<Cause, ProportionEstimate>>;
+  /** P(a genuine attack met no response before impact); null under importance sampling. */
+  readonly unansweredAttack: ProportionEstimate | null;
 }
 
 export interface VariantResult extends ArmResult, PairedEstimate {
   readonly pairs: PairCounts;
+  /**
+   * The other side of the dilemma: the paired change in P(unanswered attack), positive when the
+   * variant leaves fewer attacks unanswered; null under importance sampling.
+   */
+  readonly unansweredChange: (PairedEstimate & { readonly pairs: PairCounts }) | null;
 }
 
 export interface CompareResult {
@@ -53,6 +60,12 @@ export interface ComparisonTotals {
   readonly both: readonly number[];
   readonly baselineOnly: readonly number[];
   readonly variantOnly: readonly number[];
+  /** Paired counts of trials with an unanswered attack, per variant. */
+  readonly unanswered: {
+    readonly both: readonly number[];
+    readonly baselineOnly: readonly number[];
+    readonly variantOnly: readonly number[];
+  };
   readonly runs: number;
   readonly stoppedBy: CompareResult['stoppedBy'];
   /** Importance sampling: each arm's weighted statistics and each variant's paired sums. */
@@ -90,7 +103,14 @@ export function summarizeComparison(
     const summary = weightedArm
       ? summarizeWeighted(weightedArm, arms[i].actorIds)
       : summarize(arms[i].stats, arms[i].actorIds);
-    return { name, safeguards, hash, nuclearUse: summary.nuclearUse, byCause: summary.byCause };
+    return {
+      name,
+      safeguards,
+      hash,
+      nuclearUse: summary.nuclearUse,
+      byCause: summary.byCause,
+      unansweredAttack: summary.unansweredAttack,
+    };
   };
   const results = variants.map((v, i): VariantResult => {
     const pairs = {
@@ -103,6 +123,7 @@ export function summarizeComparison(
       ...armResult(i + 1, v.name, v.safeguards, v.loaded.hash),
       ...(totals.paired ? pairedWeightedEstimate(totals.paired[i], done) : pairedEstimate(pairs)),
       pairs,
+      unansweredChange: totals.weighted ? null : unansweredChange(totals.unanswered, i, done),
     };
   });
   results.sort(
@@ -121,4 +142,18 @@ export function summarizeComparison(
     variants: results,
     timing: { seconds },
   };
+}
+
+function unansweredChange(
+  u: ComparisonTotals['unanswered'],
+  i: number,
+  trials: number,
+): PairedEstimate & { readonly pairs: PairCounts } {
+  const pairs = {
+    both: u.both[i],
+    baselineOnly: u.baselineOnly[i],
+    variantOnly: u.variantOnly[i],
+    trials,
+  };
+  return { ...pairedEstimate(pairs), pairs };
 }

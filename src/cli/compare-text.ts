@@ -38,6 +38,25 @@ export function compareText(result: ComparisonResult, file: string): string {
     lines.push(`  ${v.name.padEnd(32)}${rr.padEnd(28)}${reduction.padEnd(36)}${se}`);
   }
 
+  if (result.variants.some((v) => v.unansweredChange)) {
+    lines.push('');
+    lines.push(
+      'The other side of the dilemma: P(a genuine attack met no response before impact), paired',
+    );
+    lines.push(
+      `  ${'variant'.padEnd(32)}${'P(unanswered)'.padEnd(58)}change against the baseline [95% CI]`,
+    );
+    const base = result.baseline.unansweredAttack;
+    if (base) lines.push(`  ${'baseline'.padEnd(32)}${formatEstimate(base)}`);
+    for (const v of result.variants) {
+      if (!v.unansweredChange || !v.unansweredAttack) continue;
+      // Positive when the variant leaves more attacks unanswered: the cost of the safeguard.
+      const c = v.unansweredChange.absoluteRiskReduction;
+      const change = `${points(-c.estimate)} [${points(-c.ci95[1])}, ${points(-c.ci95[0])}]`;
+      lines.push(`  ${v.name.padEnd(32)}${formatEstimate(v.unansweredAttack).padEnd(58)}${change}`);
+    }
+  }
+
   lines.push('');
   lines.push('P(nuclear use) by cause, estimate ± std. error');
   const cell = (e: ProportionEstimate) =>

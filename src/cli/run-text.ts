@@ -30,10 +30,26 @@ export function runText(result: RunResult, file: string): string {
   lines.push(`  nuclear use (any cause)       ${formatEstimate(o.nuclearUse)}`);
   for (const cause of CAUSES)
     lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byCause[cause])}`);
+  lines.push('  by root (the chain that put the user on the rung it acted from)');
+  for (const cause of CAUSES)
+    lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byRootCause[cause])}`);
   lines.push('  first use by');
   for (const actor of s.actors)
     lines.push(`    ${actor.padEnd(26)}${formatEstimate(o.firstUse[actor])}`);
   if (o.daysToUse) lines.push(`  days to first use (if any)    ${formatMean(o.daysToUse)}`);
+  if (o.generalWar && o.retaliation) {
+    lines.push(`  general nuclear war           ${formatEstimate(o.generalWar)}`);
+    lines.push(`  retaliation after first use   ${formatEstimate(o.retaliation)}`);
+    if (o.daysFromUseToGeneralWar)
+      lines.push(`  days from use to general war  ${formatMean(o.daysFromUseToGeneralWar)}`);
+  }
+  lines.push('');
+  lines.push('The other side of the dilemma');
+  lines.push(
+    o.unansweredAttack
+      ? `  genuine attack unanswered     ${formatEstimate(o.unansweredAttack)}`
+      : '  genuine attack unanswered     not estimated (importance-sampled trials end at the first use)',
+  );
 
   lines.push('');
   lines.push(`Highest rung reached, P ± std. error`);

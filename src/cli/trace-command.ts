@@ -119,6 +119,9 @@ function traceText(trace: TraceResult, all: boolean): string {
     trace.nuclearUse
       ? `Ended in NUCLEAR USE on day ${trace.day?.toFixed(2)}; cause: ${trace.cause?.replaceAll('_', ' ')} (${trace.origin})`
       : 'Ended without nuclear use.',
+    ...(trace.generalWar
+      ? [`The crisis went on to GENERAL NUCLEAR WAR on day ${trace.generalWarDay?.toFixed(2)}.`]
+      : []),
     `Highest rung: ${Object.entries(trace.highestRung)
       .map(([a, r]) => `${a} ${r.replaceAll('_', ' ')}`)
       .join(', ')}`,

@@ -1,6 +1,6 @@
 import { normalFrom } from '../random/index.ts';
 import { Count, Origin, TraceKind } from './codes.ts';
-import { D } from './compiled-model.ts';
+import { D, Mode } from './compiled-model.ts';
 import { decide } from './decision.ts';
 import { Site, siteIndex } from './tilt.ts';
 import { Mark } from './event-marks.ts';
@@ -56,6 +56,7 @@ export function classifyHostileTrack(
   if (confidence < m.confidenceThreshold[actor]) {
     counts[Count.belowThreshold]++;
     ctx.record(TraceKind.belowThreshold, actor, domain, confidence, m.confidenceThreshold[actor]);
+    if (genuine) ctx.unanswered(actor, domain);
     return;
   }
 
@@ -73,12 +74,17 @@ export function classifyHostileTrack(
     ctx.record(TraceKind.confirmation, actor, domain, confirmed ? 1 : 0);
     if (!confirmed) {
       counts[Count.confirmationRejections]++;
+      if (genuine) ctx.unanswered(actor, domain);
       return;
     }
   }
 
-  // A hotline call can expose a wrong label when the window leaves time to make it.
-  if (!genuine && m.hotlineClarify > 0 && m.window[ad] >= m.hotlineLatency) {
+  // A hotline call can expose a wrong label when the time before the action proceeds leaves room
+  // for it (on the loop, the veto window) and the leadership link is up to make it.
+  const onTheLoop = m.usesAi[ad] === 1 && m.mode[actor] === Mode.onTheLoop;
+  const left = onTheLoop ? Math.min(m.vetoWindow[actor], m.window[ad]) : m.window[ad];
+  const callable = ctx.inOutage[actor] === 0 && left >= m.hotlineLatency;
+  if (!genuine && m.hotlineClarify > 0 && callable) {
     const u = ctx.mark(Mark.hotline);
     // The site is the failure (the call does not clear the label): u >= clarify, i.e. 1 - u < 1 - clarify.
     if (!ctx.sites.chance(siteIndex(A, Site.hotline, actor, domain), 1 - u, 1 - m.hotlineClarify)) {

@@ -46,6 +46,9 @@ export const COUNT_NAMES = [
   'decapitationMisreads',
   'perceivedRises',
   'deliberateSteps',
+  'unansweredAttacks',
+  'blockedOrders',
+  'blockedVetoes',
   'events',
 ] as const;
 export type CountName = (typeof COUNT_NAMES)[number];
@@ -62,13 +65,31 @@ export const COUNT_DESCRIPTIONS: Readonly<Record<CountName, string>> = {
   falseAlarmsReachingDecision: 'false alarms reaching a decision',
   humanOverrides: 'human overrides of a wrong hostile label',
   automationBiasDeferrals: 'automation-bias deferrals (would have caught it without the AI)',
-  doctrineDefaults: 'decisions left to the doctrine default (time ran out)',
+  doctrineDefaults: 'decisions left to the doctrine default (time ran out or deferred)',
   genuineMissed: 'genuine hostile tracks labelled benign',
   outages: 'comms outages',
   decapitationMisreads: 'outages read as decapitation',
   perceivedRises: 'rises of the other side perceived',
   deliberateSteps: 'deliberate escalation steps',
+  unansweredAttacks: 'genuine attacks that met no response before impact',
+  blockedOrders: 'approvals that could not reach the forces (link down)',
+  blockedVetoes: 'vetoes that could not reach the forces (link down)',
   events: 'events simulated',
+};
+
+/**
+ * Per-trial outcomes beside the first nuclear use (0 or 1 each): the other side of the always/never
+ * dilemma (a genuine attack that met no response before impact), and what followed a first use.
+ */
+export const FLAG_NAMES = ['unansweredAttack', 'generalWar', 'retaliation'] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
+export const Flag = Object.fromEntries(FLAG_NAMES.map((n, i) => [n, i])) as {
+  readonly [K in FlagName]: number;
+};
+export const FLAG_DESCRIPTIONS: Readonly<Record<FlagName, string>> = {
+  unansweredAttack: 'a genuine attack met no response before impact',
+  generalWar: 'general nuclear war',
+  retaliation: 'the other side used nuclear weapons after the first use',
 };
 
 /** Scheduled (deterministic-time) events in the queue. */
@@ -77,6 +98,8 @@ export const Scheduled = {
   perception: 1,
   outageEnd: 2,
   outageLong: 3,
+  /** The other side's step down reaches the observer. */
+  perceptionDown: 4,
 } as const;
 
 /** Event kinds a trace recorder receives. */
@@ -96,6 +119,14 @@ export const TraceKind = {
   responseMoot: 12,
   horizon: 13,
   hotlineClarified: 14,
+  /** A genuine attack met no response before impact (x: domain). */
+  unanswered: 15,
+  /** An order or veto could not reach the forces (x: 1 order, 0 veto). */
+  blocked: 16,
+  /** The other side's step down was perceived (x: the rung seen). */
+  perceivedDown: 17,
+  /** Launch under attack's confirmation step (x: 1 confirmed, 0 not). */
+  attackConfirmation: 18,
 } as const;
 
 /** How a decision ended (argument of TraceKind.decision). */

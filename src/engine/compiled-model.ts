@@ -5,6 +5,7 @@ import {
   RUNGS,
   TIMEOUT_DEFAULTS,
   TRACK_KINDS,
+  type Answer,
   type ResolvedScenario,
 } from '../scenario/index.ts';
 
@@ -45,19 +46,29 @@ export interface CompiledModel {
   readonly processingDelay: Float64Array;
   /** Decision window: time to impact less processing delay, floored at the doctrine's minimum. */
   readonly window: Float64Array;
+  /** Minutes from a track's arrival to the impact of the threat it shows. */
+  readonly timeToImpact: Float64Array;
   readonly mode: Int32Array;
   readonly vetoWindow: Float64Array;
   readonly timeoutDefault: Int32Array;
   readonly catchProbability: Float64Array;
   readonly automationBias: Float64Array;
+  readonly confidenceWeight: Float64Array;
   readonly adequateTime: Float64Array;
   readonly decisionMedian: Float64Array;
   readonly decisionSigma: Float64Array;
   readonly responseRung: Int32Array;
+  /** The answer code (AnswerCode) to a rise perceived at rung r: [a * R + r]. */
   readonly answer: Int32Array;
   readonly maxAnswerRung: Int32Array;
+  /** Per actor and rung changed to: [a * R + r]. */
   readonly perceiveProbability: Float64Array;
   readonly perceiveMeanDelay: Float64Array;
+  /** Launch under attack: a confirmation step (else impact alone confirms), its errors and delay. */
+  readonly attackConfirms: Uint8Array;
+  readonly attackConfirmFalsePositive: Float64Array;
+  readonly attackConfirmFalseNegative: Float64Array;
+  readonly attackConfirmDelay: Float64Array;
   readonly outageRate: Float64Array;
   readonly outageRungMultiplier: Float64Array;
   readonly outageMedian: Float64Array;
@@ -83,6 +94,8 @@ export const Timeout = { launchOnWarning: 0, launchUnderAttack: 1, rideOut: 2 } 
 export const AnswerCode = { match: 0, escalate: 1, hold: 2, deescalate: 3 } as const;
 
 const logit = (p: number) => Math.log(p / (1 - p));
+/** A per-rung field: one value for all rungs, or one per rung. */
+const byRung = (v: number | readonly number[], r: number) => (typeof v === 'number' ? v : v[r]);
 const rungIndex = (name: string) => RUNGS.indexOf(name as (typeof RUNGS)[number]);
 
 /** Compiles a resolved scenario; pure and deterministic. */
@@ -92,6 +105,8 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
   const A = actors.length;
   const perActor = (f: (a: (typeof actors)[number]) => number) => Float64Array.from(actors, f);
   const perActorInt = (f: (a: (typeof actors)[number]) => number) => Int32Array.from(actors, f);
+  const perActorRung = (f: (a: (typeof actors)[number], r: number) => number) =>
+    Float64Array.from(actors.flatMap((a) => RUNGS.map((_, r) => f(a, r))));
   const perActorDomain = (f: (a: (typeof actors)[number], d: (typeof DOMAINS)[number]) => number) =>
     Float64Array.from(actors.flatMap((a) => DOMAINS.map((d) => f(a, d))));
 
@@ -149,22 +164,40 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     confirmCommonCause: perActor((a) => a.confirmation.commonCause),
     processingDelay,
     window,
+    timeToImpact: perActorDomain((a, d) => a.timeToImpactMinutes[d]),
     mode: perActorInt((a) => AUTHORITY_MODES.indexOf(a.authority.mode)),
     vetoWindow: perActor((a) => a.authority.vetoWindowMinutes),
     timeoutDefault: perActorInt((a) => TIMEOUT_DEFAULTS.indexOf(a.authority.timeoutDefault)),
     catchProbability: perActor((a) => a.human.catchProbability),
     automationBias: perActor((a) => a.human.automationBias),
+    confidenceWeight: perActor((a) => a.human.confidenceWeight),
     adequateTime: perActor((a) => a.human.adequateTimeMinutes),
     decisionMedian: perActor((a) => a.human.decisionTime.medianMinutes),
     decisionSigma: perActor((a) => a.human.decisionTime.sigma),
     responseRung: Int32Array.from(
       actors.flatMap((a) => DOMAINS.map((d) => rungIndex(a.responses[d]))),
     ),
-    answer: perActorInt((a) => ANSWERS.indexOf(a.answer)),
+    answer: Int32Array.from(
+      actors.flatMap((a) =>
+        RUNGS.map((r) => {
+          const answer = a.answer;
+          if (typeof answer === 'string') return ANSWERS.indexOf(answer);
+          return ANSWERS.indexOf(
+            (answer as Record<string, Answer | undefined>)[r] ?? answer.otherwise,
+          );
+        }),
+      ),
+    ),
     maxAnswerRung: perActorInt((a) => rungIndex(a.maxAnswerRung)),
     // With one actor nobody perceives anything.
-    perceiveProbability: perActor((a) => (A > 1 ? a.perception.probability : 0)),
-    perceiveMeanDelay: perActor((a) => a.perception.meanDelayMinutes),
+    perceiveProbability: perActorRung((a, r) => (A > 1 ? byRung(a.perception.probability, r) : 0)),
+    perceiveMeanDelay: perActorRung((a, r) => byRung(a.perception.meanDelayMinutes, r)),
+    attackConfirms: Uint8Array.from(actors, (a) =>
+      a.authority.attackConfirmation.enabled ? 1 : 0,
+    ),
+    attackConfirmFalsePositive: perActor((a) => a.authority.attackConfirmation.falsePositive),
+    attackConfirmFalseNegative: perActor((a) => a.authority.attackConfirmation.falseNegative),
+    attackConfirmDelay: perActor((a) => a.authority.attackConfirmation.delayMinutes),
     outageRate: perActor(
       (a) => (a.comms.outageRatePerDay * a.comms.jammingMultiplier) / MINUTES_PER_DAY,
     ),

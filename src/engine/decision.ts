@@ -1,6 +1,7 @@
 import { Count, DecisionOutcome, Scheduled, TraceKind } from './codes.ts';
 import { D, Mode, Timeout } from './compiled-model.ts';
 import { Choice, DecisionPoint } from './decision-maker.ts';
+import { Mark } from './event-marks.ts';
 import { SeenKind } from './observation.ts';
 import type { TrialContext } from './trial-context.ts';
 
@@ -8,12 +9,16 @@ import type { TrialContext } from './trial-context.ts';
  * M3: a hostile label reaches a decision. The window is time to impact less latencies. The side's
  * decision-maker (the port, decision-maker.ts) is asked what to do; the engine then carries the
  * answer out under the side's authority mode:
- * - in the loop (and the legacy chain, which has no AI to defer to): an approval acts once the
- *   decision is made; a veto stops it; a deferral, or a decision later than the window, leaves the
- *   call to the doctrine default;
- * - on the loop: the action proceeds when the veto window closes unless vetoed within it;
+ * - in the loop (and the legacy chain, which has no AI to defer to): an approval is an order to the
+ *   forces once the decision is made; a veto stops it; a deferral, or a decision later than the
+ *   window, leaves the call to the doctrine default;
+ * - on the loop: the action proceeds when the veto window closes unless vetoed within it; a window
+ *   that lapses undecided leaves the call to the doctrine default;
  * - autonomous: the AI acts (or not) as the decision-maker answers, after the time it took.
- * The action lands later as a scheduled response (M4), so the clock never runs backwards.
+ * Orders and vetoes need the leadership link: while it is down an approval never reaches the
+ * forces and a veto cannot stop them. The action lands later as a scheduled response (M4), so the
+ * clock never runs backwards. A genuine attack that meets no action landing by its impact is
+ * unanswered (counted, and flagged for the trial).
  */
 export function decide(
   ctx: TrialContext,
@@ -29,9 +34,11 @@ export function decide(
   const ad = actor * D + domain;
   const window = m.window[ad];
   const at = ctx.time + m.processingDelay[ad];
+  const impact = ctx.time + m.timeToImpact[ad];
   const target = m.responseRung[ad];
   const byAi = m.usesAi[ad] === 1;
   const mode = byAi ? m.mode[actor] : Mode.inTheLoop;
+  const linkUp = ctx.inOutage[actor] === 0;
 
   ctx.see(actor, SeenKind.alert, domain);
   const o = ctx.observation;
@@ -45,51 +52,91 @@ export function decide(
   o.responseRung = target;
   const d = ctx.ask(DecisionPoint.alert, actor, domain, genuine);
   const minutes = d.minutes;
+  let actsAt = Infinity;
 
   if (mode === Mode.onTheLoop) {
     const veto = Math.min(m.vetoWindow[actor], window);
     const inTime = minutes <= veto;
-    if (inTime && d.choice === Choice.veto) {
+    if (inTime && d.choice === Choice.veto && linkUp) {
       counts[Count.humanOverrides]++;
       ctx.record(TraceKind.decision, actor, DecisionOutcome.veto, minutes, window);
-      return;
+    } else if (inTime && d.choice !== Choice.defer) {
+      // An approval, or a veto the cut link cannot carry: the action proceeds at the window's end.
+      if (d.choice === Choice.veto) blocked(ctx, actor, 0);
+      else if (d.deferredToMachine) counts[Count.automationBiasDeferrals]++;
+      const outcome =
+        d.choice === Choice.veto
+          ? DecisionOutcome.vetoWindowLapsed
+          : d.deferredToMachine
+            ? DecisionOutcome.biasDeferral
+            : DecisionOutcome.approved;
+      ctx.record(TraceKind.decision, actor, outcome, minutes, window);
+      actsAt = at + veto;
+    } else {
+      counts[Count.doctrineDefaults]++;
+      ctx.record(TraceKind.decision, actor, DecisionOutcome.vetoWindowLapsed, veto, window);
+      actsAt = doctrineDefault(ctx, actor, genuine, at, veto, impact);
     }
-    let outcome: number = DecisionOutcome.vetoWindowLapsed;
-    if (inTime && d.choice === Choice.approve) {
-      if (d.deferredToMachine) counts[Count.automationBiasDeferrals]++;
-      outcome = d.deferredToMachine ? DecisionOutcome.biasDeferral : DecisionOutcome.approved;
-    }
-    ctx.record(TraceKind.decision, actor, outcome, Math.min(minutes, veto), window);
-    act(ctx, at + veto, actor, target, origin);
-    return;
-  }
-
-  if (d.choice === Choice.defer || minutes > window) {
+  } else if (d.choice === Choice.defer || minutes > window) {
     counts[Count.doctrineDefaults]++;
-    const doctrine = m.timeoutDefault[actor];
-    const proceeds =
-      doctrine === Timeout.launchOnWarning || (doctrine === Timeout.launchUnderAttack && genuine);
-    const outcome = proceeds ? DecisionOutcome.timeoutAct : DecisionOutcome.timeoutHold;
+    actsAt = doctrineDefault(ctx, actor, genuine, at, window, impact);
+    const outcome = actsAt < Infinity ? DecisionOutcome.timeoutAct : DecisionOutcome.timeoutHold;
     ctx.record(TraceKind.decision, actor, outcome, window, window);
-    if (proceeds) act(ctx, at + window, actor, target, origin);
-    return;
-  }
-  if (d.choice === Choice.veto) {
+  } else if (d.choice === Choice.veto) {
     counts[Count.humanOverrides]++;
     ctx.record(TraceKind.decision, actor, DecisionOutcome.override, minutes, window);
-    return;
+  } else {
+    if (d.deferredToMachine) counts[Count.automationBiasDeferrals]++;
+    const outcome =
+      mode === Mode.autonomous
+        ? DecisionOutcome.autonomous
+        : d.deferredToMachine
+          ? DecisionOutcome.biasDeferral
+          : DecisionOutcome.approved;
+    ctx.record(TraceKind.decision, actor, outcome, minutes, window);
+    // A human's order needs the link; an autonomous AI acts at the forces.
+    if (mode === Mode.autonomous || linkUp) actsAt = at + minutes;
+    else blocked(ctx, actor, 1);
   }
-  if (d.deferredToMachine) counts[Count.automationBiasDeferrals]++;
-  const outcome =
-    mode === Mode.autonomous
-      ? DecisionOutcome.autonomous
-      : d.deferredToMachine
-        ? DecisionOutcome.biasDeferral
-        : DecisionOutcome.approved;
-  ctx.record(TraceKind.decision, actor, outcome, minutes, window);
-  act(ctx, at + minutes, actor, target, origin);
+
+  if (actsAt < Infinity) {
+    ctx.queue.push(actsAt, Scheduled.response, actor, target, origin, ctx.activeChain);
+  }
+  if (genuine && !(actsAt <= impact)) ctx.unanswered(actor, domain);
 }
 
-function act(ctx: TrialContext, time: number, actor: number, target: number, origin: number): void {
-  ctx.queue.push(time, Scheduled.response, actor, target, origin, ctx.activeChain);
+/**
+ * When nobody decides in time (or the side defers): launch on warning acts when the window
+ * closes; launch under attack acts once the attack is confirmed — by a fallible confirmation step
+ * when the doctrine has one, else by its impact, which a false alarm never has; ride out does
+ * nothing. Returns when the action lands (Infinity if never).
+ */
+function doctrineDefault(
+  ctx: TrialContext,
+  actor: number,
+  genuine: boolean,
+  at: number,
+  window: number,
+  impact: number,
+): number {
+  const m = ctx.model;
+  const doctrine = m.timeoutDefault[actor];
+  if (doctrine === Timeout.launchOnWarning) return at + window;
+  if (doctrine !== Timeout.launchUnderAttack) return Infinity;
+  const byImpact = genuine ? Math.max(at + window, impact) : Infinity;
+  if (m.attackConfirms[actor] === 0) return genuine ? at + window : Infinity;
+  const u = ctx.mark(Mark.attackConfirmation);
+  const confirmed = genuine
+    ? u >= m.attackConfirmFalseNegative[actor]
+    : u < m.attackConfirmFalsePositive[actor];
+  ctx.record(TraceKind.attackConfirmation, actor, confirmed ? 1 : 0);
+  const when = at + window + m.attackConfirmDelay[actor];
+  if (!confirmed) return byImpact;
+  return Math.min(when, byImpact);
+}
+
+/** An order (1) or veto (0) the cut leadership link could not carry. */
+function blocked(ctx: TrialContext, actor: number, order: number): void {
+  ctx.outcome.counts[order === 1 ? Count.blockedOrders : Count.blockedVetoes]++;
+  ctx.record(TraceKind.blocked, actor, order);
 }

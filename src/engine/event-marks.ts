@@ -31,6 +31,7 @@ export const Mark = {
   humanTimeU: 5,
   humanTimeV: 6,
   choice: 7,
+  attackConfirmation: 8,
   // Outages reuse the first three.
   durationU: 0,
   durationV: 1,

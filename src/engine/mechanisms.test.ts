@@ -24,7 +24,7 @@ import {
   type RecordedEvent,
 } from '../../test/helpers/scenario.ts';
 import { resolveScenarioObject, RUNGS, type Rung, type TimeoutDefault } from '../scenario/index.ts';
-import { causeOf, Count, DecisionOutcome, Origin, TraceKind } from './codes.ts';
+import { causeOf, Count, DecisionOutcome, Flag, Origin, TraceKind } from './codes.ts';
 import type { Simulator } from './simulator.ts';
 
 const SEED = 20260611;
@@ -233,9 +233,19 @@ describe('M3 autonomous mode', () => {
 
 // -------------------------------------------------------------------------------------------------
 describe('M3 human on the loop: a veto only inside V = min(veto window, window)', () => {
-  const onTheLoop = (decide: number, veto: number, timeToImpact: number): ActorInput => ({
+  const onTheLoop = (
+    decide: number,
+    veto: number,
+    timeToImpact: number,
+    timeoutDefault: TimeoutDefault = 'launch_on_warning',
+  ): ActorInput => ({
     ...sensor(3, 0.5, 0.6),
-    authority: { mode: 'human_on_the_loop', confidenceThreshold: 0, vetoWindowMinutes: veto },
+    authority: {
+      mode: 'human_on_the_loop',
+      confidenceThreshold: 0,
+      vetoWindowMinutes: veto,
+      timeoutDefault,
+    },
     human: { catchProbability: 0.6, decisionTime: { medianMinutes: decide, sigma: 0 } },
     timeToImpactMinutes: { ballistic: timeToImpact },
   });
@@ -259,7 +269,7 @@ describe('M3 human on the loop: a veto only inside V = min(veto window, window)'
     { why: 'the veto window closes first', decide: 3, veto: 2, tti: 30, lands: 2 },
     { why: 'the decision window closes first', decide: 3, veto: 10, tti: 2.5, lands: 2.5 },
   ]) {
-    it(`no veto when ${why}: every hostile label acts, at t + ${lands}`, () => {
+    it(`no veto when ${why}: launch on warning acts on every hostile label, at t + ${lands}`, () => {
       const sim = simulatorFor(solo(onTheLoop(decide, veto, tti), 1));
       let k = 0;
       forTrials(sim, SEED, n, (o) => {
@@ -275,6 +285,14 @@ describe('M3 human on the loop: a veto only inside V = min(veto window, window)'
       }
     });
   }
+
+  it('a lapsed veto window leaves the call to the doctrine default: ride out acts on none', () => {
+    const sim = simulatorFor(solo(onTheLoop(3, 2, 30, 'ride_out'), 1));
+    forTrials(sim, SEED, 2000, (o) => {
+      expect(o.nuclearUse).toBe(0);
+      expect(o.counts[Count.doctrineDefaults]).toBe(o.counts[Count.falseAlarmsReachingDecision]);
+    });
+  });
 });
 
 // -------------------------------------------------------------------------------------------------
@@ -454,7 +472,7 @@ describe('M4 escalation spiral between two actors', () => {
     ...extra,
   });
 
-  it('two escalating actors climb 2, 3, 4, 5: the answerer uses first, cause escalation_spiral', () => {
+  it('two escalating actors climb 2, 3, 4, 5, 6: the answerer uses first, the initiator ends it in general war', () => {
     const sim = simulatorFor(duo(initiator('escalate'), answerer('escalate'), 1));
     const n = 10_000;
     let k = 0;
@@ -481,7 +499,13 @@ describe('M4 escalation spiral between two actors', () => {
       [1, 0, 3, g],
       [0, 2, 4, g],
       [1, 3, 5, g],
+      [0, 4, 6, g],
     ]);
+    // The first use goes on: the initiator perceives it, escalates, and that is general war.
+    const o = sim.run(SEED, trial);
+    expect(o.flags[Flag.generalWar]).toBe(1);
+    expect(o.flags[Flag.retaliation]).toBe(1);
+    expect(o.generalWarTime).toBe(o.time);
   });
 
   it('the origin survives the spiral: a false alarm that spirals is cause false_alarm', () => {

@@ -10,7 +10,7 @@ import {
   PROCESSES_PER_ACTOR,
   type CompiledModel,
 } from './compiled-model.ts';
-import { answerPerceived, deliberateStep, respond, stepDown } from './ladder.ts';
+import { answerPerceived, deliberateStep, perceiveStepDown, respond, stepDown } from './ladder.ts';
 import { refreshRates } from './refresh-rates.ts';
 import { RatePath, recordQuietTracks } from './quiet-tracks.ts';
 import type { DecisionMaker } from './decision-maker.ts';
@@ -152,7 +152,8 @@ export class Simulator {
     if (type === Scheduled.response) respond(ctx, actor, arg, origin);
     else if (type === Scheduled.perception) answerPerceived(ctx, actor, arg, origin);
     else if (type === Scheduled.outageEnd) endOutage(ctx, actor);
-    else onLongOutage(ctx, actor);
+    else if (type === Scheduled.outageLong) onLongOutage(ctx, actor);
+    else perceiveStepDown(ctx, actor, arg);
   }
 
   private handleProcess(p: number): void {

@@ -1,5 +1,5 @@
 import { CounterCursor, CounterStream, normalFrom, poisson, Rng } from '../random/index.ts';
-import { Count } from './codes.ts';
+import { Count, Flag, TraceKind } from './codes.ts';
 import { D, K, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 import { EngineDraws } from './engine-draws.ts';
 import {
@@ -119,6 +119,11 @@ export class TrialContext {
   private readonly agentDrawn: Int32Array;
   /** Decisions asked so far in this trial. */
   decisions = 0;
+  /**
+   * Whether a trial goes on past the first nuclear use (to general war or the horizon). Under
+   * importance sampling it ends there, as the tilt search and the weights assume.
+   */
+  readonly playPastUse: boolean;
 
   constructor(
     readonly model: CompiledModel,
@@ -131,6 +136,7 @@ export class TrialContext {
     if (agents.length !== A) {
       throw new AgentError(`the model has ${A} actors but ${agents.length} decision-makers`);
     }
+    this.playPastUse = tilt === null;
     this.observation = new ObservationState(A);
     this.draws = new EngineDraws(this);
     this.perceived = new Int32Array(A);
@@ -253,9 +259,12 @@ export class TrialContext {
     out.time = this.model.horizon;
     out.origin = 0;
     out.user = -1;
+    out.rootOrigin = 0;
     for (let a = 0; a < initial.length; a++) out.highestRung[a] = initial[a];
     const counts = out.counts;
     for (let c = 0; c < counts.length; c++) counts[c] = 0;
+    for (let f = 0; f < out.flags.length; f++) out.flags[f] = 0;
+    out.generalWarTime = this.model.horizon;
     if (this.tilt !== null) {
       out.logWeight = 0;
       out.siteTrials.fill(0);
@@ -289,8 +298,11 @@ export class TrialContext {
       counts[Count.tracks] += n;
       counts[Count.events] += n;
       const domain = (j / K) | 0;
-      if (j % K === 0) counts[Count.genuineMissed] += n;
-      else this.sites.misses(siteIndex(A, Site.label, actor, domain), n);
+      if (j % K === 0) {
+        counts[Count.genuineMissed] += n;
+        counts[Count.unansweredAttacks] += n;
+        if (n > 0) this.outcome.flags[Flag.unansweredAttack] = 1;
+      } else this.sites.misses(siteIndex(A, Site.label, actor, domain), n);
     }
   }
 
@@ -444,6 +456,13 @@ export class TrialContext {
     this.decisions++;
     o.see(actor, this.time, SeenKind.decision, d.choice);
     return d;
+  }
+
+  /** A genuine attack on actor a in `domain` met no response before impact. */
+  unanswered(a: number, domain: number): void {
+    this.outcome.counts[Count.unansweredAttacks]++;
+    this.outcome.flags[Flag.unansweredAttack] = 1;
+    this.record(TraceKind.unanswered, a, domain);
   }
 
   /** Actor a saw an event (its observation log). */

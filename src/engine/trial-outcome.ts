@@ -1,4 +1,4 @@
-import { COUNT_NAMES } from './codes.ts';
+import { COUNT_NAMES, FLAG_NAMES } from './codes.ts';
 import { D, PROCESSES_PER_ACTOR } from './compiled-model.ts';
 import { SITE_KINDS } from './tilt.ts';
 
@@ -12,8 +12,17 @@ export class TrialOutcome {
   origin = 0;
   /** Actor index that used first; -1 if none. */
   user = -1;
+  /**
+   * Origin of the chain that put the first user on the rung it acted from (its root); the
+   * trigger's own origin when it acted from its starting rung. 0 if no use.
+   */
+  rootOrigin = 0;
   readonly highestRung: Int32Array;
   readonly counts = new Float64Array(COUNT_NAMES.length);
+  /** 0 or 1 per `FLAG_NAMES` entry: unanswered attack, general war, retaliation. */
+  readonly flags = new Float64Array(FLAG_NAMES.length);
+  /** Minutes from the start to general nuclear war (horizon if none). */
+  generalWarTime = 0;
   /** Log likelihood ratio of the trial (original over tilted measure); 0 without a tilt. */
   logWeight = 0;
   /**

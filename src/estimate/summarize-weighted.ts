@@ -37,11 +37,15 @@ export function summarizeWeighted(s: WeightedStatistics, actorIds: readonly stri
   return summaryFrom(actorIds, {
     nuclearUse: proportion(s.nuclearUse),
     cause: (i) => proportion(s.byCause[i]),
+    rootCause: (i) => proportion(s.byRootCause[i]),
     origin: (code) => proportion(s.byOrigin[code]),
     user: (a) => proportion(s.byUser[a]),
     rung: (i) => proportion(s.highestRung[i]),
     count: (i) => weightedMean(s.counts[i], n),
     daysToUse: daysToUse(s),
+    // Importance-sampled trials end at the first use: what follows, and the ledger, go unseen.
+    flag: () => null,
+    daysFromUseToGeneralWar: null,
   });
 }
 

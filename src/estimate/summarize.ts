@@ -1,4 +1,4 @@
-import { COUNT_NAMES, Origin, type CountName } from '../engine/index.ts';
+import { COUNT_NAMES, Flag, Origin, type CountName } from '../engine/index.ts';
 import { CAUSES, RUNGS, type Cause, type Rung } from '../scenario/index.ts';
 import { estimateMean, type MeanEstimate } from './mean.ts';
 import { estimateProportion, type ProportionEstimate } from './proportion.ts';
@@ -8,6 +8,11 @@ import type { RunStatistics } from './run-statistics.ts';
 export interface RunSummary {
   readonly nuclearUse: ProportionEstimate;
   readonly byCause: Readonly<Record<Cause, ProportionEstimate>>;
+  /**
+   * P(use) by its root: the cause of the chain that put the side that used on the rung it acted
+   * from (a decapitation misread at a nuclear alert a false alarm raised has root false_alarm).
+   */
+  readonly byRootCause: Readonly<Record<Cause, ProportionEstimate>>;
   /** P(use) by the originating event: the false-alarm cause split into sensor and benign. */
   readonly byOrigin: Readonly<Record<string, ProportionEstimate>>;
   /** P(this actor used first). */
@@ -18,6 +23,15 @@ export interface RunSummary {
   readonly highestRung: Readonly<Record<string, Readonly<Record<Rung, ProportionEstimate>>>>;
   /** Mean per trial of each explanatory count. */
   readonly counts: Readonly<Record<CountName, MeanEstimate>>;
+  /**
+   * The rest of the ledger, per crisis: P(a genuine attack met no response before impact), and
+   * after a first use P(general nuclear war) and P(the other side retaliated), with the days from
+   * first use to general war. Null under importance sampling, whose trials end at the first use.
+   */
+  readonly unansweredAttack: ProportionEstimate | null;
+  readonly generalWar: ProportionEstimate | null;
+  readonly retaliation: ProportionEstimate | null;
+  readonly daysFromUseToGeneralWar: MeanEstimate | null;
 }
 
 const MINUTES_PER_DAY = 1440;
@@ -29,12 +43,16 @@ const MINUTES_PER_DAY = 1440;
 export interface SummarySource {
   readonly nuclearUse: ProportionEstimate;
   cause(index: number): ProportionEstimate;
+  rootCause(index: number): ProportionEstimate;
   origin(code: number): ProportionEstimate;
   user(actor: number): ProportionEstimate;
   /** P(highest rung of actor a = r), at index a * RUNGS.length + r. */
   rung(index: number): ProportionEstimate;
   count(index: number): MeanEstimate;
   readonly daysToUse: MeanEstimate | null;
+  /** P(outcome flag i), or null where the source cannot estimate it. */
+  flag(index: number): ProportionEstimate | null;
+  readonly daysFromUseToGeneralWar: MeanEstimate | null;
 }
 
 /** A run's summary from its source of estimates, keyed by the names results use. */
@@ -42,6 +60,10 @@ export function summaryFrom(actorIds: readonly string[], s: SummarySource): RunS
   return {
     nuclearUse: s.nuclearUse,
     byCause: Object.fromEntries(CAUSES.map((c, i) => [c, s.cause(i)])) as Record<
+      Cause,
+      ProportionEstimate
+    >,
+    byRootCause: Object.fromEntries(CAUSES.map((c, i) => [c, s.rootCause(i)])) as Record<
       Cause,
       ProportionEstimate
     >,
@@ -65,6 +87,10 @@ export function summaryFrom(actorIds: readonly string[], s: SummarySource): RunS
       CountName,
       MeanEstimate
     >,
+    unansweredAttack: s.flag(Flag.unansweredAttack),
+    generalWar: s.flag(Flag.generalWar),
+    retaliation: s.flag(Flag.retaliation),
+    daysFromUseToGeneralWar: s.daysFromUseToGeneralWar,
   };
 }
 
@@ -75,6 +101,7 @@ export function summarize(stats: RunStatistics, actorIds: readonly string[]): Ru
   return summaryFrom(actorIds, {
     nuclearUse: proportion(use),
     cause: (i) => proportion(stats.byCause[i]),
+    rootCause: (i) => proportion(stats.byRootCause[i]),
     origin: (code) => proportion(stats.byOrigin[code]),
     user: (a) => proportion(stats.byUser[a]),
     rung: (i) => proportion(stats.highestRung[i]),
@@ -85,6 +112,15 @@ export function summarize(stats: RunStatistics, actorIds: readonly string[]): Ru
             stats.useTimeSum / MINUTES_PER_DAY,
             stats.useTimeSumSquares / (MINUTES_PER_DAY * MINUTES_PER_DAY),
             use,
+          )
+        : null,
+    flag: (i) => proportion(stats.flags[i]),
+    daysFromUseToGeneralWar:
+      stats.flags[Flag.generalWar] > 0
+        ? estimateMean(
+            stats.warGapSum / MINUTES_PER_DAY,
+            stats.warGapSumSquares / (MINUTES_PER_DAY * MINUTES_PER_DAY),
+            stats.flags[Flag.generalWar],
           )
         : null,
   });

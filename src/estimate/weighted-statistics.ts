@@ -45,6 +45,7 @@ export class WeightedStatistics {
   maxUseWeight = 0;
   readonly byOrigin: Moment[] = moments(ORIGIN_COUNT);
   readonly byCause: Moment[] = moments(CAUSES.length);
+  readonly byRootCause: Moment[] = moments(CAUSES.length);
   readonly byUser: Moment[];
   readonly highestRung: Moment[];
   readonly counts: Moment[] = moments(COUNT_NAMES.length);
@@ -67,6 +68,7 @@ export class WeightedStatistics {
       if (w > this.maxUseWeight) this.maxUseWeight = w;
       this.byOrigin[o.origin].add(w);
       this.byCause[CAUSE_OF_ORIGIN[o.origin]].add(w);
+      this.byRootCause[CAUSE_OF_ORIGIN[o.rootOrigin]].add(w);
       this.byUser[o.user].add(w);
       const days = o.time / 1440;
       this.useDays.add(w * days);
@@ -86,6 +88,7 @@ export class WeightedStatistics {
     this.maxUseWeight = Math.max(this.maxUseWeight, other.maxUseWeight);
     mergeAll(this.byOrigin, other.byOrigin);
     mergeAll(this.byCause, other.byCause);
+    mergeAll(this.byRootCause, other.byRootCause);
     mergeAll(this.byUser, other.byUser);
     mergeAll(this.highestRung, other.highestRung);
     mergeAll(this.counts, other.counts);
@@ -104,6 +107,7 @@ export class WeightedStatistics {
       maxUseWeight: this.maxUseWeight,
       byOrigin: all(this.byOrigin),
       byCause: all(this.byCause),
+      byRootCause: all(this.byRootCause),
       byUser: all(this.byUser),
       highestRung: all(this.highestRung),
       counts: all(this.counts),
@@ -121,6 +125,7 @@ export class WeightedStatistics {
     s.maxUseWeight = json.maxUseWeight;
     load(s.byOrigin, json.byOrigin);
     load(s.byCause, json.byCause);
+    load(s.byRootCause, json.byRootCause);
     load(s.byUser, json.byUser);
     load(s.highestRung, json.highestRung);
     load(s.counts, json.counts);
@@ -139,6 +144,7 @@ export interface WeightedStatisticsJson {
   readonly maxUseWeight: number;
   readonly byOrigin: readonly MomentJson[];
   readonly byCause: readonly MomentJson[];
+  readonly byRootCause: readonly MomentJson[];
   readonly byUser: readonly MomentJson[];
   readonly highestRung: readonly MomentJson[];
   readonly counts: readonly MomentJson[];

@@ -123,6 +123,11 @@ export async function compare(
   const both = new Array<number>(variants.length).fill(0);
   const baselineOnly = new Array<number>(variants.length).fill(0);
   const variantOnly = new Array<number>(variants.length).fill(0);
+  const unanswered = {
+    both: new Array<number>(variants.length).fill(0),
+    baselineOnly: new Array<number>(variants.length).fill(0),
+    variantOnly: new Array<number>(variants.length).fill(0),
+  };
   let stoppedBy: CompareResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
   const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
   await runInOrder(executor, chunks, (chunk) => {
@@ -133,6 +138,9 @@ export async function compare(
       both[v] += chunk.both[v];
       baselineOnly[v] += chunk.baselineOnly[v];
       variantOnly[v] += chunk.variantOnly[v];
+      unanswered.both[v] += chunk.unanswered.both[v];
+      unanswered.baselineOnly[v] += chunk.unanswered.baselineOnly[v];
+      unanswered.variantOnly[v] += chunk.unanswered.variantOnly[v];
     }
     const { trials, nuclearUse } = stats[0];
     const estimate = weighted
@@ -149,6 +157,7 @@ export async function compare(
     both,
     baselineOnly,
     variantOnly,
+    unanswered,
     runs: stats[0].trials,
     stoppedBy,
     weighted,

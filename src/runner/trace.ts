@@ -2,6 +2,7 @@ import {
   causeOf,
   compileModel,
   DecisionOutcome,
+  Flag,
   ORIGIN_NAMES,
   Simulator,
   TraceKind,
@@ -34,6 +35,9 @@ export interface TraceResult {
   readonly cause: Cause | null;
   readonly origin: string | null;
   readonly day: number | null;
+  /** Whether the crisis went on from the first use to general nuclear war, and on which day. */
+  readonly generalWar: boolean;
+  readonly generalWarDay: number | null;
   /** Each actor's rung when the crisis begins, and the highest it reached. */
   readonly initialRung: Readonly<Record<string, string>>;
   readonly highestRung: Readonly<Record<string, string>>;
@@ -89,6 +93,8 @@ export function traceTrial(
     cause: used ? causeOf(outcome.origin) : null,
     origin: used ? ORIGIN_NAMES[outcome.origin] : null,
     day: used ? outcome.time / 1440 : null,
+    generalWar: outcome.flags[Flag.generalWar] === 1,
+    generalWarDay: outcome.flags[Flag.generalWar] === 1 ? outcome.generalWarTime / 1440 : null,
     initialRung: Object.fromEntries(
       model.actorIds.map((id, a) => [id, RUNGS[model.initialRung[a]]]),
     ),
@@ -135,7 +141,19 @@ function describe(model: CompiledModel, kind: number, x: number, y: number, z: n
     case TraceKind.hotlineClarified:
       return 'a hotline call to the other side exposes the false alarm: dropped';
     case TraceKind.horizon:
-      return `crisis horizon reached (${model.horizon / 1440} days) without nuclear use`;
+      return `crisis horizon reached (${model.horizon / 1440} days)`;
+    case TraceKind.unanswered:
+      return `the genuine ${DOMAINS[x]} attack meets no response before impact: unanswered`;
+    case TraceKind.blocked:
+      return x === 1
+        ? 'the approval cannot reach the forces: the leadership link is down'
+        : 'the veto cannot reach the forces: the leadership link is down, the action proceeds';
+    case TraceKind.perceivedDown:
+      return `perceives the other side step down to ${rungName(x)}`;
+    case TraceKind.attackConfirmation:
+      return x === 1
+        ? 'the attack-confirmation step confirms an attack'
+        : 'the attack-confirmation step confirms nothing: only impact can';
     default:
       return `event ${kind}`;
   }
@@ -159,7 +177,7 @@ function describeDecision(outcome: number, time: number, window: number): string
     case DecisionOutcome.timeoutHold:
       return `no decision inside the ${w}: doctrine default holds`;
     case DecisionOutcome.vetoWindowLapsed:
-      return `veto window lapses without a human decision: the action proceeds (${w})`;
+      return `veto window lapses without a veto in time: the action proceeds unless the doctrine default holds (${w})`;
     default:
       return `decision ${outcome}`;
   }

@@ -117,11 +117,14 @@ describe('loadScenarioText: defaults', () => {
       vetoWindowMinutes: 2,
       minimumDecisionMinutes: 0,
       timeoutDefault: 'ride_out',
+      attackConfirmation: { enabled: false, falsePositive: 0, falseNegative: 0, delayMinutes: 0 },
     });
+    expect(solo.agent).toEqual({ type: 'doctrine' });
     expect(solo.human).toEqual({
       catchProbability: 0.9,
       automationBias: 0,
       adequateTimeMinutes: 0,
+      confidenceWeight: 0,
       decisionTime: { medianMinutes: 3, sigma: 0.5 },
     });
     expect(solo.responses).toEqual({

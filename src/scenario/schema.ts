@@ -25,6 +25,22 @@ const rung = (description: string) => z.enum(RUNGS).describe(description);
 /** Rungs short of nuclear use. */
 const belowUse = z.enum(RUNGS.slice(0, NUCLEAR_USE_RUNG) as [Rung, ...Rung[]]);
 
+/** An optional answer per perceived rung (the rest fall to `otherwise`). */
+const answersByRung = Object.fromEntries(
+  RUNGS.map((r) => [
+    r,
+    z.enum(ANSWERS).optional().describe(`The answer to a rise perceived at ${r}.`),
+  ]),
+) as Record<Rung, z.ZodOptional<z.ZodEnum<{ [K in (typeof ANSWERS)[number]]: K }>>>;
+
+/** One value for every rung, or one per rung (7, stable first). */
+function perRung(value: z.ZodNumber, fallback: number, description: string) {
+  return z
+    .union([value, z.array(value).length(RUNGS.length)])
+    .default(fallback)
+    .describe(description);
+}
+
 /** An object with one field per domain, each defaulting to `fallback`. */
 function perDomain<T extends z.ZodType>(field: (d: Domain) => T, description: string) {
   const shape = Object.fromEntries(DOMAINS.map((d) => [d, field(d)])) as Record<Domain, T>;
@@ -146,7 +162,29 @@ const authority = z
       .enum(TIMEOUT_DEFAULTS)
       .default('ride_out')
       .describe(
-        'Doctrine when no decision is made in time: act (launch on warning), act only if the attack is real (launch under attack), or ride out.',
+        'Doctrine when no decision is made in time: act (launch on warning), act only on an attack confirmed by a fallible confirmation step or by its impact (launch under attack), or ride out.',
+      ),
+    attackConfirmation: z
+      .strictObject({
+        enabled: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Launch under attack waits for a confirmation step (e.g. a second warning system) instead of impact alone.',
+          ),
+        falsePositive: probability('P(the step "confirms" an attack that is not there).').default(
+          0,
+        ),
+        falseNegative: probability(
+          'P(the step misses a real attack; impact confirms it then).',
+        ).default(0),
+        delayMinutes: minutes(
+          'Minutes from the lapse of the window to the confirmation; past impact, impact decides.',
+        ).default(0),
+      })
+      .prefault({})
+      .describe(
+        'How launch under attack knows an attack is real: without a step, only by its impact (a false alarm has none).',
       ),
   })
   .prefault({})
@@ -162,6 +200,9 @@ const human = z
     ).default(0),
     adequateTimeMinutes: minutes(
       'Window at or above which time pressure does not reduce catching; below it catching scales with window / this.',
+    ).default(0),
+    confidenceWeight: probability(
+      'How much a confident label hides its error: catching scales by (1 − this × reported confidence); 0 (default) ignores confidence.',
     ).default(0),
     decisionTime: z
       .strictObject({
@@ -267,18 +308,35 @@ const actor = z
       'Rung the actor moves to when it acts on a hostile track in each domain (never lowers its rung).',
     ),
     answer: z
-      .enum(ANSWERS)
+      .union([
+        z.enum(ANSWERS),
+        z.strictObject({
+          ...answersByRung,
+          otherwise: z
+            .enum(ANSWERS)
+            .default('match')
+            .describe('The answer at every rung not named.'),
+        }),
+      ])
       .default('match')
-      .describe('How the actor answers a perceived rise of the other side (M4).'),
+      .describe(
+        'How the actor answers a perceived rise of the other side (M4): one answer, or one per perceived rung (`otherwise` for the rest).',
+      ),
     maxAnswerRung: rung('Highest rung the actor climbs to when answering.').default(
       'general_nuclear_war',
     ),
     perception: z
       .strictObject({
-        probability: probability('P(this actor perceives a rise of the other side).').default(0.8),
-        meanDelayMinutes: minutes(
-          'Mean (exponential) delay before it perceives it, minutes.',
-        ).default(30),
+        probability: perRung(
+          probability('P(this actor perceives a change of the other side’s rung).'),
+          0.8,
+          'P(this actor perceives a change of the other side’s rung): one value, or 7 (by the rung it changed to, stable first).',
+        ),
+        meanDelayMinutes: perRung(
+          minutes('Mean (exponential) delay before it perceives it, minutes.'),
+          30,
+          'Mean (exponential) delay before it perceives a change, minutes: one value, or 7 by the rung changed to.',
+        ),
       })
       .prefault({})
       .describe('Perception of the other side’s rung (M4).'),

@@ -9,6 +9,7 @@ import { agentsFor, DoctrineAgent } from '../../src/agents/index.ts';
 import { compileModel } from '../../src/engine/index.ts';
 import { loadScenarioFile, type LoadedScenario } from '../../src/scenario/index.ts';
 import { agentContract } from '../helpers/agent-contract.ts';
+import { duo } from '../helpers/scenario.ts';
 
 const file = (name: string): LoadedScenario => {
   const r = loadScenarioFile(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)));
@@ -23,8 +24,8 @@ agentContract('doctrine', (loaded, model) => agentsFor(loaded.scenario, model), 
 
 describe('the doctrine agent is the default', () => {
   it('for every actor of a scenario that names no agent', () => {
-    const loaded = file('korean-peninsula-2026.yaml');
-    const agents = agentsFor(loaded.scenario, compileModel(loaded.scenario));
+    const scenario = duo({}, {}, 1);
+    const agents = agentsFor(scenario, compileModel(scenario));
     expect(agents).toHaveLength(2);
     for (const a of agents) {
       expect(a).toBeInstanceOf(DoctrineAgent);

@@ -134,7 +134,7 @@ describe('the episode driver', () => {
         await runEpisode(KOREA, 1, trial, { north: confused, south: confused });
       } catch (e) {
         expect(String(e)).toMatch(
-          /answered act in 0 minutes at an alert point, which allows approve, veto, defer/,
+          /answered act in 0 minutes at (an alert point, which allows approve, veto, defer|a rise point, which allows match, escalate, hold, deescalate)/,
         );
         refused = true;
       }

@@ -104,6 +104,8 @@ export interface OutcomeSnapshot {
   readonly user: number;
   readonly highestRung: number[];
   readonly counts: number[];
+  readonly flags: number[];
+  readonly generalWarTime: number;
 }
 
 export function snapshot(o: TrialOutcome): OutcomeSnapshot {
@@ -114,6 +116,8 @@ export function snapshot(o: TrialOutcome): OutcomeSnapshot {
     user: o.user,
     highestRung: Array.from(o.highestRung),
     counts: Array.from(o.counts),
+    flags: Array.from(o.flags),
+    generalWarTime: o.generalWarTime,
   };
 }
 

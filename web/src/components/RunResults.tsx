@@ -20,6 +20,15 @@ interface Props {
 export function RunResults({ runId, result, convergence }: Props) {
   const { outcomes, runs, scenario } = result;
   const use = outcomes.nuclearUse;
+  // Null under importance sampling, whose trials end at the first use.
+  const ledger =
+    outcomes.generalWar && outcomes.retaliation && outcomes.unansweredAttack
+      ? {
+          'general nuclear war': outcomes.generalWar,
+          'retaliation after first use': outcomes.retaliation,
+          'genuine attack unanswered': outcomes.unansweredAttack,
+        }
+      : null;
   const withUse = Math.round(use.p * runs);
   const causeRows = useMemo<IntervalRow[]>(
     () => [
@@ -93,6 +102,14 @@ export function RunResults({ runId, result, convergence }: Props) {
             label="side"
             testId="first-use-table"
           />
+          {ledger && (
+            <ProportionTable
+              rows={ledger}
+              caption="After a first use, and the other side of the dilemma"
+              label="outcome per crisis"
+              testId="ledger-table"
+            />
+          )}
         </div>
       </section>
 
