@@ -100,6 +100,11 @@ export function combineCompareChunks(parts: readonly CompareChunkResult[]): Comp
   const both = [...first.both];
   const baselineOnly = [...first.baselineOnly];
   const variantOnly = [...first.variantOnly];
+  const unanswered = {
+    both: [...first.unanswered.both],
+    baselineOnly: [...first.unanswered.baselineOnly],
+    variantOnly: [...first.unanswered.variantOnly],
+  };
   for (const part of rest) {
     part.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
     part.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
@@ -107,12 +112,16 @@ export function combineCompareChunks(parts: readonly CompareChunkResult[]): Comp
     part.both.forEach((n, v) => (both[v] += n));
     part.baselineOnly.forEach((n, v) => (baselineOnly[v] += n));
     part.variantOnly.forEach((n, v) => (variantOnly[v] += n));
+    part.unanswered.both.forEach((n, v) => (unanswered.both[v] += n));
+    part.unanswered.baselineOnly.forEach((n, v) => (unanswered.baselineOnly[v] += n));
+    part.unanswered.variantOnly.forEach((n, v) => (unanswered.variantOnly[v] += n));
   }
   return {
     stats: stats.map((s) => s.toJSON()),
     both,
     baselineOnly,
     variantOnly,
+    unanswered,
     weighted: weighted?.map((w) => w.toJSON()) ?? null,
     paired: paired?.map((p) => p.toJSON()) ?? null,
   };

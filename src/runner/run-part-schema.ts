@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { COUNT_NAMES, ORIGIN_COUNT } from '../engine/index.ts';
+import { COUNT_NAMES, FLAG_NAMES, ORIGIN_COUNT } from '../engine/index.ts';
 import { CAUSES, RUNGS } from '../scenario/index.ts';
 
 /** The format tag of part files; /2 added the checksum. */
@@ -22,19 +22,26 @@ const statsSchema = z
     nuclearUse: count,
     byOrigin: z.array(count).length(ORIGIN_COUNT),
     byCause: z.array(count).length(CAUSES.length),
+    byRootCause: z.array(count).length(CAUSES.length),
     byUser: z.array(count).max(2),
     highestRung: z.array(count).max(2 * RUNGS.length),
     countSum: z.array(sum).length(COUNT_NAMES.length),
     countSumSquares: z.array(sum).length(COUNT_NAMES.length),
     useMsSum: sum,
     useMsSumSquares: z.string().regex(/^\d{1,60}$/, 'expected a whole number as decimal text'),
+    flags: z.array(count).length(FLAG_NAMES.length),
+    warGapMsSum: sum,
+    warGapMsSumSquares: z.string().regex(/^\d{1,60}$/, 'expected a whole number as decimal text'),
   })
   .superRefine((s, ctx) => {
     const problem = (path: string, message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message });
     if (s.nuclearUse > s.trials)
       problem('nuclearUse', `${s.nuclearUse} uses in ${s.trials} trials`);
-    for (const key of ['byOrigin', 'byCause', 'byUser'] as const) {
+    s.flags.forEach((n, i) => {
+      if (n > s.trials) problem('flags', `${FLAG_NAMES[i]}: ${n} in ${s.trials} trials`);
+    });
+    for (const key of ['byOrigin', 'byCause', 'byRootCause', 'byUser'] as const) {
       if (sumOf(s[key]) !== s.nuclearUse)
         problem(key, `does not add up to nuclearUse (${s.nuclearUse})`);
     }
