@@ -5,6 +5,9 @@
 export {
   loadScenarioText,
   loadScenarioFile,
+  readInputFile,
+  MAX_SCENARIO_BYTES,
+  MAX_ISSUES,
   resolveScenarioObject,
   scenarioJsonSchema,
   fieldReferenceMarkdown,
@@ -31,6 +34,9 @@ export {
 } from './capability/index.ts';
 export {
   compileModel,
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_TRACE_EVENTS,
+  type SimulatorLimits,
   isModelLimit,
   ModelLimitError,
   Simulator,
@@ -50,9 +56,13 @@ export {
 export {
   simulate,
   simulatePart,
+  checkEventBound,
   WorkerPool,
   toPartFile,
   mergeParts,
+  parsePart,
+  partChecksum,
+  MAX_SHARDS,
   CHUNK_SIZE,
   type RunPartFile,
   type Shard,
@@ -69,6 +79,7 @@ export {
 export {
   compare,
   describeTilt,
+  parseTiltSpec,
   METHODS,
   tiltFromSpec,
   type CompareOptions,
@@ -121,5 +132,13 @@ export {
   type Pathway,
 } from './analysis/index.ts';
 export { pairedEstimate, type PairedEstimate, type PairCounts } from './estimate/index.ts';
-export { type Issue, type Result, formatIssue, InputError } from './util/index.ts';
+export {
+  type Issue,
+  type Result,
+  excerpt,
+  formatIssue,
+  InputError,
+  parseNumberText,
+  parseWholeNumber,
+} from './util/index.ts';
 export { VERSION } from './version.ts';

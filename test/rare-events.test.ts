@@ -224,6 +224,6 @@ describe('petrov run --method', () => {
       '--no-store',
     );
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/--tilt: cannot read \/no\/such.json/);
+    expect(missing.err).toMatch(/^\/no\/such.json: cannot read tilt: no such file$/m);
   });
 });

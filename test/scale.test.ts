@@ -7,7 +7,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compare, pathways, simulate, type RunResult } from '../src/runner/index.ts';
+import {
+  compare,
+  partChecksum,
+  pathways,
+  simulate,
+  type RunPartFile,
+  type RunResult,
+} from '../src/runner/index.ts';
 import { applySafeguards, loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 import { cli } from './helpers/cli.ts';
 
@@ -115,11 +122,10 @@ describe('shards and merge', () => {
     expect(missing.err).toContain('shard 1/2 is missing');
     const repeated = await cli('merge', part('a0.json'), part('a0.json'));
     expect(repeated.err).toContain('shard 0/2 also given in');
-    const version = JSON.parse(readFileSync(part('a0.json'), 'utf8')) as Record<string, unknown>;
-    writeFileSync(
-      part('v1.json'),
-      JSON.stringify({ ...version, version: '0.0.0', shard: { index: 1, count: 2 } }),
-    );
+    // A part another version wrote: its checksum is right, its version not ours.
+    const version = JSON.parse(readFileSync(part('a0.json'), 'utf8')) as RunPartFile;
+    const other = { ...version, version: '0.0.0', shard: { index: 1, count: 2 } };
+    writeFileSync(part('v1.json'), JSON.stringify({ ...other, checksum: partChecksum(other) }));
     const versions = await cli('merge', part('a0.json'), part('v1.json'));
     expect(versions.code).toBe(2);
     expect(versions.err).toContain('version "0.0.0" differs');

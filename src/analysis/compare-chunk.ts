@@ -7,6 +7,7 @@ import {
   type RunStatisticsJson,
   type WeightedStatisticsJson,
 } from '../estimate/index.ts';
+import { stopRequested, type StopFlag } from '../util/index.ts';
 
 /** One compiled arm of a comparison (the baseline first). */
 export interface CompiledArm {
@@ -38,6 +39,8 @@ export function compareChunk(
   seed: number,
   start: number,
   end: number,
+  /** Once raised, the chunk ends after its current trial (at least one): a prefix. Default none. */
+  stop?: StopFlag,
 ): CompareChunkResult {
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
   const variants = arms.length - 1;
@@ -53,6 +56,7 @@ export function compareChunk(
   const weighted = tilted ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;
   const paired = tilted ? Array.from({ length: variants }, () => new PairedMoments()) : null;
   for (let trial = start; trial < end; trial++) {
+    if (trial > start && stopRequested(stop)) break;
     const base = arms[0].simulator.run(seed, trial);
     stats[0].add(base);
     weighted?.[0].add(base);
@@ -75,6 +79,42 @@ export function compareChunk(
       else if (ux === 1) unanswered.baselineOnly[v]++;
       else if (uy === 1) unanswered.variantOnly[v]++;
     }
+  }
+  return {
+    stats: stats.map((s) => s.toJSON()),
+    both,
+    baselineOnly,
+    variantOnly,
+    unanswered,
+    weighted: weighted?.map((w) => w.toJSON()) ?? null,
+    paired: paired?.map((p) => p.toJSON()) ?? null,
+  };
+}
+
+/** The result of consecutive chunks (or slices of one) as one: every sum added exactly. */
+export function combineCompareChunks(parts: readonly CompareChunkResult[]): CompareChunkResult {
+  const [first, ...rest] = parts;
+  const stats = first.stats.map((json) => RunStatistics.fromJSON(json));
+  const weighted = first.weighted?.map((json) => WeightedStatistics.fromJSON(json)) ?? null;
+  const paired = first.paired?.map((json) => PairedMoments.fromJSON(json)) ?? null;
+  const both = [...first.both];
+  const baselineOnly = [...first.baselineOnly];
+  const variantOnly = [...first.variantOnly];
+  const unanswered = {
+    both: [...first.unanswered.both],
+    baselineOnly: [...first.unanswered.baselineOnly],
+    variantOnly: [...first.unanswered.variantOnly],
+  };
+  for (const part of rest) {
+    part.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
+    part.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
+    part.paired?.forEach((json, v) => paired?.[v].merge(PairedMoments.fromJSON(json)));
+    part.both.forEach((n, v) => (both[v] += n));
+    part.baselineOnly.forEach((n, v) => (baselineOnly[v] += n));
+    part.variantOnly.forEach((n, v) => (variantOnly[v] += n));
+    part.unanswered.both.forEach((n, v) => (unanswered.both[v] += n));
+    part.unanswered.baselineOnly.forEach((n, v) => (unanswered.baselineOnly[v] += n));
+    part.unanswered.variantOnly.forEach((n, v) => (unanswered.variantOnly[v] += n));
   }
   return {
     stats: stats.map((s) => s.toJSON()),

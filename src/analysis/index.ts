@@ -15,4 +15,9 @@ export {
 } from './pathways.ts';
 export { pathwaysChunk, type ChunkPath, type PathwaysChunkResult } from './pathways-chunk.ts';
 export { pathwaySignature, RawRecorder, type RawEvent } from './pathway-signature.ts';
-export { compareChunk, type CompareChunkResult, type CompiledArm } from './compare-chunk.ts';
+export {
+  combineCompareChunks,
+  compareChunk,
+  type CompareChunkResult,
+  type CompiledArm,
+} from './compare-chunk.ts';

@@ -1,8 +1,14 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import {
   applySafeguards,
+  DEFAULT_MAX_EVENTS,
+  excerpt,
   InputError,
+  parseNumberText,
+  parseWholeNumber,
   loadScenarioFile,
   type Result,
   type SafeguardedScenario,
@@ -13,24 +19,23 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Parses a whole number within bounds, for --runs, --seed, --trial and friends. */
+/**
+ * Parses a whole number within bounds, for --runs, --seed, --trial and friends: decimal, with `_`
+ * separators or an exponent (`1_000_000`, `1e6`); never empty, signed, hex or with trailing text.
+ */
 export function integer(min: number, max = Number.MAX_SAFE_INTEGER) {
   return (value: string): number => {
-    const n = Number(value.replaceAll('_', ''));
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(
-        `expected a whole number from ${min} to ${max}, got '${value}'`,
-      );
-    }
-    return n;
+    const parsed = parseWholeNumber(value, min, max);
+    if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+    return parsed.value;
   };
 }
 
-/** Parses a number in the open interval (0, 1), for --target-rel-error. */
+/** Parses a number in the open interval (0, 1), for --target-rel-error (`0.05`, `5e-2`). */
 export function fraction(value: string): number {
-  const x = Number(value);
-  if (!Number.isFinite(x) || x <= 0 || x >= 1) {
-    throw new InvalidArgumentError(`expected a number between 0 and 1, got '${value}'`);
+  const x = parseNumberText(value);
+  if (x === undefined || x <= 0 || x >= 1) {
+    throw new InvalidArgumentError(`expected a number between 0 and 1, got '${excerpt(value)}'`);
   }
   return x;
 }
@@ -75,12 +80,65 @@ export function checkStopFlags(command: Command, targetRelError: number | undefi
   if (message) throw new InputError([message]);
 }
 
-export const WORKERS_HELP =
-  'worker threads (default: all cores, at most one per chunk); results are identical for any number';
+/** `--max-events`: how much work one trial may be (run, compare, trace). */
+export function addMaxEventsOption(command: Command): Command {
+  return command.option(
+    '--max-events <n>',
+    'cap on events handled in one trial; a scenario expected to need more is refused (default 1,000,000)',
+    integer(1, 1e9),
+    DEFAULT_MAX_EVENTS,
+  );
+}
 
-/** Workers to use: the user's number, or one per core but never more than there are chunks. */
+export const WORKERS_HELP =
+  'worker threads (default: all cores; at most 4 per core, and one per chunk); results are identical for any number';
+
+/** More threads than this many per core only cost memory (each holds a copy of the model). */
+export const WORKERS_PER_CORE = 4;
+
+/**
+ * Workers to use: the user's number (at most WORKERS_PER_CORE per core, else an input error), or
+ * one per core; never more than there are chunks.
+ */
 export function workersFor(requested: number | undefined, runs: number, chunkSize: number): number {
-  return requested ?? Math.max(1, Math.min(availableParallelism(), Math.ceil(runs / chunkSize)));
+  const cores = availableParallelism();
+  const cap = WORKERS_PER_CORE * cores;
+  if (requested !== undefined && requested > cap) {
+    throw new InputError([
+      {
+        path: '--workers',
+        message: `at most ${cap} (${WORKERS_PER_CORE} per core, ${cores} cores), got ${requested}`,
+      },
+    ]);
+  }
+  return Math.max(1, Math.min(requested ?? cores, Math.ceil(runs / chunkSize)));
+}
+
+/**
+ * Refuses an output file that cannot be written, before any work: its directory must exist and be
+ * writable, and the file itself must not be a directory. `flag` names the option in the error.
+ */
+export function checkWritable(file: string, flag: string): void {
+  const dir = dirname(resolve(file));
+  const why = (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'does not exist' : code === 'EACCES' ? 'is not writable' : code;
+  };
+  let problem: string | undefined;
+  try {
+    if (!statSync(dir).isDirectory()) problem = `${excerpt(dir)} is not a directory`;
+    else accessSync(dir, constants.W_OK);
+  } catch (error) {
+    problem = `directory ${excerpt(dir)} ${why(error)}`;
+  }
+  try {
+    if (problem === undefined && statSync(file).isDirectory()) problem = 'is a directory';
+  } catch {
+    // A file that does not exist yet is what we expect.
+  }
+  if (problem !== undefined) {
+    throw new InputError([{ path: flag, message: `cannot write ${excerpt(file)}: ${problem}` }]);
+  }
 }
 
 /** Parses `i/N` for --shard. */

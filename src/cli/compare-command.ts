@@ -23,6 +23,7 @@ import {
   orThrow,
   SET_HELP,
   workersFor,
+  addMaxEventsOption,
   WORKERS_HELP,
 } from './arguments.ts';
 import { compareText } from './compare-text.ts';
@@ -42,6 +43,7 @@ interface CompareFlags extends StoreFlags, MethodFlags {
   targetRelError?: number;
   maxRuns: number;
   workers?: number;
+  maxEvents: number;
   json?: boolean;
 }
 
@@ -90,7 +92,7 @@ export function registerCompare(
     .option('--json', 'print one JSON document instead of the table')
     .option('--db <file>', DB_HELP)
     .option('--no-store', NO_STORE_HELP);
-  addMethodOptions(command)
+  addMaxEventsOption(addMethodOptions(command))
     .addHelpText(
       'after',
       `
@@ -161,6 +163,7 @@ Examples:
             seed: flags.seed,
             targetRelError: target,
             maxRuns: flags.maxRuns,
+            maxEvents: flags.maxEvents,
             workers,
             signal,
             onProgress: (done, planned, p) => progress.update({ ...p, done, planned }),

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { formatIssue, InputError, isModelLimit, VERSION } from '../index.ts';
+import { excerpt, formatIssue, InputError, isModelLimit, VERSION } from '../index.ts';
 import { StoreError } from '../store/index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCapability } from './capability-command.ts';
@@ -21,6 +21,18 @@ export function buildProgram(
   setExit: (code: number) => void,
   plugins: readonly CommandPlugin[] = [],
 ): Command {
+  // Commander quotes a bad argument whole: cut each line of its errors short, controls escaped.
+  const output = {
+    writeOut: io.out,
+    writeErr: io.err,
+    outputError: (text: string, write: (text: string) => void) =>
+      write(
+        text
+          .split('\n')
+          .map((line) => excerpt(line, 300))
+          .join('\n'),
+      ),
+  };
   const program = new Command('petrov')
     .version(VERSION)
     .description(
@@ -28,7 +40,7 @@ export function buildProgram(
         'control, through which causal path, and how sure are we. Every probability comes with its interval.',
     )
     .exitOverride()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput(output)
     .showHelpAfterError('(add --help for usage)')
     .addHelpText(
       'after',
@@ -60,7 +72,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   // Subcommands (runs list, ...) too: commander must never exit the process behind main's back.
   const configure = (parent: Command): void => {
     for (const command of parent.commands) {
-      command.exitOverride().configureOutput({ writeOut: io.out, writeErr: io.err });
+      command.exitOverride().configureOutput(output);
       configure(command);
     }
   };

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InputError, mergeParts, type RunPartFile } from '../index.ts';
-import { integer } from './arguments.ts';
+import { mergeParts, parsePart, readInputFile, type Result, type RunPartFile } from '../index.ts';
+import { integer, orThrow } from './arguments.ts';
 import type { CliIo } from './io.ts';
 import { runText } from './run-text.ts';
 
@@ -28,26 +27,17 @@ Examples:
 (docs/scale.md shows the same on a Slurm cluster and on Kubernetes.)`,
     )
     .action((files: string[], flags: { examples: number; json?: boolean }) => {
-      const parts = files.map((file) => ({ file, part: readPart(file) }));
-      const merged = mergeParts(parts, flags.examples);
-      if (!merged.ok) {
-        throw new InputError(merged.problems.map((message) => ({ path: '', message })));
-      }
+      const parts = files.map((file) => ({ file, part: orThrow(readPart(file)) }));
+      const merged = orThrow(mergeParts(parts, flags.examples));
       const scenarioFile = '<scenario file>';
-      io.out(
-        flags.json
-          ? `${JSON.stringify(merged.value, null, 2)}\n`
-          : runText(merged.value, scenarioFile),
-      );
+      io.out(flags.json ? `${JSON.stringify(merged, null, 2)}\n` : runText(merged, scenarioFile));
     });
 }
 
-function readPart(file: string): RunPartFile {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as RunPartFile;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : (code ?? 'not valid JSON');
-    throw new InputError([{ path: '', source: file, message: `cannot read part: ${why}` }]);
-  }
+/** Part files are a few kilobytes: a larger one is not a part. */
+const MAX_PART_BYTES = 1024 * 1024;
+
+function readPart(file: string): Result<RunPartFile> {
+  const text = readInputFile(file, MAX_PART_BYTES, 'part');
+  return text.ok ? parsePart(file, text.value) : text;
 }

@@ -1,17 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import {
   compileModel,
   InputError,
   METHODS,
+  parseTiltSpec,
+  readInputFile,
   tiltFromSpec,
   type ImportanceReport,
   type LoadedScenario,
   type Method,
   type TiltRound,
-  type TiltSpec,
 } from '../index.ts';
-import { integer } from './arguments.ts';
+import { integer, orThrow } from './arguments.ts';
 import { formatInteger } from './format.ts';
 import type { CliIo } from './io.ts';
 
@@ -62,15 +62,12 @@ export function methodOptions(flags: MethodFlags, loaded: LoadedScenario, io: Cl
   };
 }
 
+/** Tilt files are a few hundred bytes: a larger one is not a tilt. */
+const MAX_TILT_BYTES = 1024 * 1024;
+
 function readTilt(file: string, loaded: LoadedScenario) {
-  let spec: TiltSpec;
-  try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as Partial<TiltSpec>;
-    spec = { rates: json.rates ?? {}, probabilities: json.probabilities ?? {} };
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InputError([{ path: '--tilt', message: `cannot read ${file}: ${reason}` }]);
-  }
+  const text = orThrow(readInputFile(file, MAX_TILT_BYTES, 'tilt'));
+  const spec = orThrow(parseTiltSpec(file, text));
   const built = tiltFromSpec(compileModel(loaded.scenario), spec);
   if (!built.ok) throw new InputError(built.issues.map((i) => ({ ...i, source: file })));
   return built.value;

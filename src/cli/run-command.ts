@@ -15,7 +15,9 @@ import {
   VERSION,
 } from '../index.ts';
 import {
+  addMaxEventsOption,
   checkStopFlags,
+  checkWritable,
   collect,
   shardArgument,
   workersFor,
@@ -47,6 +49,7 @@ interface RunFlags extends StoreFlags, MethodFlags {
   shard?: Shard;
   out?: string;
   json?: boolean;
+  maxEvents: number;
 }
 
 export function registerRun(
@@ -106,7 +109,7 @@ export function registerRun(
     .option('--json', 'print one JSON document instead of the table')
     .option('--db <file>', DB_HELP)
     .option('--no-store', NO_STORE_HELP);
-  addMethodOptions(command)
+  addMaxEventsOption(addMethodOptions(command))
     .addHelpText(
       'after',
       `
@@ -124,6 +127,7 @@ Examples:
     .action(async (file: string, flags: RunFlags, command: Command) => {
       checkStopFlags(command, flags.targetRelError);
       checkShardFlags(flags);
+      if (flags.out !== undefined) checkWritable(flags.out, '--out');
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
       const progress = progressReporter(io, 'run');
       const options = {
@@ -133,6 +137,7 @@ Examples:
         maxRuns: flags.maxRuns,
         examples: flags.examples,
         chunkSize: flags.chunkSize,
+        maxEvents: flags.maxEvents,
         workers: workersFor(
           flags.workers,
           flags.targetRelError === undefined ? flags.runs : flags.maxRuns,
@@ -144,10 +149,13 @@ Examples:
       if (flags.shard && flags.out) {
         const part = await simulatePart(loaded, { ...options, shard: flags.shard });
         progress.stop();
-        writeFileSync(
-          flags.out,
-          `${JSON.stringify(toPartFile(loaded, part, { ...options, shard: flags.shard }))}\n`,
-        );
+        const partFile = toPartFile(loaded, part, { ...options, shard: flags.shard });
+        try {
+          writeFileSync(flags.out, `${JSON.stringify(partFile)}\n`);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? String(error);
+          throw new InputError([{ path: '--out', message: `cannot write ${flags.out}: ${code}` }]);
+        }
         io.err(
           `wrote ${flags.out}: shard ${flags.shard.index}/${flags.shard.count}, ${part.stats.trials} trials\n`,
         );
@@ -203,13 +211,18 @@ function checkShardFlags(flags: RunFlags): void {
       ? { path: '--shard', message: 'needs --out FILE: a shard is a part to merge, not a result' }
       : flags.out && !flags.shard
         ? { path: '--out', message: 'only applies with --shard i/N' }
-        : flags.shard && flags.targetRelError !== undefined
-          ? { path: '--shard', message: 'cannot stop at a target: shard a fixed --runs' }
-          : flags.shard && flags.method !== 'plain'
-            ? {
-                path: '--shard',
-                message: 'shards run plain Monte Carlo only (not yet --method is|auto)',
-              }
-            : undefined;
+        : flags.shard && flags.shard.count > flags.runs
+          ? {
+              path: '--shard',
+              message: `${flags.shard.count} shards for ${flags.runs} runs: at most one per trial`,
+            }
+          : flags.shard && flags.targetRelError !== undefined
+            ? { path: '--shard', message: 'cannot stop at a target: shard a fixed --runs' }
+            : flags.shard && flags.method !== 'plain'
+              ? {
+                  path: '--shard',
+                  message: 'shards run plain Monte Carlo only (not yet --method is|auto)',
+                }
+              : undefined;
   if (problem) throw new InputError([problem]);
 }

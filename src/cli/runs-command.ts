@@ -1,6 +1,7 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { InputError, type ComparisonResult, type RunResult } from '../index.ts';
 import type { RunDetail, RunStore, RunSummaryRow } from '../store/index.ts';
+import { integer } from './arguments.ts';
 import { compareText } from './compare-text.ts';
 import { formatInteger, formatProbability } from './format.ts';
 import type { CliIo } from './io.ts';
@@ -37,7 +38,7 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
   runs
     .command('list')
     .description('list stored runs, newest first')
-    .option('--limit <n>', 'at most this many', positiveInteger, 50)
+    .option('--limit <n>', 'at most this many', integer(1), 50)
     .option(
       '--json',
       'print { runs: [...], skipped: [{ id, problem }] } as JSON (skipped: rows that cannot be read)',
@@ -90,14 +91,6 @@ function withStore(flags: DbFlags, use: (store: RunStore) => void): void {
   } finally {
     store.close();
   }
-}
-
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new InvalidArgumentError(`expected a whole number from 1, got '${value}'`);
-  }
-  return n;
 }
 
 function noSuchRun(id: string, store: RunStore): never {

@@ -1,14 +1,25 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
+  DEFAULT_MAX_TRACE_EVENTS,
   DEFAULT_SEED,
+  excerpt,
   InputError,
+  readInputFile,
   recordedTrace,
   replayedTrace,
   traceTrial,
   type TraceResult,
 } from '../index.ts';
-import { collect, integer, loadForCommand, SAFEGUARD_HELP, SET_HELP } from './arguments.ts';
+import {
+  addMaxEventsOption,
+  collect,
+  integer,
+  loadForCommand,
+  orThrow,
+  SAFEGUARD_HELP,
+  SET_HELP,
+} from './arguments.ts';
 import { formatClock } from './format.ts';
 import type { CliIo } from './io.ts';
 
@@ -21,10 +32,12 @@ interface TraceFlags {
   json?: boolean;
   recordDecisions?: string;
   replayDecisions?: string;
+  maxEvents: number;
+  maxTraceEvents: number;
 }
 
 export function registerTrace(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('trace')
     .summary("tell one trial's causal chain, event by event")
     .description(
@@ -51,6 +64,13 @@ export function registerTrace(program: Command, io: CliIo): void {
       '--replay-decisions <file>',
       'replay a recording: its seed, trial and every decision, refusing a trial that asks other questions',
     )
+    .option(
+      '--max-trace-events <n>',
+      'cap on the events a trace records (default 200,000)',
+      integer(1, 1e8),
+      DEFAULT_MAX_TRACE_EVENTS,
+    );
+  addMaxEventsOption(command)
     .addHelpText(
       'after',
       `
@@ -81,7 +101,10 @@ Examples:
         );
         trace = recorded.trace;
       } else {
-        trace = traceTrial(loaded, flags.seed, flags.trial);
+        trace = traceTrial(loaded, flags.seed, flags.trial, undefined, {
+          maxEvents: flags.maxEvents,
+          maxTraceEvents: flags.maxTraceEvents,
+        });
       }
       io.out(
         flags.json ? `${JSON.stringify(trace, null, 2)}\n` : traceText(trace, flags.all === true),
@@ -120,11 +143,15 @@ function traceText(trace: TraceResult, all: boolean): string {
 }
 
 /** A recording file's JSON; unreadable or malformed files are input errors naming the file. */
+/** A decision recording is a few kilobytes per trial; far more is not a recording. */
+const MAX_RECORDING_BYTES = 16 * 1024 * 1024;
+
 function readRecording(file: string): unknown {
+  const text = orThrow(readInputFile(file, MAX_RECORDING_BYTES, 'the recording'));
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return JSON.parse(text) as unknown;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = excerpt(error instanceof Error ? error.message : String(error), 120);
     throw new InputError([
       { source: file, path: '', message: `cannot read the recording: ${message}` },
     ]);

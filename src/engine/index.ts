@@ -37,6 +37,11 @@ export {
 } from './observation.ts';
 export { isModelLimit, ModelLimitError } from './model-limit-error.ts';
 export { MAX_TRACED_TRACKS } from './quiet-tracks.ts';
+export {
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_TRACE_EVENTS,
+  type SimulatorLimits,
+} from './simulator-limits.ts';
 export { TrialOutcome } from './trial-outcome.ts';
 export type { Recorder } from './recorder.ts';
 export {

@@ -18,6 +18,14 @@ import type { Recorder } from './recorder.ts';
 import type { Tilt } from './tilt.ts';
 import { TraceBuffer } from './trace-buffer.ts';
 import { TrialContext } from './trial-context.ts';
+import { expectedEvents } from './expected-events.ts';
+import {
+  DEFAULT_MAX_EVENTS,
+  DEFAULT_MAX_TRACE_EVENTS,
+  tooManyEvents,
+  tooManyExpectedEvents,
+  type SimulatorLimits,
+} from './simulator-limits.ts';
 import type { TrialOutcome } from './trial-outcome.ts';
 
 /**
@@ -38,8 +46,9 @@ import type { TrialOutcome } from './trial-outcome.ts';
  */
 export class Simulator {
   private readonly ctx: TrialContext;
-  private readonly buffer = new TraceBuffer();
+  private readonly buffer: TraceBuffer;
   private readonly path = new RatePath();
+  private readonly maxEvents: number;
 
   constructor(
     readonly model: CompiledModel,
@@ -47,8 +56,14 @@ export class Simulator {
     readonly agents: readonly DecisionMaker[],
     /** Importance sampling's change of measure; default none (plain Monte Carlo). */
     tilt: Tilt | null = null,
+    /** Caps on events per trial and per trace; defaults in simulator-limits.ts. */
+    limits: SimulatorLimits = {},
   ) {
     this.ctx = new TrialContext(model, agents, tilt);
+    this.maxEvents = limits.maxEvents ?? DEFAULT_MAX_EVENTS;
+    this.buffer = new TraceBuffer(limits.maxTraceEvents ?? DEFAULT_MAX_TRACE_EVENTS);
+    const expected = expectedEvents(this.ctx);
+    if (expected > this.maxEvents) throw tooManyExpectedEvents(expected, this.maxEvents);
   }
 
   /** True when trials are drawn under a tilt and carry likelihood-ratio weights. */
@@ -69,6 +84,7 @@ export class Simulator {
     const trackAt = ctx.trackAt;
     const tracks = ctx.trackProcesses;
     const others = ctx.otherProcesses;
+    const maxEvents = this.maxEvents;
     while (!ctx.done) {
       if (ctx.ratesStale) this.changeRates();
       const trackTime = ctx.nextTrackAt;
@@ -101,7 +117,7 @@ export class Simulator {
         fireAt.set(leaf, at + (ctx.threshold[p] - ctx.clock[p]) / rates[p]);
         this.handleProcess(p);
       }
-      counts[Count.events]++;
+      if (++counts[Count.events] > maxEvents) throw tooManyEvents(maxEvents, seed, trial);
     }
     if (!ctx.done) {
       ctx.time = horizon;

@@ -1,4 +1,5 @@
 import type { Recorder } from './recorder.ts';
+import { tooManyTraceEvents } from './simulator-limits.ts';
 
 /**
  * Holds a traced trial's events until it ends, then hands them on in time order (ties in the order
@@ -6,6 +7,9 @@ import type { Recorder } from './recorder.ts';
  */
 export class TraceBuffer implements Recorder {
   private readonly rows: number[][] = [];
+
+  /** `maxRows`: events a trace may hold; beyond it, a ModelLimitError. */
+  constructor(private readonly maxRows: number) {}
 
   clear(): this {
     this.rows.length = 0;
@@ -21,6 +25,7 @@ export class TraceBuffer implements Recorder {
     z: number,
     chain: number,
   ): void {
+    if (this.rows.length >= this.maxRows) throw tooManyTraceEvents(this.maxRows);
     this.rows.push([time, kind, actor, x, y, z, chain, this.rows.length]);
   }
 

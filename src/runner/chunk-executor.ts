@@ -1,3 +1,4 @@
+import { newStopFlag, raiseStopFlag } from '../util/index.ts';
 import type { ChunkTask } from './chunk-task.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -12,7 +13,9 @@ export interface ChunkExecutor<R> {
 /**
  * With one worker, runs chunks in this thread (`local`), yielding to the event loop between them
  * for progress and signals; with more, or `offThread`, sends `task(start, end)` to worker threads:
- * those of `shared` when given (left running at the end), else a pool of its own.
+ * those of `shared` when given (left running at the end), else a pool of its own. On worker
+ * threads, `signal` ends the chunks in flight after their current trial (a flag they share): each
+ * returns the trials it ran, and the caller stops taking after the first it takes once aborted.
  */
 export function chunkExecutor<R>(
   workers: number,
@@ -20,11 +23,22 @@ export function chunkExecutor<R>(
   task: (start: number, end: number) => ChunkTask,
   offThread = false,
   shared?: WorkerPool,
+  signal?: AbortSignal,
+  /**
+   * Adds up the results of consecutive slices of a chunk into the chunk's. Given with `signal`, a
+   * chunk run in this thread goes in slices of about 50 ms, yielding between them, so a signal
+   * (Ctrl-C) is seen within a slice; once aborted, the chunk ends with the slices done.
+   */
+  combine?: (slices: R[]) => R,
 ): ChunkExecutor<R> {
+  const stop = newStopFlag();
+  if (signal?.aborted) raiseStopFlag(stop);
+  else signal?.addEventListener('abort', () => raiseStopFlag(stop), { once: true });
+  const withStop = (start: number, end: number): ChunkTask => ({ ...task(start, end), stop });
   if (shared !== undefined) {
     return {
       depth: 2 * shared.threads,
-      run: (start, end) => shared.run(task(start, end)) as Promise<R>,
+      run: (start, end) => shared.run(withStop(start, end)) as Promise<R>,
       close: async () => undefined,
     };
   }
@@ -32,8 +46,11 @@ export function chunkExecutor<R>(
     return {
       depth: 1,
       async run(start, end) {
-        await new Promise((resolve) => setImmediate(resolve));
-        return local(start, end);
+        if (signal === undefined || combine === undefined) {
+          await new Promise((resolve) => setImmediate(resolve));
+          return local(start, end);
+        }
+        return combine(await runInSlices(local, start, end, signal));
       },
       close: async () => undefined,
     };
@@ -41,9 +58,39 @@ export function chunkExecutor<R>(
   const pool = new WorkerPool(Math.max(1, workers));
   return {
     depth: 2 * pool.threads,
-    run: (start, end) => pool.run(task(start, end)) as Promise<R>,
+    run: (start, end) => pool.run(withStop(start, end)) as Promise<R>,
     close: () => pool.close(),
   };
+}
+
+/** Slices last about this long: short enough for Ctrl-C to feel immediate, long enough to cost nothing. */
+const SLICE_MS = 50;
+
+/**
+ * Runs [start, end) in this thread as consecutive slices, growing or shrinking each so it takes
+ * about SLICE_MS, and yields to the event loop between them; stops early (with at least one slice)
+ * once `signal` is aborted. Where the slices fall never changes the numbers: they add up exactly.
+ */
+async function runInSlices<R>(
+  local: (start: number, end: number) => R,
+  start: number,
+  end: number,
+  signal: AbortSignal,
+): Promise<R[]> {
+  const slices: R[] = [];
+  let size = 1;
+  for (let from = start; from < end;) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (signal.aborted && slices.length > 0) break;
+    const to = Math.min(end, from + size);
+    const began = performance.now();
+    slices.push(local(from, to));
+    const ms = performance.now() - began;
+    if (ms < SLICE_MS / 2) size *= 2;
+    else if (ms > 2 * SLICE_MS) size = Math.max(1, Math.floor(size / 2));
+    from = to;
+  }
+  return slices;
 }
 
 /**

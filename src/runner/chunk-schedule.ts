@@ -19,3 +19,20 @@ export function* chunkSchedule(
     start = end;
   }
 }
+
+/**
+ * Trials a shard owns in a fixed schedule of `runs` trials in chunks of `chunkSize`: those of
+ * chunks index, index + count, …, computed without walking the chunks.
+ */
+export function shardTrials(
+  runs: number,
+  chunkSize: number,
+  shard: { readonly index: number; readonly count: number },
+): number {
+  const chunks = Math.ceil(runs / chunkSize);
+  if (shard.index >= chunks) return 0;
+  const owned = Math.floor((chunks - 1 - shard.index) / shard.count) + 1;
+  const lastOwned = (chunks - 1) % shard.count === shard.index;
+  const lastSize = runs - (chunks - 1) * chunkSize;
+  return owned * chunkSize - (lastOwned ? chunkSize - lastSize : 0);
+}

@@ -5,7 +5,7 @@ import {
   type CompiledArm,
   type PathwaysChunkResult,
 } from '../analysis/index.ts';
-import { compileModel, Simulator, type Tilt } from '../engine/index.ts';
+import { compileModel, Simulator, type SimulatorLimits, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 import { simulatorFor } from './simulator-for.ts';
@@ -21,6 +21,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly keep: number;
       /** Importance sampling's tilt; absent for plain Monte Carlo. */
       readonly tilt?: TiltJson;
@@ -32,6 +36,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly tilt?: TiltJson;
     }
   | {
@@ -41,6 +49,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly tilt?: TiltJson;
     }
   | {
@@ -50,6 +62,10 @@ export type ChunkTask =
       readonly seed: number;
       readonly start: number;
       readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
+      readonly stop?: Int32Array;
       readonly tilt?: undefined;
     };
 
@@ -57,10 +73,11 @@ export type ChunkTask =
 export function compileArms(
   scenarios: readonly ResolvedScenario[],
   tilt: Tilt | null = null,
+  limits: SimulatorLimits = {},
 ): CompiledArm[] {
   return scenarios.map((scenario) => {
     const model = compileModel(scenario);
-    return { model, simulator: simulatorFor(scenario, tilt, model) };
+    return { model, simulator: simulatorFor(scenario, tilt, model, limits) };
   });
 }
 
@@ -71,13 +88,15 @@ let cached: { key: string; arms: CompiledArm[] } | undefined;
 export function runChunkTask(
   task: ChunkTask,
 ): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums {
-  if (cached?.key !== task.key) {
+  const key = `${task.key}:${task.maxEvents ?? ''}`;
+  if (cached?.key !== key) {
     const tilt = task.tilt ? tiltFromJson(task.tilt) : null;
-    cached = { key: task.key, arms: compileArms(task.scenarios, tilt) };
+    cached = { key, arms: compileArms(task.scenarios, tilt, { maxEvents: task.maxEvents }) };
   }
   const arms = cached.arms;
   if (task.kind === 'run') {
-    return runChunk(arms[0].simulator, arms[0].model, task.seed, task.start, task.end, task.keep);
+    const { simulator, model } = arms[0];
+    return runChunk(simulator, model, task.seed, task.start, task.end, task.keep, task.stop);
   }
   if (task.kind === 'pilot') {
     const [{ model, simulator }] = arms;
@@ -88,5 +107,5 @@ export function runChunkTask(
     const replay = new Simulator(model, simulator.agents);
     return pathwaysChunk(model, simulator, replay, task.seed, task.start, task.end);
   }
-  return compareChunk(arms, task.seed, task.start, task.end);
+  return compareChunk(arms, task.seed, task.start, task.end, task.stop);
 }

@@ -1,4 +1,5 @@
 import {
+  combineCompareChunks,
   compareChunk,
   summarizeComparison,
   type CompareChunkResult,
@@ -59,8 +60,13 @@ export interface CompareOptions extends MethodOptions {
   readonly onProgress?: (done: number, planned: number, baseline: Progress) => void;
   /** Milliseconds clock for timing only. Default `performance.now`. */
   readonly clock?: () => number;
-  /** Stops the comparison between chunks; the result then covers the trials done (`aborted`). */
+  /**
+   * Stops the comparison (between chunks here, after the current trial on worker threads); the
+   * result then covers the trials done (`aborted`).
+   */
   readonly signal?: AbortSignal;
+  /** Cap on events handled in one trial of an arm (a ModelLimitError beyond it). Default 1,000,000. */
+  readonly maxEvents?: number;
 }
 
 /**
@@ -86,13 +92,13 @@ export async function compare(
   // One tilt, chosen on the baseline, for every arm: the pairing survives importance sampling.
   const plan = await planOnWorkers(
     baseline,
-    compileArms([baseline.scenario])[0].model,
+    compileArms([baseline.scenario], null, { maxEvents: options.maxEvents })[0].model,
     seed,
     options,
   );
   const tilt = plan.tilt;
   const tiltJson = tilt ? tiltToJson(tilt) : undefined;
-  const arms = compileArms(scenarios, tilt);
+  const arms = compileArms(scenarios, tilt, { maxEvents: options.maxEvents });
   const executor = chunkExecutor<CompareChunkResult>(
     options.workers ?? 1,
     (start, end) => compareChunk(arms, seed, start, end),
@@ -104,9 +110,12 @@ export async function compare(
       start,
       end,
       tilt: tiltJson,
+      maxEvents: options.maxEvents,
     }),
     options.offThread,
     options.pool,
+    options.signal,
+    combineCompareChunks,
   );
   const stats = arms.map((a) => new RunStatistics(a.model.actorCount));
   const weighted = tilt ? arms.map((a) => new WeightedStatistics(a.model.actorCount)) : null;

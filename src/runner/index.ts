@@ -17,8 +17,17 @@ export {
   type Shard,
   type RunIdentity,
 } from './simulate.ts';
-export { toPartFile, mergeParts, PART_FORMAT, type RunPartFile } from './run-part-file.ts';
+export {
+  toPartFile,
+  mergeParts,
+  parsePart,
+  partChecksum,
+  PART_FORMAT,
+  type RunPartFile,
+} from './run-part-file.ts';
+export { MAX_SHARDS } from './run-part-schema.ts';
 export { CHUNK_SIZE } from './chunk-schedule.ts';
+export { checkEventBound } from './check-event-bound.ts';
 export { WorkerPool } from './worker-pool.ts';
 export { simulatorFor } from './simulator-for.ts';
 export { compare, type CompareOptions, type ComparisonResult } from './compare-run.ts';
@@ -31,7 +40,7 @@ export {
   type TiltSearch,
   type TiltSearchOptions,
 } from './tilt-search.ts';
-export { describeTilt, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
+export { describeTilt, parseTiltSpec, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
 export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.ts';
 export { trialRecord, type TrialRecord } from './trial-record.ts';
 export { recordedTrace, replayedTrace } from './decision-trace.ts';

@@ -124,6 +124,8 @@ export async function planOnWorkers(
     readonly workers?: number;
     readonly offThread?: boolean;
     readonly pool?: WorkerPool;
+    /** Cap on events per pilot trial; default the engine's. */
+    readonly maxEvents?: number;
   },
 ): Promise<MethodPlan> {
   const needsPilot = (options.method ?? 'plain') !== 'plain';
@@ -136,6 +138,7 @@ export async function planOnWorkers(
     workers,
     needsPilot && options.offThread,
     needsPilot ? options.pool : undefined,
+    options.maxEvents,
   );
   try {
     return await planMethod(model, pilot.runner, {

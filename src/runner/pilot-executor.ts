@@ -20,6 +20,8 @@ export function pilotExecutor(
   offThread = false,
   /** Long-lived worker threads to use instead of starting some (see simulate's `pool`). */
   pool?: WorkerPool,
+  /** Cap on events per pilot trial; default the engine's. */
+  maxEvents?: number,
 ): { readonly runner: PilotRunner; close(): Promise<void> } {
   let tilt: Tilt | undefined;
   let json: TiltJson | undefined;
@@ -36,6 +38,7 @@ export function pilotExecutor(
       start,
       end,
       tilt: json,
+      maxEvents,
     }),
     offThread,
     pool,
@@ -45,7 +48,7 @@ export function pilotExecutor(
       if (next !== tilt) {
         tilt = next;
         json = tiltToJson(next);
-        simulator = new Simulator(model, agents, next);
+        simulator = new Simulator(model, agents, next, { maxEvents });
       }
       return executor.run(first, last);
     },

@@ -6,6 +6,7 @@ import {
   type WeightedStatisticsJson,
 } from '../estimate/index.ts';
 import type { Cause } from '../scenario/index.ts';
+import { stopRequested, type StopFlag } from '../util/index.ts';
 
 export interface ExampleTrial {
   readonly trial: number;
@@ -25,6 +26,24 @@ export interface ChunkResult {
   readonly examples: readonly ExampleTrial[];
 }
 
+/** The result of consecutive chunks (or slices of one) as one: exact sums, the first examples. */
+export function combineChunks(parts: readonly ChunkResult[], keep: number): ChunkResult {
+  const stats = RunStatistics.fromJSON(parts[0].stats);
+  for (const part of parts.slice(1)) stats.merge(RunStatistics.fromJSON(part.stats));
+  const first = parts[0].weighted;
+  const weighted = first === null ? null : WeightedStatistics.fromJSON(first);
+  for (const part of parts.slice(1)) {
+    if (weighted && part.weighted) weighted.merge(WeightedStatistics.fromJSON(part.weighted));
+  }
+  return {
+    start: parts[0].start,
+    end: parts[parts.length - 1].end,
+    stats: stats.toJSON(),
+    weighted: weighted?.toJSON() ?? null,
+    examples: parts.flatMap((p) => p.examples).slice(0, keep),
+  };
+}
+
 /**
  * Runs trials [start, end) of a seed: the unit of work of every runner (inline, worker pool,
  * shard). A chunk's result depends only on (model, seed, start, end), so any split of a run into
@@ -37,11 +56,18 @@ export function runChunk(
   start: number,
   end: number,
   keep: number,
+  /**
+   * Once raised, the chunk ends after its current trial (at least one) and reports the trials it
+   * ran: a prefix, so it merges as exactly as a whole chunk. Default none.
+   */
+  stop?: StopFlag,
 ): ChunkResult {
   const stats = new RunStatistics(model.actorCount);
   const weighted = simulator.tilted ? new WeightedStatistics(model.actorCount) : null;
   const examples: ExampleTrial[] = [];
-  for (let trial = start; trial < end; trial++) {
+  let trial = start;
+  for (; trial < end; trial++) {
+    if (trial > start && stopRequested(stop)) break;
     const outcome = simulator.run(seed, trial);
     stats.add(outcome);
     weighted?.add(outcome);
@@ -55,5 +81,11 @@ export function runChunk(
       });
     }
   }
-  return { start, end, stats: stats.toJSON(), weighted: weighted?.toJSON() ?? null, examples };
+  return {
+    start,
+    end: trial,
+    stats: stats.toJSON(),
+    weighted: weighted?.toJSON() ?? null,
+    examples,
+  };
 }

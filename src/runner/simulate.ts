@@ -15,8 +15,8 @@ import type { LoadedScenario } from '../scenario/index.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import type { WorkerPool } from './worker-pool.ts';
 import { compileArms } from './chunk-task.ts';
-import { chunkSchedule } from './chunk-schedule.ts';
-import { runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
+import { CHUNK_SIZE, chunkSchedule, shardTrials } from './chunk-schedule.ts';
+import { combineChunks, runChunk, type ChunkResult, type ExampleTrial } from './run-chunk.ts';
 import { VERSION } from '../version.ts';
 import { planOnWorkers, type MethodOptions, type MethodPlan } from './method-plan.ts';
 import type { TiltRound } from './tilt-search.ts';
@@ -48,8 +48,10 @@ export interface SimulateOptions extends MethodOptions {
   readonly onProgress?: (progress: Progress) => void;
   /** Milliseconds clock for timing only (never affects results). Default `performance.now`. */
   readonly clock?: () => number;
-  /** Stops the run between chunks. */
+  /** Stops the run: between chunks here, after the current trial on worker threads. */
   readonly signal?: AbortSignal;
+  /** Cap on events handled in one trial (a ModelLimitError beyond it). Default 1,000,000. */
+  readonly maxEvents?: number;
 }
 
 /** Importance sampling's account of itself in a result. */
@@ -143,7 +145,7 @@ export async function simulate(
 ): Promise<RunResult> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
-  const [arm] = compileArms([loaded.scenario]);
+  const [arm] = compileArms([loaded.scenario], null, { maxEvents: options.maxEvents });
   const plan = await planOnWorkers(loaded, arm.model, options.seed ?? DEFAULT_SEED, options);
   const part = await simulatePart(loaded, { ...options, tilt: plan.tilt ?? undefined });
   const seconds = (clock() - started) / 1000;
@@ -170,7 +172,7 @@ export async function simulatePart(
   }
   const tilt = options.tilt ?? null;
   const tiltJson = tilt ? tiltToJson(tilt) : undefined;
-  const [arm] = compileArms([loaded.scenario], tilt);
+  const [arm] = compileArms([loaded.scenario], tilt, { maxEvents: options.maxEvents });
   const executor = chunkExecutor<ChunkResult>(
     options.workers ?? 1,
     (start, end) => runChunk(arm.simulator, arm.model, seed, start, end, keep),
@@ -183,9 +185,12 @@ export async function simulatePart(
       end,
       keep,
       tilt: tiltJson,
+      maxEvents: options.maxEvents,
     }),
     options.offThread,
     options.pool,
+    options.signal,
+    (slices) => combineChunks(slices, keep),
   );
   const actorCount = Object.keys(loaded.scenario.actors).length;
   const stats = new RunStatistics(actorCount);
@@ -199,8 +204,7 @@ export async function simulatePart(
       if (index++ % shard.count === shard.index) yield chunk;
     }
   };
-  let ownedTrials = 0;
-  for (const [start, end] of owned()) ownedTrials += end - start;
+  const ownedTrials = shardTrials(planned, options.chunkSize ?? CHUNK_SIZE, shard);
 
   let stoppedBy: RunResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
   await runInOrder(executor, owned(), (chunk) => {

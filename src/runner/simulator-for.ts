@@ -1,5 +1,11 @@
 import { agentsFor } from '../agents/index.ts';
-import { compileModel, Simulator, type CompiledModel, type Tilt } from '../engine/index.ts';
+import {
+  compileModel,
+  Simulator,
+  type CompiledModel,
+  type SimulatorLimits,
+  type Tilt,
+} from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
 
 /**
@@ -10,6 +16,8 @@ export function simulatorFor(
   scenario: ResolvedScenario,
   tilt: Tilt | null = null,
   model: CompiledModel = compileModel(scenario),
+  /** Caps on events per trial and per trace; default the engine's. */
+  limits: SimulatorLimits = {},
 ): Simulator {
-  return new Simulator(model, agentsFor(scenario, model), tilt);
+  return new Simulator(model, agentsFor(scenario, model), tilt, limits);
 }

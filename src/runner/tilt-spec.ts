@@ -8,8 +8,9 @@ import {
   type CompiledModel,
   type Tilt,
 } from '../engine/index.ts';
-import { DOMAINS, TRACK_KINDS } from '../scenario/index.ts';
-import type { Issue } from '../util/index.ts';
+import { z } from 'zod';
+import { DOMAINS, issueParts, TRACK_KINDS } from '../scenario/index.ts';
+import { excerpt, type Issue, type Result } from '../util/index.ts';
 
 /**
  * A tilt by name, as results print it and `--tilt` reads it: only what differs from plain
@@ -20,6 +21,35 @@ import type { Issue } from '../util/index.ts';
 export interface TiltSpec {
   readonly rates: Readonly<Record<string, number>>;
   readonly probabilities: Readonly<Record<string, number>>;
+}
+
+const tiltEntries = z.record(z.string().max(100), z.number()).optional();
+/** A tilt file: an object with `rates` and `probabilities`, each of names to numbers. */
+const tiltSpecSchema = z.strictObject({ rates: tiltEntries, probabilities: tiltEntries });
+
+/** A tilt file's text as a spec (JSON, then the schema); issues name the file and the field. */
+export function parseTiltSpec(file: string, text: string): Result<TiltSpec> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    const why = excerpt(error instanceof Error ? error.message : String(error), 120);
+    return { ok: false, issues: [{ path: '', message: `not valid JSON: ${why}`, source: file }] };
+  }
+  const parsed = tiltSpecSchema.safeParse(json, { reportInput: true });
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 20).flatMap(issueParts);
+    return {
+      ok: false,
+      issues: issues.map(({ path, message }) => ({
+        path: ['tilt', ...path].join('.'),
+        message,
+        source: file,
+      })),
+    };
+  }
+  const { rates = {}, probabilities = {} } = parsed.data;
+  return { ok: true, value: { rates, probabilities } };
 }
 
 /** Every tiltable name of a model with its index in the tilt's arrays. */
@@ -82,7 +112,7 @@ export function tiltFromSpec(
       const index = map.get(name);
       const path = `tilt.${group}.${name}`;
       if (index === undefined)
-        issues.push({ path, message: `unknown ${group.slice(0, -1)} '${name}'` });
+        issues.push({ path, message: `unknown ${group.slice(0, -1)} '${excerpt(name)}'` });
       else if (typeof value !== 'number' || !valid(value))
         issues.push({ path, message: `must be ${range}` });
       else target[index] = value;

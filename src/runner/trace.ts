@@ -9,6 +9,7 @@ import {
   type CompiledModel,
   type DecisionMaker,
   type Recorder,
+  type SimulatorLimits,
 } from '../engine/index.ts';
 import { agentsFor } from '../agents/index.ts';
 import { DOMAINS, RUNGS, type Cause, type LoadedScenario } from '../scenario/index.ts';
@@ -55,13 +56,17 @@ const rungName = (r: number) => RUNGS[r].replaceAll('_', ' ');
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 const mins = (x: number) => `${x.toFixed(1)} min`;
 
-/** Replays one trial from (seed, trial index) and tells its causal chain event by event. */
+/**
+ * Replays one trial from (seed, trial index) and tells its causal chain event by event; `limits`
+ * cap its events and the events it records (a ModelLimitError beyond them; defaults the engine's).
+ */
 export function traceTrial(
   loaded: LoadedScenario,
   seed: number,
   trial: number,
   /** Who decides for each actor; default the agents the scenario names. */
   agents?: readonly DecisionMaker[],
+  limits: SimulatorLimits = {},
 ): TraceResult {
   const model = compileModel(loaded.scenario);
   const events: TraceEvent[] = [];
@@ -76,11 +81,8 @@ export function traceTrial(
       });
     },
   };
-  const outcome = new Simulator(model, agents ?? agentsFor(loaded.scenario, model)).run(
-    seed,
-    trial,
-    recorder,
-  );
+  const deciders = agents ?? agentsFor(loaded.scenario, model);
+  const outcome = new Simulator(model, deciders, null, limits).run(seed, trial, recorder);
   const used = outcome.nuclearUse === 1;
   return {
     version: VERSION,

@@ -1,7 +1,8 @@
-import { parse } from 'yaml';
-import type { Issue, Result } from '../util/index.ts';
+import { parseDocument } from 'yaml';
+import { excerpt, type Issue, type Result } from '../util/index.ts';
 import { BUILTIN_SAFEGUARDS, type Draft, type Safeguard } from './builtin-safeguards.ts';
 import { hashScenario } from './hash.ts';
+import { displayPath, inspectDocument, RESERVED_KEYS } from './inspect-document.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario, type ResolvedScenario } from './resolve.ts';
 
@@ -40,18 +41,18 @@ export function applySafeguards(
   const draft = structuredClone(loaded.scenario) as Draft;
   const issues: Issue[] = [];
   for (const spec of new Set(specs)) {
-    const source = `--safeguard ${spec}`;
+    const source = `--safeguard ${excerpt(spec)}`;
     const [name, target] = spec.split(':', 2);
     const safeguard = available.find((s) => s.name === name);
     if (!safeguard) {
       const names = available.map((s) => s.name).join(', ');
-      issues.push({ path: name, message: `unknown safeguard (known: ${names})`, source });
+      issues.push({ path: excerpt(name), message: `unknown safeguard (known: ${names})`, source });
       continue;
     }
     const actors = target === undefined ? actorIds : target.split(',');
     const unknown = actors.filter((a) => !actorIds.includes(a));
     if (unknown.length > 0) {
-      const message = `no actor '${unknown.join("', '")}' (actors: ${actorIds.join(', ')})`;
+      const message = `no actor '${excerpt(unknown.join("', '"))}' (actors: ${actorIds.join(', ')})`;
       issues.push({ path: name, message, source });
       continue;
     }
@@ -76,7 +77,7 @@ export function applySafeguards(
   if (issues.length > 0) return { ok: false, issues };
   const resolved = resolveScenario(draft);
   if (!resolved.ok) {
-    const source = `--safeguard ${specs.join(' --safeguard ')}`;
+    const source = excerpt(`--safeguard ${specs.join(' --safeguard ')}`, 200);
     return {
       ok: false,
       issues: resolved.zodIssues.map((i) => ({
@@ -96,7 +97,14 @@ export function applySafeguards(
 function applyChange(draft: Draft, change: string, actors: readonly string[]): void {
   const eq = change.indexOf('=');
   const segments = change.slice(0, eq).split('.');
-  const value: unknown = parse(change.slice(eq + 1));
+  // The value is checked like a file (reserved keys, alias loops, ...) before it becomes data.
+  const doc = parseDocument(change.slice(eq + 1), { uniqueKeys: false, prettyErrors: false });
+  const problem = inspectDocument(doc, doc.contents, segments).problems[0];
+  if (doc.errors.length > 0 || problem !== undefined) {
+    const why = problem ? `${displayPath(problem.path)}: ${problem.message}` : 'not valid YAML';
+    throw new Error(`${excerpt(change)}: ${why}`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 });
   const star = segments.indexOf('*');
   const paths =
     star === 1 && segments[0] === 'actors'
@@ -106,11 +114,25 @@ function applyChange(draft: Draft, change: string, actors: readonly string[]): v
 }
 
 function setPath(root: object, path: readonly string[], value: unknown, change: string): void {
+  // A key such as __proto__ would reach Object.prototype itself: never follow one.
+  const reserved = path.find((key) => RESERVED_KEYS.has(key));
+  if (reserved !== undefined)
+    throw new Error(`${excerpt(change)}: '${reserved}' is a reserved key`);
+  // A list takes only an index up to its end: '999999999' would make it that long.
+  const checkIndex = (list: unknown[], key: string, i: number) => {
+    if (!/^\d{1,4}$/.test(key) || Number(key) > list.length) {
+      const where = path.slice(0, i).join('.');
+      throw new Error(
+        `${excerpt(change)}: ${where} has ${list.length} items: use 0 to ${list.length}`,
+      );
+    }
+  };
   let node = root as Record<string, unknown>;
   for (let i = 0; i < path.length - 1; i++) {
     const key = path[i];
     if (i === 1 && path[0] === 'actors' && !(key in node))
       throw new Error(`${change}: no actor '${key}'`);
+    if (Array.isArray(node)) checkIndex(node, key, i);
     if (node[key] === undefined) node[key] = {};
     const next = node[key];
     if (next === null || typeof next !== 'object') {
@@ -121,6 +143,7 @@ function setPath(root: object, path: readonly string[], value: unknown, change: 
     node = next as Record<string, unknown>;
   }
   const last = path[path.length - 1];
+  if (Array.isArray(node)) checkIndex(node, last, path.length - 1);
   node[Array.isArray(node) ? Number(last) : last] = value;
 }
 

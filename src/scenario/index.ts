@@ -9,6 +9,10 @@ export {
 } from './resolve.ts';
 export { loadScenarioText, type LoadedScenario, type LoadOptions } from './load.ts';
 export { loadScenarioFile } from './load-file.ts';
+export { readInputFile } from './read-input-file.ts';
+export { issueParts } from './issue-parts.ts';
+export { MAX_SCENARIO_BYTES } from './load.ts';
+export { MAX_ISSUES } from './cap-issues.ts';
 export { hashScenario, canonicalJson } from './hash.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
 export { fieldReferenceMarkdown } from './field-reference.ts';

@@ -1,16 +1,18 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parse,
-  parseDocument,
-  visit,
-  type Document,
-} from 'yaml';
-import type { z } from 'zod';
-import type { Issue, Result } from '../util/index.ts';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import { excerpt, type Issue, type Result } from '../util/index.ts';
 import { checkOwnSafeguards } from './apply-safeguards.ts';
+import { capIssues } from './cap-issues.ts';
+import { issueParts } from './issue-parts.ts';
+import {
+  controlName,
+  displayPath,
+  DOCUMENT_LIMITS,
+  inspectDocument,
+  pathKey,
+  rangeOf,
+  RESERVED_KEYS,
+  type Segment,
+} from './inspect-document.ts';
 import { hashScenario } from './hash.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario } from './resolve.ts';
@@ -24,19 +26,56 @@ export interface LoadOptions {
   readonly sets?: readonly string[];
 }
 
-type Segment = string | number;
+/** Largest scenario text, in bytes (UTF-8). */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
-/** Parses YAML text, applies `--set` overrides and validates, reporting every problem with its line. */
+// Control characters outside YAML's own whitespace (tab, newline, carriage return).
+// eslint-disable-next-line no-control-regex
+const TEXT_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Offsets of the document's keys, found once (inspect-document.ts), so issues are placed in O(1). */
+type Offsets = Map<string, number>;
+
+/**
+ * Parses YAML text, applies `--set` overrides and validates, reporting every problem with its line
+ * (the first 100, then how many more). Linear in the text: one pass finds every key's position.
+ */
 export function loadScenarioText(text: string, options: LoadOptions = {}): Result<LoadedScenario> {
+  const result = loadChecked(text, options);
+  return result.ok ? result : { ok: false, issues: capIssues(result.issues) };
+}
+
+function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario> {
   const source = options.source ?? 'scenario';
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const syntax = doc.errors.map((error): Issue => {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_SCENARIO_BYTES) {
+    const size = `${bytes.toLocaleString('en-US')} bytes`;
+    const cap = `${MAX_SCENARIO_BYTES.toLocaleString('en-US')} bytes`;
+    return {
+      ok: false,
+      issues: [{ path: '', message: `scenario of ${size} (at most ${cap})`, source }],
+    };
+  }
+  // uniqueKeys is quadratic in a mapping's size; inspectDocument finds duplicates in one pass.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
+  const control = TEXT_CONTROL.exec(text);
+  if (control) {
+    const name = controlName(control[0], TEXT_CONTROL);
+    const path = displayPath(pathAt(doc.contents, control.index));
+    const where = positionOf(lineCounter, control.index);
+    const message = `control character ${name} in the text`;
+    return { ok: false, issues: [{ path, message, source, ...where }] };
+  }
+  const syntax = doc.errors.slice(0, 100).map((error): Issue => {
     const noticed = skipIndent(text, error.pos[0]);
     const where = syntaxPlace(doc.contents, error.message, noticed, lineCounter);
-    const message = syntaxMessage(error.code, error.message, text, noticed);
+    // The parser recurses per level of flow nesting; its stack is the limit it meets.
+    const message = /call stack/i.test(error.message)
+      ? `nested more than ${DOCUMENT_LIMITS.maxDepth} levels deep`
+      : `YAML syntax: ${excerpt(firstLine(error.message), 200)}`;
     return {
-      path: where.path.join('.'),
+      path: displayPath(where.path),
       message,
       source,
       ...positionOf(lineCounter, where.offset),
@@ -46,13 +85,24 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
   if (!isMap(doc.contents)) {
     return { ok: false, issues: [{ path: '', message: 'expected a mapping of fields', source }] };
   }
+  const inspection = inspectDocument(doc, doc.contents);
+  if (inspection.problems.length > 0) {
+    const issues = inspection.problems.map(({ path, message, offset }) => ({
+      path: displayPath(path),
+      message,
+      source,
+      ...(offset === undefined ? {} : positionOf(lineCounter, offset)),
+    }));
+    return { ok: false, issues };
+  }
+  const offsets = inspection.offsets;
 
   const applied: { path: Segment[]; arg: string; existing: number }[] = [];
   const setIssues: Issue[] = [];
   for (const arg of options.sets ?? []) {
     const outcome = applySet(doc, arg);
     if (typeof outcome === 'string') {
-      setIssues.push({ path: pathOf(arg), message: outcome, source: `--set ${arg}` });
+      setIssues.push({ path: excerpt(pathOf(arg), 120), message: outcome, source: setSource(arg) });
     } else {
       applied.push({ path: outcome.path, arg, existing: outcome.existing });
     }
@@ -62,22 +112,23 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
   try {
     data = doc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    // Unresolved or excessive aliases surface only here; point at the first unresolved alias.
-    const message = firstLine(error instanceof Error ? error.message : String(error));
+    // Unresolved or excessive aliases surface only here: point at the first unresolved alias,
+    // else at the first alias.
+    const message = excerpt(firstLine(error instanceof Error ? error.message : String(error)), 200);
     let offset: number | undefined;
     visit(doc, {
       Alias(_key, node) {
-        if (node.resolve(doc) === undefined && node.range) {
-          offset = node.range[0];
-          return visit.BREAK;
-        }
-        return undefined;
+        if (!node.range) return undefined;
+        offset ??= node.range[0];
+        if (node.resolve(doc) !== undefined) return undefined;
+        offset = node.range[0];
+        return visit.BREAK;
       },
     });
     const where =
       offset === undefined
         ? {}
-        : { path: pathAt(doc.contents, offset).join('.'), ...positionOf(lineCounter, offset) };
+        : { path: displayPath(pathAt(doc.contents, offset)), ...positionOf(lineCounter, offset) };
     return { ok: false, issues: [...setIssues, { path: '', message, source, ...where }] };
   }
   const result = resolveScenario(data, { authored: true });
@@ -87,46 +138,36 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
       path: `safeguards.${name}`,
       message,
       source,
-      ...locate(doc, ['safeguards', name], lineCounter),
+      ...locate(doc, offsets, ['safeguards', name], lineCounter),
     }));
     return broken.length === 0 ? { ok: true, value: loaded } : { ok: false, issues: broken };
   }
   if (result.ok) return { ok: false, issues: setIssues };
   const issues = result.zodIssues
-    .flatMap((zi) => splitUnknownKeys(zi))
+    .flatMap((zi) => issueParts(zi))
     .map(({ path, message }) => {
       // Blame a --set for problems at or below its path, and at groups it created (a typo mid-path).
       const set = applied.find(
         (s) => startsWith(path, s.path) || (startsWith(s.path, path) && path.length > s.existing),
       );
-      if (set) return { path: path.join('.'), message, source: `--set ${set.arg}` };
-      const pos = locate(doc, path, lineCounter);
-      return { path: path.join('.'), message, source, ...pos };
+      if (set) return { path: displayPath(path), message, source: setSource(set.arg) };
+      const pos = locate(doc, offsets, path, lineCounter);
+      return { path: displayPath(path), message, source, ...pos };
     });
   // File problems in reading order, then those from --set.
   issues.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
   return { ok: false, issues: [...issues, ...setIssues] };
 }
 
-/** zod reports unknown keys once per object; we report each key at its own line. */
-function splitUnknownKeys(issue: z.core.$ZodIssue): { path: Segment[]; message: string }[] {
-  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-  if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown field' }));
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) {
-    return [{ path, message: 'required field is missing' }];
-  }
-  const got = issue.input;
-  const shown = typeof got === 'number' || typeof got === 'boolean' || typeof got === 'string';
-  // JSON would print NaN and Infinity as null.
-  const text = typeof got === 'number' && !Number.isFinite(got) ? String(got) : JSON.stringify(got);
-  return [{ path, message: shown ? `${issue.message} (got ${text})` : issue.message }];
+/** A --set as an issue names it: the argument, cut short. */
+function setSource(arg: string): string {
+  return `--set ${excerpt(arg)}`;
 }
 
 /**
  * Sets one `path=value` in the document; returns the path and how many of its leading segments
- * already existed, or a message saying why it cannot.
+ * already existed, or a message saying why it cannot. The value is checked like the file
+ * (inspect-document.ts), and a list index may only replace an item or append one.
  */
 function applySet(doc: Document, arg: string): { path: Segment[]; existing: number } | string {
   const eq = arg.indexOf('=');
@@ -134,14 +175,39 @@ function applySet(doc: Document, arg: string): { path: Segment[]; existing: numb
   const path: Segment[] = arg
     .slice(0, eq)
     .split('.')
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    .map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : s));
   if (path.some((s) => s === '')) return 'empty path segment';
+  if (path.length > DOCUMENT_LIMITS.maxDepth) {
+    return `path of ${path.length} segments (at most ${DOCUMENT_LIMITS.maxDepth})`;
+  }
+  for (const segment of path) {
+    if (typeof segment !== 'string') continue;
+    const control = controlName(segment);
+    if (control) return `path contains the control character ${control}`;
+    if (RESERVED_KEYS.has(segment)) return `'${segment}' is a reserved key`;
+    if (segment.length > DOCUMENT_LIMITS.maxKeyLength) {
+      return `path segment of ${segment.length} characters (at most ${DOCUMENT_LIMITS.maxKeyLength})`;
+    }
+  }
+  const valueDoc = parseDocument(arg.slice(eq + 1), { uniqueKeys: false, prettyErrors: false });
+  if (valueDoc.errors.length > 0) {
+    const message = firstLine(valueDoc.errors[0].message).replace(
+      / at line \d+, column \d+:?$/,
+      '',
+    );
+    return `value is not valid YAML: ${excerpt(message, 200)}`;
+  }
+  const problems = inspectDocument(valueDoc, valueDoc.contents, path).problems;
+  if (problems.length > 0) {
+    const [{ path: at, message }] = problems;
+    return at.length === path.length ? message : `${displayPath(at)}: ${message}`;
+  }
   let value: unknown;
   try {
-    value = parse(arg.slice(eq + 1));
+    value = valueDoc.toJS({ maxAliasCount: 100 });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return `value is not valid YAML: ${firstLine(message).replace(/ at line \d+, column \d+:?$/, '')}`;
+    const message = firstLine(error instanceof Error ? error.message : String(error));
+    return `value is not valid YAML: ${excerpt(message, 200)}`;
   }
   // Actors are entries of a record: --set may change them, never create one by a typo.
   if (path[0] === 'actors' && path.length > 1 && !doc.hasIn(['actors', path[1]])) {
@@ -149,12 +215,32 @@ function applySet(doc: Document, arg: string): { path: Segment[]; existing: numb
     const ids = isMap(known)
       ? known.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key))
       : [];
-    return `no actor '${String(path[1])}' (actors: ${ids.join(', ')})`;
+    return `no actor '${excerpt(String(path[1]))}' (actors: ${excerpt(ids.join(', '), 200)})`;
   }
-  for (let i = 1; i < path.length; i++) {
-    const parent = doc.getIn(path.slice(0, i), true);
-    if (parent !== undefined && !isMap(parent) && !isSeq(parent)) {
-      return `${path.slice(0, i).join('.')} is a value, not a group of fields`;
+  for (let i = 1; i <= path.length; i++) {
+    const parent = doc.getIn(path.slice(0, i - 1), true) ?? (i === 1 ? doc.contents : undefined);
+    const segment = path[i - 1];
+    if (parent !== undefined && i > 1 && !isMap(parent) && !isSeq(parent)) {
+      return `${displayPath(path.slice(0, i - 1))} is a value, not a group of fields`;
+    }
+    // yaml reads '1e9', '0x10' or ' 5' as a list index: only plain digits index a list here.
+    if (isSeq(parent) && typeof segment === 'string') {
+      const where = displayPath(path.slice(0, i - 1));
+      return `${where} is a list: index it by a whole number from 0 to ${parent.items.length}, not '${excerpt(segment)}'`;
+    }
+    // An index beyond a list's end would make yaml allocate every item up to it.
+    // (A number under a mapping is only a key.)
+    if (typeof segment === 'number' && !isMap(parent)) {
+      const length = isSeq(parent) ? parent.items.length : 0;
+      const last = Math.min(length, DOCUMENT_LIMITS.maxItems - 1);
+      if (segment > last) {
+        const where = displayPath(path.slice(0, i - 1));
+        if (length === 0) {
+          return `${where} is not a list in the file: set it whole (${where}=[...])`;
+        }
+        const items = `a list of ${length} item${length === 1 ? '' : 's'}`;
+        return `index ${segment} is beyond the end of ${where} (${items}: use 0 to ${last})`;
+      }
     }
   }
   let existing = 0;
@@ -254,10 +340,6 @@ function positionOf(lineCounter: LineCounter, offset: number): { line: number; c
   return { line: pos.line, column: pos.col };
 }
 
-function rangeOf(node: unknown): [number, number, number] | undefined {
-  return (node as { range?: [number, number, number] } | null | undefined)?.range ?? undefined;
-}
-
 /** The parser reports some errors at the start of the line; point at the first character instead. */
 function skipIndent(text: string, offset: number): number {
   let i = offset;
@@ -265,37 +347,19 @@ function skipIndent(text: string, offset: number): number {
   return text[i] === '\n' || i >= text.length ? offset : i;
 }
 
-function syntaxMessage(code: string, message: string, text: string, offset: number): string {
-  if (code === 'DUPLICATE_KEY') {
-    const key = /^[^:\n]*/.exec(text.slice(offset))?.[0].trim();
-    return `duplicate field '${key}'`;
-  }
-  return `YAML syntax: ${firstLine(message)}`;
-}
-
-/** Line and column of the deepest node on the path that exists in the document. */
+/** Line and column of the deepest key on the path that exists in the file (from `offsets`). */
 function locate(
   doc: Document,
+  offsets: Offsets,
   path: Segment[],
   lineCounter: LineCounter,
 ): { line?: number; column?: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    const keyNode = n > 0 ? keyNodeOf(doc, path.slice(0, n)) : undefined;
-    const target = keyNode ?? node;
-    const range = (target as { range?: [number, number, number] } | undefined)?.range;
-    if (range) return positionOf(lineCounter, range[0]);
+  for (let n = path.length; n > 0; n--) {
+    const offset = offsets.get(pathKey(path.slice(0, n)));
+    if (offset !== undefined) return positionOf(lineCounter, offset);
   }
-  return {};
-}
-
-/** The key node of the last path segment, so errors point at `field:` rather than its value. */
-function keyNodeOf(doc: Document, path: Segment[]): unknown {
-  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
-  if (!isMap(parent)) return undefined;
-  const last = path[path.length - 1];
-  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === String(last));
-  return pair?.key;
+  const root = rangeOf(doc.contents)?.[0];
+  return root === undefined ? {} : positionOf(lineCounter, root);
 }
 
 function startsWith(path: Segment[], prefix: Segment[]): boolean {

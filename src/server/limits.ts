@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_EVENTS, DEFAULT_MAX_TRACE_EVENTS } from '../index.ts';
+
 /** What one client may ask of the server; each is enforced with a clear 4xx. */
 export interface Limits {
   /** Largest request body in bytes (413). Default 1 MiB. */
@@ -8,6 +10,10 @@ export interface Limits {
   readonly concurrentRuns: number;
   /** Most rows `GET /api/runs` returns. Default 1,000. */
   readonly listLimit: number;
+  /** Events one trial may handle; a scenario expected to need more is refused (422). Default 1,000,000. */
+  readonly eventsPerTrial: number;
+  /** Events one trace may record (422 beyond). Default 200,000. */
+  readonly traceEvents: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -15,4 +21,6 @@ export const DEFAULT_LIMITS: Limits = {
   trialsPerRequest: 2_000_000,
   concurrentRuns: 2,
   listLimit: 1000,
+  eventsPerTrial: DEFAULT_MAX_EVENTS,
+  traceEvents: DEFAULT_MAX_TRACE_EVENTS,
 };

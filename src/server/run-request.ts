@@ -1,6 +1,7 @@
 import {
   availableSafeguards,
   CHUNK_SIZE,
+  checkEventBound,
   compare,
   DEFAULT_RUNS,
   DEFAULT_SEED,
@@ -56,6 +57,8 @@ export function prepareRun(
   const { workers } = engine;
   checkTrials(body, limits);
   const { loaded, text, source } = loadScenarioRef(body.scenario, library);
+  // A scenario whose trials would each take too long is refused here (422), not queued.
+  checkEventBound(loaded, limits.eventsPerTrial);
   const target = body.targetRelError;
   const runs = body.runs ?? DEFAULT_RUNS;
   const maxRuns = body.maxRuns ?? limits.trialsPerRequest;
@@ -91,6 +94,7 @@ export function prepareRun(
     workers,
     chunkSize,
     offThread: true,
+    maxEvents: limits.eventsPerTrial,
     pool: engine.pool,
     clock: engine.clock,
     method: body.method ?? 'plain',

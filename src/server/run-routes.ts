@@ -78,7 +78,8 @@ export function runRoutes(deps: RunRouteDeps): Hono {
           ? run.options.safeguards
           : [];
     const loaded = withSafeguards(base, specs);
-    return c.json(traceTrial(loaded, run.seed, query.trial));
+    const caps = { maxEvents: deps.limits.eventsPerTrial, maxTraceEvents: deps.limits.traceEvents };
+    return c.json(traceTrial(loaded, run.seed, query.trial, undefined, caps));
   });
   return api;
 }

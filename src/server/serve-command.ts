@@ -1,5 +1,6 @@
+import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
-import { InputError } from '../index.ts';
+import { InputError, parseWholeNumber } from '../index.ts';
 import { parseHost } from './host-guard.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import { parseOrigin } from './origin-guard.ts';
@@ -16,6 +17,8 @@ interface ServeFlags {
   workers: number;
   maxTrials: number;
   maxConcurrent: number;
+  maxEvents: number;
+  maxTraceEvents: number;
   allowHost: string[];
   allowOrigin: string[];
   token?: string;
@@ -52,13 +55,9 @@ function token(value: string): string {
 
 function whole(min: number, max: number) {
   return (value: string): number => {
-    const n = Number(value.replaceAll('_', ''));
-    if (!Number.isInteger(n) || n < min || n > max) {
-      throw new InvalidArgumentError(
-        `expected a whole number from ${min} to ${max}, got '${value}'`,
-      );
-    }
-    return n;
+    const parsed = parseWholeNumber(value, min, max);
+    if (!parsed.ok) throw new InvalidArgumentError(parsed.message);
+    return parsed.value;
   };
 }
 
@@ -84,8 +83,8 @@ export function registerServe(program: Command, io: ServeIo): void {
     .option('--db <file>', 'run store file (default as for `petrov run`: see `petrov runs --help`)')
     .option(
       '-w, --workers <n>',
-      'worker threads, kept for all runs (results do not depend on it)',
-      whole(1, 256),
+      'worker threads, kept for all runs (results do not depend on it; at most 4 per core)',
+      whole(1, Math.min(256, 4 * availableParallelism())),
       1,
     )
     .option(
@@ -99,6 +98,18 @@ export function registerServe(program: Command, io: ServeIo): void {
       'runs and comparisons in progress at once',
       whole(1, 64),
       DEFAULT_LIMITS.concurrentRuns,
+    )
+    .option(
+      '--max-events <n>',
+      'most events one trial may handle; a scenario expected to need more is refused',
+      whole(1, 1e9),
+      DEFAULT_LIMITS.eventsPerTrial,
+    )
+    .option(
+      '--max-trace-events <n>',
+      'most events one trace may record',
+      whole(1, 1e8),
+      DEFAULT_LIMITS.traceEvents,
     )
     .option(
       '--allow-host <name>',
@@ -130,7 +141,8 @@ Examples:
     -d '{"kind":"run","scenario":{"name":"korean-peninsula-2026"},"runs":20000}'
 
 The web app is built by \`npm install\` (or \`npm run build:web\`); until then / says how.
-Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (429).`,
+Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (429),
+--max-events and --max-trace-events (422).`,
     )
     .action(async (flags: ServeFlags) => {
       const fromEnv = process.env.PETROV_TOKEN;
@@ -151,7 +163,12 @@ Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (
         port: flags.port,
         db: flags.db,
         workers: flags.workers,
-        limits: { trialsPerRequest: flags.maxTrials, concurrentRuns: flags.maxConcurrent },
+        limits: {
+          trialsPerRequest: flags.maxTrials,
+          concurrentRuns: flags.maxConcurrent,
+          eventsPerTrial: flags.maxEvents,
+          traceEvents: flags.maxTraceEvents,
+        },
         log: io.err,
       });
     });
