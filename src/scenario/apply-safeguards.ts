@@ -1,8 +1,8 @@
-import { parse } from 'yaml';
 import type { Issue, Result } from '../util/index.ts';
 import { BUILTIN_SAFEGUARDS, type Draft, type Safeguard } from './builtin-safeguards.ts';
 import { hashScenario } from './hash.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
+import { parseChange, setPath } from './patch.ts';
 import { resolveScenario, type ResolvedScenario } from './resolve.ts';
 
 /** A scenario with safeguards applied, and which. */
@@ -93,35 +93,18 @@ export function applySafeguards(
 }
 
 /** Applies one `path=value` change of a user-defined safeguard, expanding `*` to each actor. */
-function applyChange(draft: Draft, change: string, actors: readonly string[]): void {
-  const eq = change.indexOf('=');
-  const segments = change.slice(0, eq).split('.');
-  const value: unknown = parse(change.slice(eq + 1));
-  const star = segments.indexOf('*');
+function applyChange(draft: Draft, text: string, actors: readonly string[]): void {
+  const change = parseChange(text);
+  if (typeof change === 'string') throw new Error(`${text}: ${change}`);
+  const { path, value } = change;
   const paths =
-    star === 1 && segments[0] === 'actors'
-      ? actors.map((a) => segments.map((s, i) => (i === 1 ? a : s)))
-      : [segments];
-  for (const path of paths) setPath(draft, path, value, change);
-}
-
-function setPath(root: object, path: readonly string[], value: unknown, change: string): void {
-  let node = root as Record<string, unknown>;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i];
-    if (i === 1 && path[0] === 'actors' && !(key in node))
-      throw new Error(`${change}: no actor '${key}'`);
-    if (node[key] === undefined) node[key] = {};
-    const next = node[key];
-    if (next === null || typeof next !== 'object') {
-      throw new Error(
-        `${change}: ${path.slice(0, i + 1).join('.')} is a value, not a group of fields`,
-      );
-    }
-    node = next as Record<string, unknown>;
+    path[0] === 'actors' && path[1] === '*'
+      ? actors.map((a) => path.map((s, i) => (i === 1 ? a : s)))
+      : [path];
+  for (const p of paths) {
+    const outcome = setPath(draft as unknown as Record<string, unknown>, p, value);
+    if (typeof outcome === 'string') throw new Error(`${text}: ${outcome}`);
   }
-  const last = path[path.length - 1];
-  node[Array.isArray(node) ? Number(last) : last] = value;
 }
 
 /**

@@ -1,17 +1,9 @@
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parse,
-  parseDocument,
-  visit,
-  type Document,
-} from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Issue, Result } from '../util/index.ts';
 import { checkOwnSafeguards } from './apply-safeguards.ts';
 import { hashScenario } from './hash.ts';
+import { parseChange, setPath, type Change, type Segment } from './patch.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario } from './resolve.ts';
 
@@ -23,8 +15,6 @@ export interface LoadOptions {
   /** `path=value` overrides applied before validation, e.g. `actors.north.human.automationBias=0.5`. */
   readonly sets?: readonly string[];
 }
-
-type Segment = string | number;
 
 /** Parses YAML text, applies `--set` overrides and validates, reporting every problem with its line. */
 export function loadScenarioText(text: string, options: LoadOptions = {}): Result<LoadedScenario> {
@@ -47,15 +37,13 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
     return { ok: false, issues: [{ path: '', message: 'expected a mapping of fields', source }] };
   }
 
-  const applied: { path: Segment[]; arg: string; existing: number }[] = [];
+  const changes: { change: Change; arg: string }[] = [];
   const setIssues: Issue[] = [];
   for (const arg of options.sets ?? []) {
-    const outcome = applySet(doc, arg);
-    if (typeof outcome === 'string') {
-      setIssues.push({ path: pathOf(arg), message: outcome, source: `--set ${arg}` });
-    } else {
-      applied.push({ path: outcome.path, arg, existing: outcome.existing });
-    }
+    const change = parseChange(arg);
+    if (typeof change === 'string') {
+      setIssues.push({ path: pathOf(arg), message: change, source: `--set ${arg}` });
+    } else changes.push({ change, arg });
   }
 
   let data: unknown;
@@ -79,6 +67,13 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
         ? {}
         : { path: pathAt(doc.contents, offset).join('.'), ...positionOf(lineCounter, offset) };
     return { ok: false, issues: [...setIssues, { path: '', message, source, ...where }] };
+  }
+  const applied: { path: readonly Segment[]; arg: string; existing: number }[] = [];
+  for (const { change, arg } of changes) {
+    const outcome = setPath(data as Record<string, unknown>, change.path, change.value);
+    if (typeof outcome === 'string') {
+      setIssues.push({ path: pathOf(arg), message: outcome, source: `--set ${arg}` });
+    } else applied.push({ path: change.path, arg, existing: outcome.existing });
   }
   const result = resolveScenario(data, { authored: true });
   if (result.ok && setIssues.length === 0) {
@@ -124,46 +119,6 @@ function splitUnknownKeys(issue: z.core.$ZodIssue): { path: Segment[]; message: 
   return [{ path, message: shown ? `${issue.message} (got ${text})` : issue.message }];
 }
 
-/**
- * Sets one `path=value` in the document; returns the path and how many of its leading segments
- * already existed, or a message saying why it cannot.
- */
-function applySet(doc: Document, arg: string): { path: Segment[]; existing: number } | string {
-  const eq = arg.indexOf('=');
-  if (eq <= 0) return 'expected path=value';
-  const path: Segment[] = arg
-    .slice(0, eq)
-    .split('.')
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-  if (path.some((s) => s === '')) return 'empty path segment';
-  let value: unknown;
-  try {
-    value = parse(arg.slice(eq + 1));
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return `value is not valid YAML: ${firstLine(message).replace(/ at line \d+, column \d+:?$/, '')}`;
-  }
-  // Actors are entries of a record: --set may change them, never create one by a typo.
-  if (path[0] === 'actors' && path.length > 1 && !doc.hasIn(['actors', path[1]])) {
-    const known = doc.getIn(['actors']);
-    const ids = isMap(known)
-      ? known.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key))
-      : [];
-    return `no actor '${String(path[1])}' (actors: ${ids.join(', ')})`;
-  }
-  for (let i = 1; i < path.length; i++) {
-    const parent = doc.getIn(path.slice(0, i), true);
-    if (parent !== undefined && !isMap(parent) && !isSeq(parent)) {
-      return `${path.slice(0, i).join('.')} is a value, not a group of fields`;
-    }
-  }
-  let existing = 0;
-  while (existing < path.length && doc.hasIn(path.slice(0, existing + 1))) existing++;
-  doc.setIn(path, value);
-  return { path, existing };
-}
-
-/** Path of the deepest mapping entry or list item whose source range holds the offset. */
 /**
  * Where to report a syntax error: where the parser noticed it, except that a misindented key is
  * reported under the field it sits in by its column (the parser files it elsewhere), and an
@@ -222,6 +177,7 @@ function nodeAt(root: unknown, path: readonly Segment[]): unknown {
   return current;
 }
 
+/** Path of the deepest mapping entry or list item whose source range holds the offset. */
 function pathAt(node: unknown, offset: number): Segment[] {
   const path: Segment[] = [];
   let current = node;
@@ -298,7 +254,7 @@ function keyNodeOf(doc: Document, path: Segment[]): unknown {
   return pair?.key;
 }
 
-function startsWith(path: Segment[], prefix: Segment[]): boolean {
+function startsWith(path: readonly Segment[], prefix: readonly Segment[]): boolean {
   return prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
 }
 
