@@ -3,12 +3,20 @@ import { createHash } from 'node:crypto';
 /**
  * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. An
  * actor's agent is left out while it is the default doctrine agent, so scenarios hash as they did
- * before agents could be named (stored runs and golden files stay comparable).
+ * before agents could be named (stored runs and golden files stay comparable); an empty
+ * `uncertainty` block is left out for the same reason.
  */
 export function hashScenario(value: unknown): string {
   return createHash('sha256')
-    .update(canonicalJson(withoutDefaultAgents(value)))
+    .update(canonicalJson(withoutEmptyUncertainty(withoutDefaultAgents(value))))
     .digest('hex');
+}
+
+function withoutEmptyUncertainty(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !('uncertainty' in value)) return value;
+  const { uncertainty, ...rest } = value;
+  const empty = uncertainty === undefined || canonicalJson(uncertainty) === '{}';
+  return empty ? rest : value;
 }
 
 function withoutDefaultAgents(value: unknown): unknown {

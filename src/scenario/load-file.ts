@@ -6,6 +6,8 @@ import { loadScenarioText, type LoadedScenario } from './load.ts';
 export function loadScenarioFile(
   file: string,
   sets: readonly string[] = [],
+  /** `--uncertain path=kind(...)` entries (see `LoadOptions.uncertain`). Default none. */
+  uncertain: readonly string[] = [],
 ): Result<LoadedScenario & { text: string }> {
   let text: string;
   try {
@@ -18,6 +20,6 @@ export function loadScenarioFile(
       issues: [{ path: '', message: `cannot read scenario: ${why}`, source: file }],
     };
   }
-  const loaded = loadScenarioText(text, { source: file, sets });
+  const loaded = loadScenarioText(text, { source: file, sets, uncertain });
   return loaded.ok ? { ok: true, value: { ...loaded.value, text } } : loaded;
 }

@@ -4,6 +4,8 @@ import type { Issue, Result } from '../util/index.ts';
 import { checkOwnSafeguards } from './apply-safeguards.ts';
 import { hashScenario } from './hash.ts';
 import { parseChange, setPath, type Change, type Segment } from './patch.ts';
+import { parseUncertainArgument } from './uncertain-argument.ts';
+import { uncertaintyProblems } from './uncertain-parameters.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario } from './resolve.ts';
 
@@ -14,6 +16,8 @@ export interface LoadOptions {
   readonly source?: string;
   /** `path=value` overrides applied before validation, e.g. `actors.north.human.automationBias=0.5`. */
   readonly sets?: readonly string[];
+  /** `path=kind(...)` uncertain parameters added to the `uncertainty` block, e.g. `intensity=uniform(0.5, 2)`. */
+  readonly uncertain?: readonly string[];
 }
 
 /** Parses YAML text, applies `--set` overrides and validates, reporting every problem with its line. */
@@ -37,13 +41,26 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
     return { ok: false, issues: [{ path: '', message: 'expected a mapping of fields', source }] };
   }
 
-  const changes: { change: Change; arg: string }[] = [];
+  const changes: { change: Change; from: string }[] = [];
   const setIssues: Issue[] = [];
   for (const arg of options.sets ?? []) {
     const change = parseChange(arg);
     if (typeof change === 'string') {
       setIssues.push({ path: pathOf(arg), message: change, source: `--set ${arg}` });
-    } else changes.push({ change, arg });
+    } else changes.push({ change, from: `--set ${arg}` });
+  }
+  for (const arg of options.uncertain ?? []) {
+    const parsed = parseUncertainArgument(arg);
+    if (typeof parsed === 'string') {
+      setIssues.push({
+        path: `uncertainty.${pathOf(arg)}`,
+        message: parsed,
+        source: `--uncertain ${arg}`,
+      });
+    } else {
+      const change = { path: ['uncertainty', parsed.path], value: parsed.entry };
+      changes.push({ change, from: `--uncertain ${arg}` });
+    }
   }
 
   let data: unknown;
@@ -68,12 +85,12 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
         : { path: pathAt(doc.contents, offset).join('.'), ...positionOf(lineCounter, offset) };
     return { ok: false, issues: [...setIssues, { path: '', message, source, ...where }] };
   }
-  const applied: { path: readonly Segment[]; arg: string; existing: number }[] = [];
-  for (const { change, arg } of changes) {
+  const applied: { path: readonly Segment[]; from: string; existing: number }[] = [];
+  for (const { change, from } of changes) {
     const outcome = setPath(data as Record<string, unknown>, change.path, change.value);
     if (typeof outcome === 'string') {
-      setIssues.push({ path: pathOf(arg), message: outcome, source: `--set ${arg}` });
-    } else applied.push({ path: change.path, arg, existing: outcome.existing });
+      setIssues.push({ path: change.path.join('.'), message: outcome, source: from });
+    } else applied.push({ path: change.path, from, existing: outcome.existing });
   }
   const result = resolveScenario(data, { authored: true });
   if (result.ok && setIssues.length === 0) {
@@ -84,7 +101,15 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
       source,
       ...locate(doc, ['safeguards', name], lineCounter),
     }));
-    return broken.length === 0 ? { ok: true, value: loaded } : { ok: false, issues: broken };
+    const uncertain = uncertaintyProblems(loaded).map(({ name, field, message }): Issue => {
+      const at: Segment[] = ['uncertainty', name, ...(field === '' ? [] : fieldPath(field))];
+      const from = applied.find((a) => startsWith(at, a.path))?.from;
+      const where =
+        from === undefined ? { source, ...locate(doc, at, lineCounter) } : { source: from };
+      return { path: at.join('.'), message, ...where };
+    });
+    const problems = [...broken, ...uncertain];
+    return problems.length === 0 ? { ok: true, value: loaded } : { ok: false, issues: problems };
   }
   if (result.ok) return { ok: false, issues: setIssues };
   const issues = result.zodIssues
@@ -94,7 +119,7 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
       const set = applied.find(
         (s) => startsWith(path, s.path) || (startsWith(s.path, path) && path.length > s.existing),
       );
-      if (set) return { path: path.join('.'), message, source: `--set ${set.arg}` };
+      if (set) return { path: path.join('.'), message, source: set.from };
       const pos = locate(doc, path, lineCounter);
       return { path: path.join('.'), message, source, ...pos };
     });
@@ -256,6 +281,10 @@ function keyNodeOf(doc: Document, path: Segment[]): unknown {
 
 function startsWith(path: readonly Segment[], prefix: readonly Segment[]): boolean {
   return prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
+}
+
+function fieldPath(field: string): Segment[] {
+  return field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function pathOf(arg: string): string {
