@@ -79,6 +79,23 @@ export {
   type TiltSpec,
 } from './runner/index.ts';
 export { pathways } from './runner/index.ts';
+export { tornado, type TornadoOptions, type StudyRunOptions } from './runner/index.ts';
+export {
+  STUDY_OUTCOMES,
+  TORNADO_QUANTILES,
+  type StudyOutcome,
+  type TornadoBar,
+  type TornadoEnd,
+  type TornadoResult,
+} from './analysis/index.ts';
+export {
+  DISTRIBUTION_KINDS,
+  uncertainParameters,
+  type Distribution,
+  type ParameterValue,
+  type UncertainParameter,
+} from './scenario/index.ts';
+export { type Difference } from './estimate/index.ts';
 export {
   recordedTrace,
   replayedTrace,

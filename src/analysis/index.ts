@@ -16,3 +16,20 @@ export {
 export { pathwaysChunk, type ChunkPath, type PathwaysChunkResult } from './pathways-chunk.ts';
 export { pathwaySignature, RawRecorder, type RawEvent } from './pathway-signature.ts';
 export { compareChunk, type CompareChunkResult, type CompiledArm } from './compare-chunk.ts';
+export {
+  outcomeIndicator,
+  pairedArmsChunk,
+  STUDY_OUTCOMES,
+  type ArmPair,
+  type PairedArmsChunkResult,
+  type StudyOutcome,
+} from './paired-arms-chunk.ts';
+export {
+  outcomeCount,
+  summarizeTornado,
+  TORNADO_QUANTILES,
+  type TornadoBar,
+  type TornadoEnd,
+  type TornadoParameter,
+  type TornadoResult,
+} from './tornado.ts';

@@ -9,6 +9,7 @@ import { registerPathways } from './pathways-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerRuns } from './runs-command.ts';
 import { registerSchema } from './schema-command.ts';
+import { registerSensitivity } from './sensitivity-command.ts';
 import { registerTrace } from './trace-command.ts';
 import { registerValidate } from './validate-command.ts';
 
@@ -37,6 +38,7 @@ Examples:
   petrov run scenarios/korean-peninsula-2026.yaml
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov pathways scenarios/korean-peninsula-2026.yaml
+  petrov sensitivity scenarios/korean-peninsula-2026.yaml
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
@@ -50,6 +52,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerRun(program, io, setExit);
   registerCompare(program, io, setExit);
   registerPathways(program, io);
+  registerSensitivity(program, io);
   registerTrace(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);

@@ -1,12 +1,17 @@
 import {
   compareChunk,
+  pairedArmsChunk,
   pathwaysChunk,
+  type ArmPair,
   type CompareChunkResult,
   type CompiledArm,
+  type PairedArmsChunkResult,
   type PathwaysChunkResult,
+  type StudyOutcome,
 } from '../analysis/index.ts';
 import { compileModel, Simulator, type Tilt } from '../engine/index.ts';
-import type { ResolvedScenario } from '../scenario/index.ts';
+import type { Change, ResolvedScenario } from '../scenario/index.ts';
+import { changedScenarios } from './changed-scenarios.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 import { simulatorFor } from './simulator-for.ts';
 import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
@@ -51,6 +56,19 @@ export type ChunkTask =
       readonly start: number;
       readonly end: number;
       readonly tilt?: undefined;
+    }
+  | {
+      readonly kind: 'arms';
+      readonly key: string;
+      /** The scenario every arm changes; arms are built on the worker, saving the main thread. */
+      readonly base: ResolvedScenario;
+      /** Each arm as changes to `base` (none: `base` itself). */
+      readonly arms: readonly (readonly Change[])[];
+      readonly pairs: readonly ArmPair[];
+      readonly outcome: StudyOutcome;
+      readonly seed: number;
+      readonly start: number;
+      readonly end: number;
     };
 
 /** Compiles scenarios into simulators, all sampling under `tilt` when one is given. */
@@ -70,12 +88,18 @@ let cached: { key: string; arms: CompiledArm[] } | undefined;
 /** The worker's entry: runs one chunk (see worker-entry.mjs). */
 export function runChunkTask(
   task: ChunkTask,
-): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums {
+): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums | PairedArmsChunkResult {
   if (cached?.key !== task.key) {
-    const tilt = task.tilt ? tiltFromJson(task.tilt) : null;
-    cached = { key: task.key, arms: compileArms(task.scenarios, tilt) };
+    const arms =
+      task.kind === 'arms'
+        ? compileArms(changedScenarios(task.base, task.arms))
+        : compileArms(task.scenarios, task.tilt ? tiltFromJson(task.tilt) : null);
+    cached = { key: task.key, arms };
   }
   const arms = cached.arms;
+  if (task.kind === 'arms') {
+    return pairedArmsChunk(arms, task.pairs, task.outcome, task.seed, task.start, task.end);
+  }
   if (task.kind === 'run') {
     return runChunk(arms[0].simulator, arms[0].model, task.seed, task.start, task.end, task.keep);
   }

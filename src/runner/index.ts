@@ -35,3 +35,10 @@ export { describeTilt, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
 export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.ts';
 export { trialRecord, type TrialRecord } from './trial-record.ts';
 export { recordedTrace, replayedTrace } from './decision-trace.ts';
+export { tornado, type TornadoOptions } from './tornado-run.ts';
+export {
+  runArmGroups,
+  type ArmGroup,
+  type GroupTotals,
+  type StudyRunOptions,
+} from './paired-arms-run.ts';
