@@ -33,3 +33,9 @@ export {
   type TornadoParameter,
   type TornadoResult,
 } from './tornado.ts';
+export {
+  sobolIndices,
+  type IndexEstimate,
+  type SobolEstimate,
+  type SobolTerms,
+} from './sobol-indices.ts';
