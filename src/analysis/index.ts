@@ -39,3 +39,12 @@ export {
   type SobolEstimate,
   type SobolTerms,
 } from './sobol-indices.ts';
+export {
+  BOOTSTRAP_STREAM,
+  DESIGN_STREAM,
+  SOBOL_RESAMPLES,
+  sobolPairs,
+  summarizeSobol,
+  type ParameterIndices,
+  type SobolResult,
+} from './sobol.ts';

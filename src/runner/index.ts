@@ -42,3 +42,4 @@ export {
   type GroupTotals,
   type StudyRunOptions,
 } from './paired-arms-run.ts';
+export { sobol, DEFAULT_BASE_POINTS, DEFAULT_REPETITIONS, type SobolOptions } from './sobol-run.ts';

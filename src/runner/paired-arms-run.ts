@@ -65,7 +65,6 @@ export async function runArmGroups(
     }
   });
   const base = baseline.scenario;
-  const keys = groups.map((g) => `${baseline.hash}|${JSON.stringify(g.arms)}`);
   let local: { group: number; arms: CompiledArm[] } | undefined;
   const executor = chunkExecutor<PairedArmsChunkResult>(
     options.workers ?? 1,
@@ -79,7 +78,8 @@ export async function runArmGroups(
     (j) => {
       const { group, start, end } = jobs[j];
       const { arms, pairs } = groups[group];
-      return { kind: 'arms', key: keys[group], base, arms, pairs, outcome, seed, start, end };
+      const key = `${baseline.hash}|${JSON.stringify(arms)}`;
+      return { kind: 'arms', key, base, arms, pairs, outcome, seed, start, end };
     },
     options.offThread,
     options.pool,
