@@ -79,11 +79,21 @@ export {
   type TiltSpec,
 } from './runner/index.ts';
 export { pathways } from './runner/index.ts';
-export { tornado, type TornadoOptions, type StudyRunOptions } from './runner/index.ts';
+export {
+  tornado,
+  sobol,
+  DEFAULT_BASE_POINTS,
+  DEFAULT_REPETITIONS,
+  type SobolOptions,
+  type TornadoOptions,
+  type StudyRunOptions,
+} from './runner/index.ts';
 export {
   STUDY_OUTCOMES,
   TORNADO_QUANTILES,
   type StudyOutcome,
+  type ParameterIndices,
+  type SobolResult,
   type TornadoBar,
   type TornadoEnd,
   type TornadoResult,

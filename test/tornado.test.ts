@@ -79,6 +79,22 @@ describe('petrov sensitivity on the command line', () => {
     ]);
   });
 
+  it('adds Sobol indices with --sobol', async () => {
+    const args = ['sensitivity', FILE, '-n', '500', '--sobol', '--base-points', '20'];
+    const { code, out } = await cli(
+      ...args,
+      '--repetitions',
+      '20',
+      '--json',
+      '--uncertain',
+      UNCERTAIN[0],
+    );
+    expect(code).toBe(0);
+    const { sobol } = JSON.parse(out) as { sobol: { runs: number; indices: unknown[] } };
+    expect(sobol.runs).toBe(20 * 3 * 20);
+    expect(sobol.indices).toHaveLength(1);
+  });
+
   it('rejects an invalid distribution naming it, and a scenario with none', async () => {
     const bad = await cli(
       'sensitivity',

@@ -4,6 +4,9 @@ import {
   DEFAULT_RUNS,
   DEFAULT_SEED,
   loadScenarioFile,
+  DEFAULT_BASE_POINTS,
+  DEFAULT_REPETITIONS,
+  sobol,
   STUDY_OUTCOMES,
   tornado,
   type StudyOutcome,
@@ -11,7 +14,7 @@ import {
 import { collect, integer, orThrow, SET_HELP, workersFor, WORKERS_HELP } from './arguments.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
-import { tornadoText } from './sensitivity-text.ts';
+import { sobolText, tornadoText } from './sensitivity-text.ts';
 
 interface SensitivityFlags {
   runs: number;
@@ -21,6 +24,9 @@ interface SensitivityFlags {
   outcome: StudyOutcome;
   workers?: number;
   json?: boolean;
+  sobol?: boolean;
+  basePoints: number;
+  repetitions: number;
 }
 
 export const UNCERTAIN_HELP =
@@ -62,6 +68,22 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       studyOutcome,
       'nuclearUse',
     )
+    .option(
+      '--sobol',
+      'also estimate first- and total-order Sobol indices with bootstrap intervals',
+    )
+    .option(
+      '--base-points <n>',
+      'Sobol: parameter sets per design matrix (N)',
+      integer(2, 1e7),
+      DEFAULT_BASE_POINTS,
+    )
+    .option(
+      '--repetitions <n>',
+      'Sobol: trials per parameter set (R)',
+      integer(2, 1e9),
+      DEFAULT_REPETITIONS,
+    )
     .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
     .option('--json', 'print one JSON document instead of the table')
     .addHelpText(
@@ -72,23 +94,35 @@ Examples:
   petrov sensitivity scenarios/analytic-single-sensor.yaml \\
     --uncertain 'actors.solo.tracks.ballistic.falseAlarm=uniform(1, 3)' \\
     --uncertain 'actors.solo.human.catchProbability=triangular(0.8, 0.9, 0.95)' --json
+  petrov sensitivity scenarios/korean-peninsula-2026.yaml --sobol --base-points 1000 --repetitions 400
 docs/sensitivity.md says how to read the result.`,
     )
     .action(async (file: string, flags: SensitivityFlags) => {
       const loaded = orThrow(loadScenarioFile(file, flags.set, flags.uncertain));
-      const progress = progressReporter(io, 'tornado');
-      const arms = 1 + 2 * Object.keys(loaded.scenario.uncertainty).length;
-      const workers = workersFor(flags.workers, flags.runs * arms, CHUNK_SIZE);
-      const result = await tornado(loaded, {
-        runs: flags.runs,
-        seed: flags.seed,
-        outcome: flags.outcome,
-        workers,
-        onProgress: (done, planned) => progress.update({ done, planned }),
-      });
+      const progress = progressReporter(io, 'sensitivity');
+      const k = Object.keys(loaded.scenario.uncertainty).length;
+      const trials =
+        flags.runs * (1 + 2 * k) +
+        (flags.sobol ? flags.basePoints * (k + 2) * flags.repetitions : 0);
+      const workers = workersFor(flags.workers, trials, CHUNK_SIZE);
+      let before = 0;
+      const onProgress = (done: number) =>
+        progress.update({ done: before + done, planned: trials });
+      const common = { seed: flags.seed, outcome: flags.outcome, workers, onProgress };
+      const bars = await tornado(loaded, { ...common, runs: flags.runs });
+      before = bars.runs * (1 + 2 * k);
+      const indices = flags.sobol
+        ? await sobol(loaded, {
+            ...common,
+            basePoints: flags.basePoints,
+            repetitions: flags.repetitions,
+          })
+        : null;
       progress.stop();
       io.out(
-        flags.json ? `${JSON.stringify({ tornado: result }, null, 2)}\n` : tornadoText(result),
+        flags.json
+          ? `${JSON.stringify({ tornado: bars, sobol: indices }, null, 2)}\n`
+          : `${tornadoText(bars)}${indices ? `\n${sobolText(indices)}` : ''}`,
       );
     });
 }

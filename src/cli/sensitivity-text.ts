@@ -1,4 +1,4 @@
-import type { Difference, ParameterValue, TornadoResult } from '../index.ts';
+import type { Difference, ParameterValue, SobolResult, TornadoResult } from '../index.ts';
 import { formatEstimate, formatInteger, formatProbability } from './format.ts';
 
 // Significant digits, not decimals: small swings are far below 0.01 points.
@@ -38,6 +38,34 @@ export function tornadoText(result: TornadoResult): string {
     );
   }
   lines.push('');
+  lines.push(`${result.timing.seconds.toFixed(1)} s`);
+  return `${lines.join('\n')}\n`;
+}
+
+const share = (x: number) => x.toFixed(3).padStart(6);
+
+/** The human-readable Sobol indices of `petrov sensitivity --sobol`. */
+export function sobolText(result: SobolResult): string {
+  const outcome =
+    result.outcome === 'nuclearUse' ? 'nuclear use' : result.outcome.replaceAll('_', ' ');
+  const pct = `${Math.round(100 * result.level)}%`;
+  const lines = [
+    `Sobol indices of P(${outcome}) over the uncertain parameters`,
+    `${formatInteger(result.basePoints)} base points × ${formatInteger(result.repetitions)} trials per parameter set (${formatInteger(result.runs)} trials), seed ${result.seed}; bootstrap ${pct} intervals`,
+    `mean P ${formatProbability(result.mean)}; spread over the parameters sd ${formatProbability(Math.sqrt(Math.max(0, result.variance.estimate)))}; inner noise of one parameter set sd ${formatProbability(Math.sqrt(result.noiseVariance))} (removed)`,
+    '',
+  ];
+  const width = Math.max(9, ...result.indices.map((i) => i.parameter.length)) + 2;
+  lines.push(`  ${'parameter'.padEnd(width)}${'first order [CI]'.padEnd(28)}total order [CI]`);
+  for (const i of result.indices) {
+    const cell = (e: { estimate: number; ci: readonly [number, number] }) =>
+      `${share(e.estimate)} [${share(e.ci[0])}, ${share(e.ci[1])}]`;
+    lines.push(`  ${i.parameter.padEnd(width)}${cell(i.first).padEnd(28)}${cell(i.total)}`);
+  }
+  lines.push('');
+  lines.push(
+    'First order: the share of the variance of P a parameter explains alone; total: with its interactions. Estimates can stray below 0 by noise.',
+  );
   lines.push(`${result.timing.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }
