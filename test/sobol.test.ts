@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sobol } from '../src/runner/index.ts';
 import { loadScenarioFile } from '../src/scenario/index.ts';
+import { gaussLegendre } from './helpers/quadrature.ts';
 
 const FILE = fileURLToPath(new URL('../scenarios/analytic-single-sensor.yaml', import.meta.url));
 const A = 'actors.solo';
@@ -20,27 +21,6 @@ const UNCERTAIN = [
 ];
 const T = 30;
 const p = (l: number, f: number, c: number) => 1 - Math.exp(-l * f * (1 - c) * T);
-
-/** Gauss–Legendre nodes and weights on [−1, 1] (Newton on P_n). */
-function gaussLegendre(n: number): { x: number[]; w: number[] } {
-  const x: number[] = [];
-  const w: number[] = [];
-  for (let i = 1; i <= n; i++) {
-    let z = Math.cos((Math.PI * (i - 0.25)) / (n + 0.5));
-    let dp = 0;
-    for (let it = 0; it < 100; it++) {
-      let [p0, p1] = [1, z];
-      for (let k = 2; k <= n; k++) [p0, p1] = [p1, ((2 * k - 1) * z * p1 - (k - 1) * p0) / k];
-      dp = (n * (z * p1 - p0)) / (z * z - 1);
-      const dz = p1 / dp;
-      z -= dz;
-      if (Math.abs(dz) < 1e-15) break;
-    }
-    x.push(z);
-    w.push(2 / ((1 - z * z) * dp * dp));
-  }
-  return { x, w };
-}
 
 /** Exact first- and total-order indices of p over the uniform box, by tensor quadrature. */
 function exactIndices(): { first: number[]; total: number[] } {

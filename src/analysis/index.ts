@@ -48,3 +48,11 @@ export {
   type ParameterIndices,
   type SobolResult,
 } from './sobol.ts';
+export {
+  summarizeUncertainty,
+  type Estimated,
+  type OutcomeSpread,
+  type QuantileEstimate,
+  type SafeguardSpread,
+  type UncertaintyResult,
+} from './uncertainty.ts';

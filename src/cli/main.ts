@@ -11,6 +11,7 @@ import { registerRuns } from './runs-command.ts';
 import { registerSchema } from './schema-command.ts';
 import { registerSensitivity } from './sensitivity-command.ts';
 import { registerTrace } from './trace-command.ts';
+import { registerUncertainty } from './uncertainty-command.ts';
 import { registerValidate } from './validate-command.ts';
 
 /** Adds a command from outside the CLI (`petrov serve` comes from src/server, which no one imports). */
@@ -39,6 +40,7 @@ Examples:
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov pathways scenarios/korean-peninsula-2026.yaml
   petrov sensitivity scenarios/korean-peninsula-2026.yaml
+  petrov uncertainty scenarios/korean-peninsula-2026.yaml --safeguard hotline
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
@@ -53,6 +55,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerCompare(program, io, setExit);
   registerPathways(program, io);
   registerSensitivity(program, io);
+  registerUncertainty(program, io);
   registerTrace(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);

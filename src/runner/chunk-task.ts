@@ -10,8 +10,8 @@ import {
   type StudyOutcome,
 } from '../analysis/index.ts';
 import { compileModel, Simulator, type Tilt } from '../engine/index.ts';
-import type { Change, ResolvedScenario } from '../scenario/index.ts';
-import { changedScenarios } from './changed-scenarios.ts';
+import type { ResolvedScenario } from '../scenario/index.ts';
+import { changedScenarios, type StudyArm } from './changed-scenarios.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 import { simulatorFor } from './simulator-for.ts';
 import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
@@ -62,8 +62,8 @@ export type ChunkTask =
       readonly key: string;
       /** The scenario every arm changes; arms are built on the worker, saving the main thread. */
       readonly base: ResolvedScenario;
-      /** Each arm as changes to `base` (none: `base` itself). */
-      readonly arms: readonly (readonly Change[])[];
+      /** Each arm as changes (then safeguards) to `base`. */
+      readonly arms: readonly StudyArm[];
       readonly pairs: readonly ArmPair[];
       readonly outcome: StudyOutcome;
       readonly seed: number;

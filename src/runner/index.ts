@@ -43,3 +43,9 @@ export {
   type StudyRunOptions,
 } from './paired-arms-run.ts';
 export { sobol, DEFAULT_BASE_POINTS, DEFAULT_REPETITIONS, type SobolOptions } from './sobol-run.ts';
+export {
+  uncertainty,
+  DEFAULT_PARAMETER_SETS,
+  DEFAULT_SET_REPETITIONS,
+  type UncertaintyOptions,
+} from './uncertainty-run.ts';

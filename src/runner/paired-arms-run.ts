@@ -6,16 +6,16 @@ import {
   type StudyOutcome,
 } from '../analysis/index.ts';
 import { RunStatistics } from '../estimate/index.ts';
-import type { Change, LoadedScenario } from '../scenario/index.ts';
-import { changedScenarios } from './changed-scenarios.ts';
+import type { LoadedScenario } from '../scenario/index.ts';
+import { changedScenarios, type StudyArm } from './changed-scenarios.ts';
 import { chunkExecutor, runInOrder } from './chunk-executor.ts';
 import { compileArms } from './chunk-task.ts';
 import type { WorkerPool } from './worker-pool.ts';
 
 /** Arms run together on common random numbers, over trials [start, end) of the seed. */
 export interface ArmGroup {
-  /** Each arm as changes to the baseline scenario. */
-  readonly arms: readonly (readonly Change[])[];
+  /** Each arm as changes (then safeguards) to the baseline scenario. */
+  readonly arms: readonly StudyArm[];
   readonly pairs: readonly ArmPair[];
   readonly start: number;
   readonly end: number;

@@ -7,7 +7,8 @@ import {
   type StudyOutcome,
 } from '../analysis/index.ts';
 import { KroneckerSequence, Rng } from '../random/index.ts';
-import { uncertainParameters, type Change, type LoadedScenario } from '../scenario/index.ts';
+import { uncertainParameters, type LoadedScenario } from '../scenario/index.ts';
+import type { StudyArm } from './changed-scenarios.ts';
 import { InputError } from '../util/index.ts';
 import { runArmGroups, type ArmGroup, type StudyRunOptions } from './paired-arms-run.ts';
 import { DEFAULT_SEED } from './simulate.ts';
@@ -62,8 +63,9 @@ export async function sobol(
     sequence.point(j + 1, u);
     const a = parameters.map((p, i) => p.quantile(u[i]));
     const b = parameters.map((p, i) => p.quantile(u[k + i]));
-    const set = (values: readonly unknown[]): Change[] =>
-      parameters.map((p, i) => ({ path: p.path, value: values[i] }));
+    const set = (values: readonly unknown[]): StudyArm => ({
+      changes: parameters.map((p, i) => ({ path: p.path, value: values[i] })),
+    });
     const arms = [
       set(a),
       set(b),

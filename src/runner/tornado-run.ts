@@ -6,7 +6,8 @@ import {
   type TornadoParameter,
   type TornadoResult,
 } from '../analysis/index.ts';
-import { uncertainParameters, type Change, type LoadedScenario } from '../scenario/index.ts';
+import { uncertainParameters, type LoadedScenario } from '../scenario/index.ts';
+import type { StudyArm } from './changed-scenarios.ts';
 import { InputError } from '../util/index.ts';
 import { runArmGroups, type StudyRunOptions } from './paired-arms-run.ts';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './simulate.ts';
@@ -45,10 +46,10 @@ export async function tornado(
     baseline: p.baseline,
     values: [p.quantile(TORNADO_QUANTILES[0]), p.quantile(TORNADO_QUANTILES[1])],
   }));
-  const arms: Change[][] = [[]];
+  const arms: StudyArm[] = [{ changes: [] }];
   const pairs: ArmPair[] = [];
   declared.forEach((p, i) => {
-    for (const value of parameters[i].values) arms.push([{ path: p.path, value }]);
+    for (const value of parameters[i].values) arms.push({ changes: [{ path: p.path, value }] });
     pairs.push([0, 2 * i + 1], [0, 2 * i + 2], [2 * i + 1, 2 * i + 2]);
   });
   const [totals] = await runArmGroups(loaded, [{ arms, pairs, start: 0, end: runs }], outcome, {
