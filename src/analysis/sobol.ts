@@ -1,3 +1,4 @@
+import type { Uncertainty } from '../scenario/index.ts';
 import { squaredDifference } from '../estimate/index.ts';
 import { Rng } from '../random/index.ts';
 import { VERSION } from '../version.ts';
@@ -24,6 +25,8 @@ export interface SobolResult {
   readonly seed: number;
   readonly outcome: StudyOutcome;
   readonly scenario: { readonly name: string; readonly hash: string };
+  /** The distributions the study drew from, as declared (the scenario hash leaves them out). */
+  readonly uncertainty: Uncertainty;
   /** Parameter sets drawn for each of the A and B matrices. */
   readonly basePoints: number;
   /** Trials per parameter set: the inner Monte Carlo sample. */
@@ -71,6 +74,7 @@ export function summarizeSobol(
     repetitions: number;
     level: number;
     scenario: { name: string; hash: string };
+    uncertainty: Uncertainty;
     seconds: number;
   },
 ): SobolResult {
@@ -116,6 +120,7 @@ export function summarizeSobol(
     seed: meta.seed,
     outcome: meta.outcome,
     scenario: meta.scenario,
+    uncertainty: meta.uncertainty,
     basePoints: n,
     repetitions: r,
     level: meta.level,

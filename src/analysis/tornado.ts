@@ -5,7 +5,7 @@ import {
   type ProportionEstimate,
   type RunStatistics,
 } from '../estimate/index.ts';
-import { CAUSES, type ParameterValue } from '../scenario/index.ts';
+import { CAUSES, type ParameterValue, type Uncertainty } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
 import type { StudyOutcome } from './paired-arms-chunk.ts';
 
@@ -37,6 +37,8 @@ export interface TornadoResult {
   readonly runs: number;
   readonly outcome: StudyOutcome;
   readonly scenario: { readonly name: string; readonly hash: string };
+  /** The distributions the study drew from, as declared (the scenario hash leaves them out). */
+  readonly uncertainty: Uncertainty;
   readonly baseline: ProportionEstimate;
   /** Widest swing first. */
   readonly bars: readonly TornadoBar[];
@@ -67,6 +69,7 @@ export function summarizeTornado(
     outcome: StudyOutcome;
     seed: number;
     scenario: { name: string; hash: string };
+    uncertainty: Uncertainty;
     seconds: number;
   },
 ): TornadoResult {
@@ -99,6 +102,7 @@ export function summarizeTornado(
     runs: n,
     outcome: meta.outcome,
     scenario: meta.scenario,
+    uncertainty: meta.uncertainty,
     baseline: estimate(0),
     bars,
     timing: { seconds: meta.seconds },

@@ -1,3 +1,4 @@
+import type { Uncertainty } from '../scenario/index.ts';
 import type { RunStatistics } from '../estimate/index.ts';
 import { Rng } from '../random/index.ts';
 import { VERSION } from '../version.ts';
@@ -45,6 +46,8 @@ export interface UncertaintyResult {
   readonly version: string;
   readonly seed: number;
   readonly scenario: { readonly name: string; readonly hash: string };
+  /** The distributions the study drew from, as declared (the scenario hash leaves them out). */
+  readonly uncertainty: Uncertainty;
   readonly parameters: readonly string[];
   readonly parameterSets: number;
   /** Trials per parameter set (and per safeguard there, on the same trials). */
@@ -75,6 +78,7 @@ export function summarizeUncertainty(
     seed: number;
     repetitions: number;
     scenario: { name: string; hash: string };
+    uncertainty: Uncertainty;
     seconds: number;
   },
 ): UncertaintyResult {
@@ -130,6 +134,7 @@ export function summarizeUncertainty(
     version: VERSION,
     seed: meta.seed,
     scenario: meta.scenario,
+    uncertainty: meta.uncertainty,
     parameters,
     parameterSets: n,
     repetitions: r,

@@ -83,6 +83,7 @@ export async function sobol(
       repetitions: r,
       level: options.level ?? 0.95,
       scenario: { name: loaded.scenario.name, hash: loaded.hash },
+      uncertainty: loaded.scenario.uncertainty,
       seconds: (clock() - started) / 1000,
     },
   );

@@ -60,6 +60,7 @@ export async function tornado(
     outcome,
     seed,
     scenario: { name: loaded.scenario.name, hash: loaded.hash },
+    uncertainty: loaded.scenario.uncertainty,
     seconds: (clock() - started) / 1000,
   });
 }

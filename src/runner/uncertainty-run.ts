@@ -70,6 +70,7 @@ export async function uncertainty(
       seed,
       repetitions: r,
       scenario: { name: loaded.scenario.name, hash: loaded.hash },
+      uncertainty: loaded.scenario.uncertainty,
       seconds: (clock() - started) / 1000,
     },
   );

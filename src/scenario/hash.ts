@@ -3,20 +3,20 @@ import { createHash } from 'node:crypto';
 /**
  * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. An
  * actor's agent is left out while it is the default doctrine agent, so scenarios hash as they did
- * before agents could be named (stored runs and golden files stay comparable); an empty
- * `uncertainty` block is left out for the same reason.
+ * before agents could be named (stored runs and golden files stay comparable). The `uncertainty`
+ * block is left out too: it changes no model, so declaring ranges keeps a scenario's runs
+ * comparable (studies report the distributions they used).
  */
 export function hashScenario(value: unknown): string {
   return createHash('sha256')
-    .update(canonicalJson(withoutEmptyUncertainty(withoutDefaultAgents(value))))
+    .update(canonicalJson(withoutUncertainty(withoutDefaultAgents(value))))
     .digest('hex');
 }
 
-function withoutEmptyUncertainty(value: unknown): unknown {
+function withoutUncertainty(value: unknown): unknown {
   if (value === null || typeof value !== 'object' || !('uncertainty' in value)) return value;
-  const { uncertainty, ...rest } = value;
-  const empty = uncertainty === undefined || canonicalJson(uncertainty) === '{}';
-  return empty ? rest : value;
+  const { uncertainty: _ignored, ...rest } = value;
+  return rest;
 }
 
 function withoutDefaultAgents(value: unknown): unknown {

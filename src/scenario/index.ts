@@ -35,7 +35,12 @@ export {
 } from './agent-schema.ts';
 export { parseChange, parsePath, setPath, type Change, type Segment } from './patch.ts';
 export { withChanges } from './with-changes.ts';
-export { DISTRIBUTION_KINDS, distributionSchema, type Distribution } from './uncertainty-schema.ts';
+export {
+  DISTRIBUTION_KINDS,
+  distributionSchema,
+  type Distribution,
+  type Uncertainty,
+} from './uncertainty-schema.ts';
 export { type ParameterValue } from './distribution-quantile.ts';
 export {
   uncertainParameters,

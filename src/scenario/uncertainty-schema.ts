@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DeepReadonly } from '../util/index.ts';
 
 // A distribution says where its numbers come from, like every number in a scenario file.
 const cited = {
@@ -131,3 +132,6 @@ export const uncertaintySchema = z
   .describe(
     'Uncertain parameters: a scenario path mapped to the distribution of its value, for `petrov sensitivity` and `petrov uncertainty`; the field keeps its own value everywhere else.',
   );
+
+/** A scenario's declared uncertain parameters: path to distribution. */
+export type Uncertainty = DeepReadonly<Record<string, Distribution>>;
