@@ -27,7 +27,7 @@ export interface SobolEstimate {
 
 /**
  * First- and total-order Sobol indices by Jansen's estimators on the debiased squared differences:
- * V = ½ E(f_A − f_B)², V_Ti = ½ E(f_A − f_ABi)² (Jansen 1999, Saltelli et al. 2010 table 2 (f)),
+ * V = ½ E(f_A − f_B)², V_Ti = ½ E(f_A − f_ABi)² (Jansen 1999, as recommended by Saltelli et al. 2010),
  * V_i = V − ½ E(f_B − f_ABi)²; S_i = V_i / V, S_Ti = V_Ti / V. Intervals by resampling base points
  * with replacement (`resamples` times; each base point's inner trials are its own, so resampling
  * carries inner noise and parameter sampling alike), at `level` (default 0.95).
