@@ -60,6 +60,10 @@ export function uncertaintyProblems(loaded: LoadedScenario): UncertaintyProblem[
       problem('', 'names a group of fields or a list, not one value');
       continue;
     }
+    if (computedByTraining(loaded.scenario, path)) {
+      problem('', 'computed from ai.training (M6): give its training inputs a range instead');
+      continue;
+    }
     if (d.dist === 'discrete') {
       d.values.forEach((v, i) => {
         const applied = withChanges(loaded, [{ path, value: v }], name);
@@ -86,6 +90,14 @@ export function uncertaintyProblems(loaded: LoadedScenario): UncertaintyProblem[
     if (massInside(d, bounds) < 1e-9) problem('dist', `puts almost no probability inside ${range}`);
   }
   return problems;
+}
+
+/** Whether M6 overwrites the field from the actor's `ai.training` whenever the scenario resolves. */
+function computedByTraining(scenario: ResolvedScenario, path: readonly Segment[]): boolean {
+  if (path[0] !== 'actors' || path[2] !== 'ai') return false;
+  if (scenario.actors[String(path[1])]?.ai.training === undefined) return false;
+  const field = path.slice(3).join('.');
+  return /^(falsePositive|falseNegative)(\.|$)|^confidence\.wrong$/.test(field);
 }
 
 function valueAt(root: unknown, path: readonly Segment[]): unknown {

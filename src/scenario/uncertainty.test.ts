@@ -1,7 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatIssue } from '../util/index.ts';
+import { loadScenarioFile } from './load-file.ts';
 import { loadScenarioText } from './load.ts';
 import { uncertainParameters } from './uncertain-parameters.ts';
+
+const CAPABILITY = fileURLToPath(
+  new URL('../../scenarios/korean-peninsula-2026-capability.yaml', import.meta.url),
+);
 
 const BASE = `name: U
 horizonDays: 30
@@ -41,6 +47,17 @@ describe('the uncertainty block', () => {
       u.yaml:9:70: uncertainty.actors.solo.authority.mode.values.1: manual: Invalid option: expected one of "human_in_the_loop"|"human_on_the_loop"|"autonomous"
       u.yaml:10:3: uncertainty.actors.solo.ai.domains: names a group of fields or a list, not one value"
     `);
+  });
+
+  it('rejects a range on a rate that M6 computes from training', () => {
+    const trained = loadScenarioFile(
+      CAPABILITY,
+      [],
+      ['actors.north.ai.falsePositive.air=uniform(0.01, 0.1)'],
+    );
+    expect(trained.ok ? [] : trained.issues.map(formatIssue)).toEqual([
+      '--uncertain actors.north.ai.falsePositive.air=uniform(0.01, 0.1): uncertainty.actors.north.ai.falsePositive.air: computed from ai.training (M6): give its training inputs a range instead',
+    ]);
   });
 
   it('takes --uncertain from the command line and blames it', () => {
