@@ -11,6 +11,7 @@ import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts'
 import { analyticKernel } from './analytic-kernel.ts';
 import { analyticNaive } from './analytic-naive.ts';
 import { rareEventBench } from './rare-events.ts';
+import { sensitivityBench } from './sensitivity.ts';
 
 const [l, f, m, days] = [2, 0.05, 0.1, 30];
 const exact = 1 - Math.exp(-l * f * m * days);
@@ -109,12 +110,12 @@ function timed(name: string, trials: number, run: () => number): void {
   });
 }
 
-// `npm run bench -- rare` runs only the rare-event comparison.
+// `npm run bench -- rare` runs only the rare-event comparison; `-- sensitivity` only the studies.
 const only = process.argv[2];
 const analytic = load('../scenarios/analytic-single-sensor.yaml');
 const korea = load('../scenarios/korean-peninsula-2026.yaml');
 
-if (only !== 'rare') {
+if (only !== 'rare' && only !== 'sensitivity') {
   engineInline(analytic, 3_000_000, 'engine, analytic, 1 thread', true);
   await enginePool(analytic, 6_000_000, `engine, analytic, ${cores} workers`, true);
   timed('hand kernel, analytic', 20_000_000, () => analyticKernel(20_000_000, 7, l, f, m, days));
@@ -151,12 +152,16 @@ function memoryAt(runs: number): number {
   );
   return (JSON.parse(out) as { peakRssMiB: number }).peakRssMiB;
 }
-const memory = only === 'rare' ? null : { small: 20_000, large: 300_000, smallMiB: 0, largeMiB: 0 };
+const memory =
+  only === 'rare' || only === 'sensitivity'
+    ? null
+    : { small: 20_000, large: 300_000, smallMiB: 0, largeMiB: 0 };
 if (memory) {
   memory.smallMiB = memoryAt(memory.small);
   memory.largeMiB = memoryAt(memory.large);
 }
-const rare = await rareEventBench(cores);
+const rare = only === 'sensitivity' ? [] : await rareEventBench(cores);
+const studies = only === 'rare' ? null : await sensitivityBench(korea, cores);
 
 const rate = (name: string) => {
   const row = rows.find((r) => r.name.startsWith(name));
@@ -180,7 +185,7 @@ const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
 const fmt = (x: number) =>
   Number.isFinite(x) ? x.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : '–';
-if (only !== 'rare') {
+if (only !== 'rare' && only !== 'sensitivity') {
   console.log(
     `Petrov bench — ${new Date().toISOString()}, ${cores} cores; analytic exact p = ${exact.toFixed(4)}\n`,
   );
@@ -206,22 +211,32 @@ peak memory             ${fmt(peakRssMiB)} MiB (this process)
 memory vs trials        ${memory ? `${fmt(memory.smallMiB)} MiB at ${fmt(memory.small)} Korean trials, ${fmt(memory.largeMiB)} MiB at ${fmt(memory.large)} (ratio ${fmt(memory.largeMiB / memory.smallMiB)}; target: constant)` : '–'}`);
 }
 const sci = (x: number) => x.toExponential(2);
-console.log(`
+if (rare.length > 0) {
+  console.log(`
 Rare events, analytic scenario: importance sampling (IS) against plain Monte Carlo
 ${'exact p'.padEnd(10)}${'gain (var × time)'.padStart(19)}${'IS to 10% rel. err.'.padStart(21)}${'plain, projected'.padStart(18)}  IS estimate ± s.e. (covers exact)`);
-for (const r of rare) {
+  for (const r of rare) {
+    console.log(
+      `${sci(r.exact).padEnd(10)}${fmt(r.workNormalisedGain).padStart(19)}${`${r.isSecondsTo10Percent.toFixed(2)} s`.padStart(21)}${`${fmt(r.plainSecondsTo10PercentProjected)} s`.padStart(18)}  ${sci(r.isEstimate.p)} ± ${sci(r.isEstimate.stderr)} (${r.isEstimate.covers ? 'yes' : 'NO'})`,
+    );
+  }
   console.log(
-    `${sci(r.exact).padEnd(10)}${fmt(r.workNormalisedGain).padStart(19)}${`${r.isSecondsTo10Percent.toFixed(2)} s`.padStart(21)}${`${fmt(r.plainSecondsTo10PercentProjected)} s`.padStart(18)}  ${sci(r.isEstimate.p)} ± ${sci(r.isEstimate.stderr)} (${r.isEstimate.covers ? 'yes' : 'NO'})`,
+    `  target: p ≈ 1e-6 reaches 10% relative error in under 10 s on ${cores} cores (tilt search included)`,
   );
 }
-console.log(
-  `  target: p ≈ 1e-6 reaches 10% relative error in under 10 s on ${cores} cores (tilt search included)`,
-);
+
+if (studies) {
+  const { tornado: t, sobol: s } = studies;
+  console.log(`
+Sensitivity, Korean scenario, ${cores} workers
+tornado of ${t.parameters} parameters, ${fmt(t.runsPerArm)} trials per arm   ${t.seconds.toFixed(1)} s
+Sobol first and total order of ${s.parameters} parameters, ${fmt(s.basePoints)} base points × ${s.repetitions} trials (${fmt(s.trials)} trials)   ${s.seconds.toFixed(1)} s, widest 95% half-width ${s.widestHalfWidth.toFixed(3)} (target ≤ 0.05; goal under 300 s on 2 cores)`);
+}
 
 mkdirSync(here('./results'), { recursive: true });
 const file = here(`./results/bench-${new Date().toISOString().replaceAll(':', '-')}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ cores, exact, rows, ratios, peakRssMiB, memory, rare }, null, 2)}\n`,
+  `${JSON.stringify({ cores, exact, rows, ratios, peakRssMiB, memory, rare, studies }, null, 2)}\n`,
 );
 console.log(`\nwrote ${file}`);

@@ -91,6 +91,41 @@ export {
 } from './runner/index.ts';
 export { pathways } from './runner/index.ts';
 export {
+  tornado,
+  sobol,
+  DEFAULT_BASE_POINTS,
+  DEFAULT_REPETITIONS,
+  uncertainty,
+  DEFAULT_PARAMETER_SETS,
+  DEFAULT_SET_REPETITIONS,
+  type UncertaintyOptions,
+  type SobolOptions,
+  type TornadoOptions,
+  type StudyRunOptions,
+} from './runner/index.ts';
+export {
+  STUDY_OUTCOMES,
+  TORNADO_QUANTILES,
+  type StudyOutcome,
+  type ParameterIndices,
+  type SobolResult,
+  type UncertaintyResult,
+  type OutcomeSpread,
+  type Estimated,
+  type SafeguardSpread,
+  type TornadoBar,
+  type TornadoEnd,
+  type TornadoResult,
+} from './analysis/index.ts';
+export {
+  DISTRIBUTION_KINDS,
+  uncertainParameters,
+  type Distribution,
+  type ParameterValue,
+  type UncertainParameter,
+} from './scenario/index.ts';
+export { type Difference } from './estimate/index.ts';
+export {
   recordedTrace,
   replayedTrace,
   runEpisode,

@@ -21,3 +21,43 @@ export {
   type CompareChunkResult,
   type CompiledArm,
 } from './compare-chunk.ts';
+export {
+  outcomeIndicator,
+  pairedArmsChunk,
+  STUDY_OUTCOMES,
+  type ArmPair,
+  type PairedArmsChunkResult,
+  type StudyOutcome,
+} from './paired-arms-chunk.ts';
+export {
+  outcomeCount,
+  summarizeTornado,
+  TORNADO_QUANTILES,
+  type TornadoBar,
+  type TornadoEnd,
+  type TornadoParameter,
+  type TornadoResult,
+} from './tornado.ts';
+export {
+  sobolIndices,
+  type IndexEstimate,
+  type SobolEstimate,
+  type SobolTerms,
+} from './sobol-indices.ts';
+export {
+  BOOTSTRAP_STREAM,
+  DESIGN_STREAM,
+  SOBOL_RESAMPLES,
+  sobolPairs,
+  summarizeSobol,
+  type ParameterIndices,
+  type SobolResult,
+} from './sobol.ts';
+export {
+  summarizeUncertainty,
+  type Estimated,
+  type OutcomeSpread,
+  type QuantileEstimate,
+  type SafeguardSpread,
+  type UncertaintyResult,
+} from './uncertainty.ts';

@@ -9,7 +9,9 @@ import { registerPathways } from './pathways-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerRuns } from './runs-command.ts';
 import { registerSchema } from './schema-command.ts';
+import { registerSensitivity } from './sensitivity-command.ts';
 import { registerTrace } from './trace-command.ts';
+import { registerUncertainty } from './uncertainty-command.ts';
 import { registerValidate } from './validate-command.ts';
 
 /** Adds a command from outside the CLI (`petrov serve` comes from src/server, which no one imports). */
@@ -49,6 +51,8 @@ Examples:
   petrov run scenarios/korean-peninsula-2026.yaml
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov pathways scenarios/korean-peninsula-2026.yaml
+  petrov sensitivity scenarios/korean-peninsula-2026.yaml
+  petrov uncertainty scenarios/korean-peninsula-2026.yaml --safeguard hotline
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
@@ -62,6 +66,8 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerRun(program, io, setExit);
   registerCompare(program, io, setExit);
   registerPathways(program, io);
+  registerSensitivity(program, io);
+  registerUncertainty(program, io);
   registerTrace(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);

@@ -16,3 +16,4 @@ export {
   pairedWeightedEstimate,
   type PairedMomentsJson,
 } from './paired-weighted.ts';
+export { pairedDifference, squaredDifference, type Difference } from './paired-difference.ts';

@@ -1,12 +1,17 @@
 import {
   compareChunk,
+  pairedArmsChunk,
   pathwaysChunk,
+  type ArmPair,
   type CompareChunkResult,
   type CompiledArm,
+  type PairedArmsChunkResult,
   type PathwaysChunkResult,
+  type StudyOutcome,
 } from '../analysis/index.ts';
 import { compileModel, Simulator, type SimulatorLimits, type Tilt } from '../engine/index.ts';
 import type { ResolvedScenario } from '../scenario/index.ts';
+import { changedScenarios, type StudyArm } from './changed-scenarios.ts';
 import { runChunk, type ChunkResult } from './run-chunk.ts';
 import { simulatorFor } from './simulator-for.ts';
 import { tiltFromJson, type TiltJson } from './tilt-spec.ts';
@@ -67,6 +72,23 @@ export type ChunkTask =
       /** Set to 1 (on a SharedArrayBuffer) to stop the chunk within a few trials. */
       readonly stop?: Int32Array;
       readonly tilt?: undefined;
+    }
+  | {
+      readonly kind: 'arms';
+      readonly key: string;
+      /** The scenario every arm changes; arms are built on the worker, saving the main thread. */
+      readonly base: ResolvedScenario;
+      /** Each arm as changes (then safeguards) to `base`. */
+      readonly arms: readonly StudyArm[];
+      readonly pairs: readonly ArmPair[];
+      readonly outcome: StudyOutcome;
+      readonly seed: number;
+      readonly start: number;
+      readonly end: number;
+      /** Cap on events per trial; default the engine's. */
+      readonly maxEvents?: number;
+      /** Set to 1 to stop; paired-arm chunks finish the chunk (they are short). */
+      readonly stop?: Int32Array;
     };
 
 /** Compiles scenarios into simulators, all sampling under `tilt` when one is given. */
@@ -87,13 +109,20 @@ let cached: { key: string; arms: CompiledArm[] } | undefined;
 /** The worker's entry: runs one chunk (see worker-entry.mjs). */
 export function runChunkTask(
   task: ChunkTask,
-): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums {
-  const key = `${task.key}:${task.maxEvents ?? ''}`;
+): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums | PairedArmsChunkResult {
+  const maxEvents = task.maxEvents;
+  const key = `${task.key}:${maxEvents ?? ''}`;
   if (cached?.key !== key) {
-    const tilt = task.tilt ? tiltFromJson(task.tilt) : null;
-    cached = { key, arms: compileArms(task.scenarios, tilt, { maxEvents: task.maxEvents }) };
+    const arms =
+      task.kind === 'arms'
+        ? compileArms(changedScenarios(task.base, task.arms), null, { maxEvents })
+        : compileArms(task.scenarios, task.tilt ? tiltFromJson(task.tilt) : null, { maxEvents });
+    cached = { key, arms };
   }
   const arms = cached.arms;
+  if (task.kind === 'arms') {
+    return pairedArmsChunk(arms, task.pairs, task.outcome, task.seed, task.start, task.end);
+  }
   if (task.kind === 'run') {
     const { simulator, model } = arms[0];
     return runChunk(simulator, model, task.seed, task.start, task.end, task.keep, task.stop);

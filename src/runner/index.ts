@@ -44,3 +44,17 @@ export { describeTilt, parseTiltSpec, tiltFromSpec, type TiltSpec } from './tilt
 export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.ts';
 export { trialRecord, type TrialRecord } from './trial-record.ts';
 export { recordedTrace, replayedTrace } from './decision-trace.ts';
+export { tornado, type TornadoOptions } from './tornado-run.ts';
+export {
+  runArmGroups,
+  type ArmGroup,
+  type GroupTotals,
+  type StudyRunOptions,
+} from './paired-arms-run.ts';
+export { sobol, DEFAULT_BASE_POINTS, DEFAULT_REPETITIONS, type SobolOptions } from './sobol-run.ts';
+export {
+  uncertainty,
+  DEFAULT_PARAMETER_SETS,
+  DEFAULT_SET_REPETITIONS,
+  type UncertaintyOptions,
+} from './uncertainty-run.ts';

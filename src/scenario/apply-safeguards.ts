@@ -1,9 +1,9 @@
-import { parseDocument } from 'yaml';
 import { excerpt, type Issue, type Result } from '../util/index.ts';
 import { BUILTIN_SAFEGUARDS, type Draft, type Safeguard } from './builtin-safeguards.ts';
 import { hashScenario } from './hash.ts';
-import { displayPath, inspectDocument, RESERVED_KEYS } from './inspect-document.ts';
+
 import type { LoadedScenario } from './loaded-scenario.ts';
+import { parseChange, setPath } from './patch.ts';
 import { resolveScenario, type ResolvedScenario } from './resolve.ts';
 
 /** A scenario with safeguards applied, and which. */
@@ -94,57 +94,18 @@ export function applySafeguards(
 }
 
 /** Applies one `path=value` change of a user-defined safeguard, expanding `*` to each actor. */
-function applyChange(draft: Draft, change: string, actors: readonly string[]): void {
-  const eq = change.indexOf('=');
-  const segments = change.slice(0, eq).split('.');
-  // The value is checked like a file (reserved keys, alias loops, ...) before it becomes data.
-  const doc = parseDocument(change.slice(eq + 1), { uniqueKeys: false, prettyErrors: false });
-  const problem = inspectDocument(doc, doc.contents, segments).problems[0];
-  if (doc.errors.length > 0 || problem !== undefined) {
-    const why = problem ? `${displayPath(problem.path)}: ${problem.message}` : 'not valid YAML';
-    throw new Error(`${excerpt(change)}: ${why}`);
-  }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
-  const star = segments.indexOf('*');
+function applyChange(draft: Draft, text: string, actors: readonly string[]): void {
+  const change = parseChange(text);
+  if (typeof change === 'string') throw new Error(`${excerpt(text)}: ${change}`);
+  const { path, value } = change;
   const paths =
-    star === 1 && segments[0] === 'actors'
-      ? actors.map((a) => segments.map((s, i) => (i === 1 ? a : s)))
-      : [segments];
-  for (const path of paths) setPath(draft, path, value, change);
-}
-
-function setPath(root: object, path: readonly string[], value: unknown, change: string): void {
-  // A key such as __proto__ would reach Object.prototype itself: never follow one.
-  const reserved = path.find((key) => RESERVED_KEYS.has(key));
-  if (reserved !== undefined)
-    throw new Error(`${excerpt(change)}: '${reserved}' is a reserved key`);
-  // A list takes only an index up to its end: '999999999' would make it that long.
-  const checkIndex = (list: unknown[], key: string, i: number) => {
-    if (!/^\d{1,4}$/.test(key) || Number(key) > list.length) {
-      const where = path.slice(0, i).join('.');
-      throw new Error(
-        `${excerpt(change)}: ${where} has ${list.length} items: use 0 to ${list.length}`,
-      );
-    }
-  };
-  let node = root as Record<string, unknown>;
-  for (let i = 0; i < path.length - 1; i++) {
-    const key = path[i];
-    if (i === 1 && path[0] === 'actors' && !(key in node))
-      throw new Error(`${change}: no actor '${key}'`);
-    if (Array.isArray(node)) checkIndex(node, key, i);
-    if (node[key] === undefined) node[key] = {};
-    const next = node[key];
-    if (next === null || typeof next !== 'object') {
-      throw new Error(
-        `${change}: ${path.slice(0, i + 1).join('.')} is a value, not a group of fields`,
-      );
-    }
-    node = next as Record<string, unknown>;
+    path[0] === 'actors' && path[1] === '*'
+      ? actors.map((a) => path.map((s, i) => (i === 1 ? a : s)))
+      : [path];
+  for (const p of paths) {
+    const outcome = setPath(draft as unknown as Record<string, unknown>, p, value);
+    if (typeof outcome === 'string') throw new Error(`${excerpt(text)}: ${outcome}`);
   }
-  const last = path[path.length - 1];
-  if (Array.isArray(node)) checkIndex(node, last, path.length - 1);
-  node[Array.isArray(node) ? Number(last) : last] = value;
 }
 
 /**

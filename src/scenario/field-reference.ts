@@ -117,7 +117,7 @@ function walk(
     rows.push(row(node, path, required, description));
     walk(
       node.additionalProperties,
-      `${path}.${path === 'actors' ? '<actor>' : '<name>'}`,
+      `${path}.${path === 'actors' ? '<actor>' : path === 'uncertainty' ? '<path>' : '<name>'}`,
       false,
       rows,
       node.additionalProperties.description ?? '',
@@ -152,10 +152,16 @@ function row(node: JsonSchema, path: string, required: boolean, description: str
   };
 }
 
+/** The field whose constant tells a union's variants apart (`type` for agents). */
+function discriminator(variants: readonly JsonSchema[]): string {
+  const keys = Object.keys(variants[0].properties ?? {});
+  return keys.find((k) => variants.every((v) => v.properties?.[k]?.const !== undefined)) ?? 'type';
+}
+
 function typeOf(node: JsonSchema): string {
   if (node.const !== undefined) return `\`${String(node.const)}\``;
   const variants = node.oneOf ?? node.anyOf;
-  if (variants?.every((v) => v.properties)) return 'group, by `type`';
+  if (variants?.every((v) => v.properties)) return `group, by \`${discriminator(variants)}\``;
   if (variants) return `one of ${variants.map(typeOf).join(', ')}`;
   if (node.enum) return node.enum.map((e) => `\`${String(e)}\``).join(' \\| ');
   if (node.type === 'array') {

@@ -3,12 +3,20 @@ import { createHash } from 'node:crypto';
 /**
  * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. An
  * actor's agent is left out while it is the default doctrine agent, so scenarios hash as they did
- * before agents could be named (stored runs and golden files stay comparable).
+ * before agents could be named (stored runs and golden files stay comparable). The `uncertainty`
+ * block is left out too: it changes no model, so declaring ranges keeps a scenario's runs
+ * comparable (studies report the distributions they used).
  */
 export function hashScenario(value: unknown): string {
   return createHash('sha256')
-    .update(canonicalJson(withoutDefaultAgents(value)))
+    .update(canonicalJson(withoutUncertainty(withoutDefaultAgents(value))))
     .digest('hex');
+}
+
+function withoutUncertainty(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !('uncertainty' in value)) return value;
+  const { uncertainty: _ignored, ...rest } = value;
+  return rest;
 }
 
 function withoutDefaultAgents(value: unknown): unknown {

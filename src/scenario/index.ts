@@ -37,3 +37,19 @@ export {
   type AgentType,
   type ScriptedConfig,
 } from './agent-schema.ts';
+export { parseChange, parsePath, setPath, type Change, type Segment } from './patch.ts';
+export { withChanges } from './with-changes.ts';
+export {
+  DISTRIBUTION_KINDS,
+  distributionSchema,
+  type Distribution,
+  type Uncertainty,
+} from './uncertainty-schema.ts';
+export { type ParameterValue } from './distribution-quantile.ts';
+export {
+  uncertainParameters,
+  uncertaintyProblems,
+  type UncertainParameter,
+  type UncertaintyProblem,
+} from './uncertain-parameters.ts';
+export { fieldBounds, type FieldBounds } from './field-bounds.ts';

@@ -6,10 +6,12 @@ import { readInputFile } from './read-input-file.ts';
 export function loadScenarioFile(
   file: string,
   sets: readonly string[] = [],
+  /** `--uncertain path=kind(...)` entries (see `LoadOptions.uncertain`). Default none. */
+  uncertain: readonly string[] = [],
 ): Result<LoadedScenario & { text: string }> {
   const read = readInputFile(file, MAX_SCENARIO_BYTES, 'scenario');
   if (!read.ok) return read;
   const text = read.value;
-  const loaded = loadScenarioText(text, { source: file, sets });
+  const loaded = loadScenarioText(text, { source: file, sets, uncertain });
   return loaded.ok ? { ok: true, value: { ...loaded.value, text } } : loaded;
 }

@@ -10,10 +10,12 @@ import {
   inspectDocument,
   pathKey,
   rangeOf,
-  RESERVED_KEYS,
   type Segment,
 } from './inspect-document.ts';
 import { hashScenario } from './hash.ts';
+import { parseChange, setPath, type Change } from './patch.ts';
+import { parseUncertainArgument } from './uncertain-argument.ts';
+import { uncertaintyProblems } from './uncertain-parameters.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario } from './resolve.ts';
 
@@ -24,6 +26,8 @@ export interface LoadOptions {
   readonly source?: string;
   /** `path=value` overrides applied before validation, e.g. `actors.north.human.automationBias=0.5`. */
   readonly sets?: readonly string[];
+  /** `path=kind(...)` uncertain parameters added to the `uncertainty` block, e.g. `intensity=uniform(0.5, 2)`. */
+  readonly uncertain?: readonly string[];
 }
 
 /** Largest scenario text, in bytes (UTF-8). */
@@ -97,14 +101,25 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
   }
   const offsets = inspection.offsets;
 
-  const applied: { path: Segment[]; arg: string; existing: number }[] = [];
+  const changes: { change: Change; from: string }[] = [];
   const setIssues: Issue[] = [];
   for (const arg of options.sets ?? []) {
-    const outcome = applySet(doc, arg);
-    if (typeof outcome === 'string') {
-      setIssues.push({ path: excerpt(pathOf(arg), 120), message: outcome, source: setSource(arg) });
+    const change = parseChange(arg);
+    if (typeof change === 'string') {
+      setIssues.push({ path: excerpt(pathOf(arg), 120), message: change, source: setSource(arg) });
+    } else changes.push({ change, from: setSource(arg) });
+  }
+  for (const arg of options.uncertain ?? []) {
+    const parsed = parseUncertainArgument(arg);
+    if (typeof parsed === 'string') {
+      setIssues.push({
+        path: `uncertainty.${excerpt(pathOf(arg), 120)}`,
+        message: parsed,
+        source: `--uncertain ${excerpt(arg)}`,
+      });
     } else {
-      applied.push({ path: outcome.path, arg, existing: outcome.existing });
+      const change = { path: ['uncertainty', parsed.path], value: parsed.entry };
+      changes.push({ change, from: `--uncertain ${arg}` });
     }
   }
 
@@ -131,6 +146,13 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
         : { path: displayPath(pathAt(doc.contents, offset)), ...positionOf(lineCounter, offset) };
     return { ok: false, issues: [...setIssues, { path: '', message, source, ...where }] };
   }
+  const applied: { path: readonly Segment[]; from: string; existing: number }[] = [];
+  for (const { change, from } of changes) {
+    const outcome = setPath(data as Record<string, unknown>, change.path, change.value);
+    if (typeof outcome === 'string') {
+      setIssues.push({ path: change.path.join('.'), message: outcome, source: from });
+    } else applied.push({ path: change.path, from, existing: outcome.existing });
+  }
   const result = resolveScenario(data, { authored: true });
   if (result.ok && setIssues.length === 0) {
     const loaded = { scenario: result.value, hash: hashScenario(result.value) };
@@ -140,7 +162,17 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
       source,
       ...locate(doc, offsets, ['safeguards', name], lineCounter),
     }));
-    return broken.length === 0 ? { ok: true, value: loaded } : { ok: false, issues: broken };
+    const uncertain = uncertaintyProblems(loaded).map(({ name, field, message }): Issue => {
+      const at: Segment[] = ['uncertainty', name, ...(field === '' ? [] : fieldPath(field))];
+      const from = applied.find((a) => startsWith(at, a.path))?.from;
+      const where =
+        from === undefined
+          ? { source, ...locate(doc, offsets, at, lineCounter) }
+          : { source: from };
+      return { path: displayPath(at), message, ...where };
+    });
+    const problems = [...broken, ...uncertain];
+    return problems.length === 0 ? { ok: true, value: loaded } : { ok: false, issues: problems };
   }
   if (result.ok) return { ok: false, issues: setIssues };
   const issues = result.zodIssues
@@ -150,7 +182,7 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
       const set = applied.find(
         (s) => startsWith(path, s.path) || (startsWith(s.path, path) && path.length > s.existing),
       );
-      if (set) return { path: displayPath(path), message, source: setSource(set.arg) };
+      if (set) return { path: displayPath(path), message, source: set.from };
       const pos = locate(doc, offsets, path, lineCounter);
       return { path: displayPath(path), message, source, ...pos };
     });
@@ -165,91 +197,6 @@ function setSource(arg: string): string {
 }
 
 /**
- * Sets one `path=value` in the document; returns the path and how many of its leading segments
- * already existed, or a message saying why it cannot. The value is checked like the file
- * (inspect-document.ts), and a list index may only replace an item or append one.
- */
-function applySet(doc: Document, arg: string): { path: Segment[]; existing: number } | string {
-  const eq = arg.indexOf('=');
-  if (eq <= 0) return 'expected path=value';
-  const path: Segment[] = arg
-    .slice(0, eq)
-    .split('.')
-    .map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : s));
-  if (path.some((s) => s === '')) return 'empty path segment';
-  if (path.length > DOCUMENT_LIMITS.maxDepth) {
-    return `path of ${path.length} segments (at most ${DOCUMENT_LIMITS.maxDepth})`;
-  }
-  for (const segment of path) {
-    if (typeof segment !== 'string') continue;
-    const control = controlName(segment);
-    if (control) return `path contains the control character ${control}`;
-    if (RESERVED_KEYS.has(segment)) return `'${segment}' is a reserved key`;
-    if (segment.length > DOCUMENT_LIMITS.maxKeyLength) {
-      return `path segment of ${segment.length} characters (at most ${DOCUMENT_LIMITS.maxKeyLength})`;
-    }
-  }
-  const valueDoc = parseDocument(arg.slice(eq + 1), { uniqueKeys: false, prettyErrors: false });
-  if (valueDoc.errors.length > 0) {
-    const message = firstLine(valueDoc.errors[0].message).replace(
-      / at line \d+, column \d+:?$/,
-      '',
-    );
-    return `value is not valid YAML: ${excerpt(message, 200)}`;
-  }
-  const problems = inspectDocument(valueDoc, valueDoc.contents, path).problems;
-  if (problems.length > 0) {
-    const [{ path: at, message }] = problems;
-    return at.length === path.length ? message : `${displayPath(at)}: ${message}`;
-  }
-  let value: unknown;
-  try {
-    value = valueDoc.toJS({ maxAliasCount: 100 });
-  } catch (error) {
-    const message = firstLine(error instanceof Error ? error.message : String(error));
-    return `value is not valid YAML: ${excerpt(message, 200)}`;
-  }
-  // Actors are entries of a record: --set may change them, never create one by a typo.
-  if (path[0] === 'actors' && path.length > 1 && !doc.hasIn(['actors', path[1]])) {
-    const known = doc.getIn(['actors']);
-    const ids = isMap(known)
-      ? known.items.map((p) => String(isScalar(p.key) ? p.key.value : p.key))
-      : [];
-    return `no actor '${excerpt(String(path[1]))}' (actors: ${excerpt(ids.join(', '), 200)})`;
-  }
-  for (let i = 1; i <= path.length; i++) {
-    const parent = doc.getIn(path.slice(0, i - 1), true) ?? (i === 1 ? doc.contents : undefined);
-    const segment = path[i - 1];
-    if (parent !== undefined && i > 1 && !isMap(parent) && !isSeq(parent)) {
-      return `${displayPath(path.slice(0, i - 1))} is a value, not a group of fields`;
-    }
-    // yaml reads '1e9', '0x10' or ' 5' as a list index: only plain digits index a list here.
-    if (isSeq(parent) && typeof segment === 'string') {
-      const where = displayPath(path.slice(0, i - 1));
-      return `${where} is a list: index it by a whole number from 0 to ${parent.items.length}, not '${excerpt(segment)}'`;
-    }
-    // An index beyond a list's end would make yaml allocate every item up to it.
-    // (A number under a mapping is only a key.)
-    if (typeof segment === 'number' && !isMap(parent)) {
-      const length = isSeq(parent) ? parent.items.length : 0;
-      const last = Math.min(length, DOCUMENT_LIMITS.maxItems - 1);
-      if (segment > last) {
-        const where = displayPath(path.slice(0, i - 1));
-        if (length === 0) {
-          return `${where} is not a list in the file: set it whole (${where}=[...])`;
-        }
-        const items = `a list of ${length} item${length === 1 ? '' : 's'}`;
-        return `index ${segment} is beyond the end of ${where} (${items}: use 0 to ${last})`;
-      }
-    }
-  }
-  let existing = 0;
-  while (existing < path.length && doc.hasIn(path.slice(0, existing + 1))) existing++;
-  doc.setIn(path, value);
-  return { path, existing };
-}
-
-/** Path of the deepest mapping entry or list item whose source range holds the offset. */
 /**
  * Where to report a syntax error: where the parser noticed it, except that a misindented key is
  * reported under the field it sits in by its column (the parser files it elsewhere), and an
@@ -308,6 +255,7 @@ function nodeAt(root: unknown, path: readonly Segment[]): unknown {
   return current;
 }
 
+/** Path of the deepest mapping entry or list item whose source range holds the offset. */
 function pathAt(node: unknown, offset: number): Segment[] {
   const path: Segment[] = [];
   let current = node;
@@ -362,8 +310,12 @@ function locate(
   return root === undefined ? {} : positionOf(lineCounter, root);
 }
 
-function startsWith(path: Segment[], prefix: Segment[]): boolean {
+function startsWith(path: readonly Segment[], prefix: readonly Segment[]): boolean {
   return prefix.length <= path.length && prefix.every((s, i) => String(s) === String(path[i]));
+}
+
+function fieldPath(field: string): Segment[] {
+  return field.split('.').map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function pathOf(arg: string): string {

@@ -11,6 +11,7 @@ import {
 } from './vocabulary.ts';
 import { agentSchema } from './agent-schema.ts';
 import { trainingSchema } from './training-schema.ts';
+import { uncertaintySchema } from './uncertainty-schema.ts';
 
 // Bounds keep a typo (a rate of 1e9 per day) from turning into a hung run.
 const MAX_RATE_PER_DAY = 10_000;
@@ -437,6 +438,7 @@ export const scenarioSchema = z
       .describe(
         'User-defined safeguards (M8): named patches usable with `--safeguard NAME` beside the built-ins.',
       ),
+    uncertainty: uncertaintySchema,
   })
   .describe('A Petrov crisis scenario.');
 

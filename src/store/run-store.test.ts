@@ -114,7 +114,11 @@ describe('RunStore', () => {
     const { id } = await recordRun(store, newRun, () =>
       simulate(loaded, { runs: 5_000, chunkSize: 1_000, signal: controller.signal }),
     );
-    expect(store.get(id)).toMatchObject({ status: 'cancelled', runs: 1_000 });
+    // Cancel acts within a slice of a chunk, so fewer trials than one chunk may be done.
+    const row = store.get(id);
+    expect(row).toMatchObject({ status: 'cancelled' });
+    expect(row?.runs).toBeGreaterThan(0);
+    expect(row?.runs).toBeLessThanOrEqual(1_000);
   });
 
   it('reads a running row whose process is gone as interrupted, and lets it be removed', () => {

@@ -1,0 +1,71 @@
+import type { Difference, ParameterValue, SobolResult, TornadoResult } from '../index.ts';
+import { formatEstimate, formatInteger, formatProbability } from './format.ts';
+
+// Significant digits, not decimals: small swings are far below 0.01 points.
+const points = (x: number) => `${x === 0 ? '0' : (100 * x).toPrecision(3)}`;
+const interval = (d: Difference) =>
+  `${d.estimate >= 0 ? '+' : ''}${points(d.estimate)} pts [${points(d.ci95[0])}, ${points(d.ci95[1])}]`;
+const value = (v: ParameterValue) => (typeof v === 'number' ? v.toPrecision(3) : String(v));
+
+/** The human-readable tornado of `petrov sensitivity`. */
+export function tornadoText(result: TornadoResult): string {
+  const outcome =
+    result.outcome === 'nuclearUse' ? 'nuclear use' : result.outcome.replaceAll('_', ' ');
+  const lines = [
+    `Petrov ${result.version} — sensitivity: ${result.scenario.name}`,
+    `Tornado of P(${outcome}): each uncertain parameter at its 5% and 95% points, the rest at baseline`,
+    `${formatInteger(result.runs)} trials per arm, seed ${result.seed}, common random numbers (paired intervals)`,
+    '',
+    `  baseline  ${formatEstimate(result.baseline)}`,
+    '',
+  ];
+  const width = Math.max(9, ...result.bars.map((b) => b.parameter.length)) + 2;
+  lines.push(
+    `  ${'parameter'.padEnd(width)}${'baseline'.padEnd(10)}${'at 5%'.padEnd(20)}${'at 95%'.padEnd(20)}swing 95% − 5% [paired 95% CI]`,
+  );
+  for (const bar of result.bars) {
+    const end = (e: typeof bar.low) =>
+      `${value(e.value)} → ${formatProbability(e.estimate.p)}`.padEnd(20);
+    lines.push(
+      `  ${bar.parameter.padEnd(width)}${value(bar.baseline).padEnd(10)}${end(bar.low)}${end(bar.high)}${interval(bar.swing)}`,
+    );
+  }
+  lines.push('');
+  lines.push('Change from the baseline at each end (paired 95% CI)');
+  for (const bar of result.bars) {
+    lines.push(
+      `  ${bar.parameter.padEnd(width)}${'at 5%'.padEnd(7)}${interval(bar.low.change).padEnd(30)}at 95%  ${interval(bar.high.change)}`,
+    );
+  }
+  lines.push('');
+  lines.push(`${result.timing.seconds.toFixed(1)} s`);
+  return `${lines.join('\n')}\n`;
+}
+
+const share = (x: number) => x.toFixed(3).padStart(6);
+
+/** The human-readable Sobol indices of `petrov sensitivity --sobol`. */
+export function sobolText(result: SobolResult): string {
+  const outcome =
+    result.outcome === 'nuclearUse' ? 'nuclear use' : result.outcome.replaceAll('_', ' ');
+  const pct = `${Math.round(100 * result.level)}%`;
+  const lines = [
+    `Sobol indices of P(${outcome}) over the uncertain parameters`,
+    `${formatInteger(result.basePoints)} base points × ${formatInteger(result.repetitions)} trials per parameter set (${formatInteger(result.runs)} trials), seed ${result.seed}; bootstrap ${pct} intervals`,
+    `mean P ${formatProbability(result.mean)}; spread over the parameters sd ${formatProbability(Math.sqrt(Math.max(0, result.variance.estimate)))}; inner noise of one parameter set sd ${formatProbability(Math.sqrt(result.noiseVariance))} (removed)`,
+    '',
+  ];
+  const width = Math.max(9, ...result.indices.map((i) => i.parameter.length)) + 2;
+  lines.push(`  ${'parameter'.padEnd(width)}${'first order [CI]'.padEnd(28)}total order [CI]`);
+  for (const i of result.indices) {
+    const cell = (e: { estimate: number; ci: readonly [number, number] }) =>
+      `${share(e.estimate)} [${share(e.ci[0])}, ${share(e.ci[1])}]`;
+    lines.push(`  ${i.parameter.padEnd(width)}${cell(i.first).padEnd(28)}${cell(i.total)}`);
+  }
+  lines.push('');
+  lines.push(
+    'First order: the share of the variance of P a parameter explains alone; total: with its interactions. Estimates can stray below 0 by noise.',
+  );
+  lines.push(`${result.timing.seconds.toFixed(1)} s`);
+  return `${lines.join('\n')}\n`;
+}
