@@ -9,7 +9,8 @@ import {
   workersFor,
   WORKERS_HELP,
 } from './arguments.ts';
-import { formatEstimate, formatInteger } from './format.ts';
+import { estimateCells, estimateValues, formatInteger, probabilityFormat } from './format.ts';
+import { probabilityTable } from './probability-table.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
 
@@ -73,21 +74,35 @@ function pathwaysText(result: PathwaysResult, file: string, flags: PathwaysFlags
     `Petrov ${result.version} — pathways: ${result.scenario.name}`,
     `${formatInteger(result.runs)} trials, seed ${result.seed}; ${formatInteger(uses)} ended in nuclear use`,
     '',
-    `${'  nuclear use (any cause)'.padEnd(30)}${formatEstimate(result.nuclearUse)}`,
+    ...probabilityTable('P per crisis', 'Wilson', [
+      ['  nuclear use (any cause)', result.nuclearUse],
+    ]),
     '',
-    'Share of the risk by cause',
-    ...Object.entries(result.shareByCause).map(
-      ([cause, e]) => `${`  ${cause.replaceAll('_', ' ')}`.padEnd(30)}${formatEstimate(e)}`,
+    ...probabilityTable(
+      'Share of the risk by cause',
+      'Wilson',
+      Object.entries(result.shareByCause).map(([cause, e]) => [
+        `  ${cause.replaceAll('_', ' ')}`,
+        e,
+      ]),
     ),
     '',
     `Most frequent pathways (${formatInteger(result.distinctPaths)} distinct)`,
   ];
   const safeguards = (flags.safeguard ?? []).map((s) => ` --safeguard ${s}`).join('');
   const sets = (flags.set ?? []).map((s) => ` --set ${s}`).join('');
+  const share = probabilityFormat(result.pathways.flatMap((p) => estimateValues(p.share)));
+  const perCrisis = probabilityFormat(
+    result.pathways.flatMap((p) => estimateValues(p.probability)),
+  );
+  const cells = (e: Parameters<typeof estimateValues>[0], f: (x: number) => string) => {
+    const [p, se, ci, rel] = estimateCells(e, f);
+    return `${p} ${se}  95% CI ${ci}  rel. error ${rel}`;
+  };
   result.pathways.forEach((p, i) => {
     lines.push('');
-    lines.push(`${String(i + 1).padStart(3)}. share of risk ${formatEstimate(p.share).trim()}`);
-    lines.push(`     P per crisis ${formatEstimate(p.probability).trim()}`);
+    lines.push(`${String(i + 1).padStart(3)}. share of risk ${cells(p.share, share)}`);
+    lines.push(`     P per crisis  ${cells(p.probability, perCrisis)}`);
     lines.push(`     ${p.path}`);
     lines.push(
       `     e.g. petrov trace ${file} --seed ${result.seed} --trial ${p.exampleTrial}${safeguards}${sets}`,

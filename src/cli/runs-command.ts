@@ -2,7 +2,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { InputError, type ComparisonResult, type RunResult } from '../index.ts';
 import type { RunDetail, RunStore, RunSummaryRow } from '../store/index.ts';
 import { compareText } from './compare-text.ts';
-import { formatInteger, formatProbability } from './format.ts';
+import { formatInteger, probabilityFormat } from './format.ts';
 import type { CliIo } from './io.ts';
 import { runText } from './run-text.ts';
 import { DB_HELP, openStore, type DbFlags } from './store-flags.ts';
@@ -104,10 +104,14 @@ function noSuchRun(id: string, store: RunStore): never {
   throw new InputError([{ path: 'id', message: `no run ${id} in ${store.path}` }]);
 }
 
-const headline = (row: RunSummaryRow) =>
+/** One format for the whole headline column, so every run's numbers read alike. */
+const headlineFormat = (rows: readonly RunSummaryRow[]) =>
+  probabilityFormat(rows.flatMap((r) => (r.headline === null ? [] : [r.headline.high])));
+
+const headline = (row: RunSummaryRow, f: (x: number) => string) =>
   row.headline === null
     ? '–'
-    : `${formatProbability(row.headline.p)} [${formatProbability(row.headline.low)}, ${formatProbability(row.headline.high)}]`;
+    : `${f(row.headline.p)} [${f(row.headline.low)}, ${f(row.headline.high)}]`;
 
 /** Minutes are enough to find a run; the JSON has the exact times. */
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
@@ -122,6 +126,7 @@ function listText(rows: readonly RunSummaryRow[]): string {
     'seed',
     'P(nuclear use) [95% CI]',
   ];
+  const f = headlineFormat(rows);
   const cells = rows.map((r) => [
     r.id,
     r.status,
@@ -129,7 +134,7 @@ function listText(rows: readonly RunSummaryRow[]): string {
     minute(r.createdAt),
     r.runs === null ? '–' : formatInteger(r.runs),
     String(r.seed),
-    `${headline(r)}  ${r.scenarioName}`,
+    `${headline(r, f)}  ${r.scenarioName}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: readonly string[]) =>

@@ -9,7 +9,7 @@ import {
   type TraceResult,
 } from '../index.ts';
 import { collect, integer, loadForCommand, SAFEGUARD_HELP, SET_HELP } from './arguments.ts';
-import { formatClock } from './format.ts';
+import { causeAndOrigin, formatClock } from './format.ts';
 import type { CliIo } from './io.ts';
 
 interface TraceFlags {
@@ -94,7 +94,7 @@ function traceText(trace: TraceResult, all: boolean): string {
   const lines = [
     `Trial ${trace.trial} of seed ${trace.seed} — ${trace.scenario.name}`,
     trace.nuclearUse
-      ? `Ended in NUCLEAR USE on day ${trace.day?.toFixed(2)}; cause: ${trace.cause?.replaceAll('_', ' ')} (${trace.origin})`
+      ? `Ended in NUCLEAR USE on day ${trace.day?.toFixed(2)}; cause: ${causeAndOrigin(trace.cause ?? '', trace.origin)}`
       : 'Ended without nuclear use.',
     `Highest rung: ${Object.entries(trace.highestRung)
       .map(([a, r]) => `${a} ${r.replaceAll('_', ' ')}`)
