@@ -123,3 +123,13 @@ export {
 export { pairedEstimate, type PairedEstimate, type PairCounts } from './estimate/index.ts';
 export { type Issue, type Result, formatIssue, InputError } from './util/index.ts';
 export { VERSION } from './version.ts';
+export {
+  compareTable,
+  pathwaysTable,
+  runsTable,
+  runTable,
+  toCsv,
+  type Cell,
+  type DataColumn,
+  type DataTable,
+} from './report/index.ts';

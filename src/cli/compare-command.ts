@@ -6,6 +6,7 @@ import {
   BUILTIN_SAFEGUARDS,
   CHUNK_SIZE,
   compare,
+  compareTable,
   DEFAULT_MAX_RUNS,
   DEFAULT_RUNS,
   DEFAULT_SEED,
@@ -29,10 +30,11 @@ import { compareText } from './compare-text.ts';
 import { Exit, type CliIo } from './io.ts';
 import { addMethodOptions, methodOptions, type MethodFlags } from './method-flags.ts';
 import { stoppableByCtrlC } from './interrupt.ts';
+import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { progressReporter } from './progress.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
-interface CompareFlags extends StoreFlags, MethodFlags {
+interface CompareFlags extends StoreFlags, MethodFlags, FormatFlags {
   safeguard?: string[];
   all?: boolean;
   combine?: boolean;
@@ -42,7 +44,6 @@ interface CompareFlags extends StoreFlags, MethodFlags {
   targetRelError?: number;
   maxRuns: number;
   workers?: number;
-  json?: boolean;
 }
 
 const builtinList = BUILTIN_SAFEGUARDS.map(
@@ -87,10 +88,9 @@ export function registerCompare(
       DEFAULT_MAX_RUNS,
     )
     .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
-    .option('--json', 'print one JSON document instead of the table')
     .option('--db <file>', DB_HELP)
     .option('--no-store', NO_STORE_HELP);
-  addMethodOptions(command)
+  addMethodOptions(addFormatOptions(command))
     .addHelpText(
       'after',
       `
@@ -102,10 +102,12 @@ Examples:
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov compare scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --safeguard hotline
   petrov compare scenarios/korean-peninsula-2026.yaml --all --target-rel-error 0.05 --json
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --format csv > compare.csv
   petrov compare scenarios/korean-peninsula-2026.yaml --all --method auto`,
     )
     .action(async (file: string, flags: CompareFlags, command: Command) => {
       checkStopFlags(command, flags.targetRelError);
+      const format = outputFormat(flags);
       const baseline = orThrow(loadScenarioFile(file, flags.set));
       const names = flags.all
         ? [...availableSafeguards(baseline.scenario).map((s) => s.name), ...(flags.safeguard ?? [])]
@@ -169,7 +171,14 @@ Examples:
         ),
       );
       progress.stop();
-      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : compareText(result, file));
+      io.out(
+        rendered(
+          format,
+          result,
+          () => compareText(result, file),
+          () => compareTable(result),
+        ),
+      );
       io.err(note);
       // Ctrl-C's 130 wins: the user asked to stop, and the store failure is on stderr already.
       if (result.stoppedBy === 'aborted') setExit(Exit.interrupted);

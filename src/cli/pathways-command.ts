@@ -1,5 +1,12 @@
 import type { Command } from 'commander';
-import { CHUNK_SIZE, DEFAULT_RUNS, DEFAULT_SEED, pathways, type PathwaysResult } from '../index.ts';
+import {
+  CHUNK_SIZE,
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  pathways,
+  pathwaysTable,
+  type PathwaysResult,
+} from '../index.ts';
 import {
   collect,
   integer,
@@ -12,20 +19,20 @@ import {
 import { estimateCells, estimateValues, formatInteger, probabilityFormat } from './format.ts';
 import { probabilityTable } from './probability-table.ts';
 import type { CliIo } from './io.ts';
+import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { progressReporter } from './progress.ts';
 
-interface PathwaysFlags {
+interface PathwaysFlags extends FormatFlags {
   runs: number;
   seed: number;
   set?: string[];
   safeguard?: string[];
   top: number;
   workers?: number;
-  json?: boolean;
 }
 
 export function registerPathways(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('pathways')
     .summary('share of the risk by cause and by the chain of mechanisms behind it')
     .description(
@@ -40,8 +47,8 @@ export function registerPathways(program: Command, io: CliIo): void {
     .option('--set <path=value>', SET_HELP, collect)
     .option('--safeguard <name>', SAFEGUARD_HELP, collect)
     .option('--top <n>', 'how many pathways to list', integer(1, 1000), 10)
-    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
-    .option('--json', 'print one JSON document instead of the table')
+    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256));
+  addFormatOptions(command)
     .addHelpText(
       'after',
       `
@@ -49,9 +56,11 @@ Examples:
   petrov pathways scenarios/korean-peninsula-2026.yaml --runs 50000
   petrov pathways scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --top 5
   petrov pathways scenarios/korean-peninsula-2026.yaml --runs 200000 --workers 4
-  petrov pathways scenarios/korean-peninsula-2026.yaml --json`,
+  petrov pathways scenarios/korean-peninsula-2026.yaml --json
+  petrov pathways scenarios/korean-peninsula-2026.yaml --format csv > pathways.csv`,
     )
     .action(async (file: string, flags: PathwaysFlags) => {
+      const format = outputFormat(flags);
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
       const progress = progressReporter(io, 'pathways');
       const result = await pathways(loaded, {
@@ -63,7 +72,12 @@ Examples:
       });
       progress.stop();
       io.out(
-        flags.json ? `${JSON.stringify(result, null, 2)}\n` : pathwaysText(result, file, flags),
+        rendered(
+          format,
+          result,
+          () => pathwaysText(result, file, flags),
+          () => pathwaysTable(result),
+        ),
       );
     });
 }

@@ -1,11 +1,18 @@
-import { InvalidArgumentError, type Command } from 'commander';
-import { InputError, type ComparisonResult, type RunResult } from '../index.ts';
+import { writeFileSync } from 'node:fs';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { InputError, runsTable, toCsv, type ComparisonResult, type RunResult } from '../index.ts';
 import type { RunDetail, RunStore, RunSummaryRow } from '../store/index.ts';
 import { compareText } from './compare-text.ts';
 import { formatInteger, probabilityFormat } from './format.ts';
 import type { CliIo } from './io.ts';
 import { runText } from './run-text.ts';
 import { DB_HELP, openStore, type DbFlags } from './store-flags.ts';
+
+interface ExportFlags extends DbFlags {
+  format: 'csv';
+  out?: string;
+  limit: number;
+}
 
 interface ListFlags extends DbFlags {
   limit: number;
@@ -16,7 +23,7 @@ interface ListFlags extends DbFlags {
 export function registerRuns(program: Command, io: CliIo): void {
   const runs = program
     .command('runs')
-    .summary('list, show and remove stored runs and comparisons')
+    .summary('list, show, export and remove stored runs and comparisons')
     .description(
       'Every `petrov run` and `petrov compare` is recorded in the run store (unless --no-store): ' +
         'scenario text and hash, options, seed, version, status, times and results (aggregates, ' +
@@ -30,6 +37,7 @@ Examples:
   petrov runs list --limit 5 --json
   petrov runs show 12
   petrov runs rm 12
+  petrov runs export --out runs.csv
   petrov runs list --db ./workshop.db
 
 The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '')}.`,
@@ -64,6 +72,32 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
       withStore(flags, (store) => {
         const run = store.get(id) ?? noSuchRun(id, store);
         io.out(flags.json ? `${JSON.stringify(run, null, 2)}\n` : showText(run));
+      }),
+    );
+  runs
+    .command('export')
+    .description('export stored runs, one row each, for pandas, R or DuckDB')
+    .addOption(
+      new Option('--format <format>', 'csv (Parquet needs hyparquet-writer: not yet)')
+        .choices(['csv'])
+        .default('csv'),
+    )
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--limit <n>', 'at most this many, newest first', positiveInteger, 1000)
+    .option('--db <file>', DB_HELP)
+    .action((flags: ExportFlags) =>
+      withStore(flags, (store) => {
+        const { runs: rows, skipped } = store.listing(flags.limit);
+        const details = rows.flatMap((r) => store.get(r.id) ?? []);
+        const csv = toCsv(runsTable(details));
+        if (flags.out === undefined) io.out(csv);
+        else {
+          writeFileSync(flags.out, csv);
+          io.err(`wrote ${details.length} runs to ${flags.out}\n`);
+        }
+        for (const row of skipped) {
+          io.err(`petrov: skipped run ${row.id} in ${store.path}: ${row.problem}\n`);
+        }
       }),
     );
   runs
