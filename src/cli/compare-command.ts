@@ -33,6 +33,7 @@ import { stoppableByCtrlC } from './interrupt.ts';
 import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { progressReporter } from './progress.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
+import { VARIANT_HELP, whatIfParsers, whatIfVariants } from './variant-flags.ts';
 
 interface CompareFlags extends StoreFlags, MethodFlags, FormatFlags {
   safeguard?: string[];
@@ -56,11 +57,12 @@ export function registerCompare(
   /** Sets the exit code (130 when Ctrl-C stopped the work). */
   setExit: (code: number) => void,
 ): void {
+  const whatIf = whatIfParsers();
   const command = program
     .command('compare')
-    .summary('compare safeguards against the baseline on common random numbers')
+    .summary('compare safeguards and what-ifs against the baseline on common random numbers')
     .description(
-      'Run the scenario and each safeguard variant on common random numbers (trial i of every ' +
+      'Run the scenario and each variant (a safeguard, or a what-if of --set changes) on common random numbers (trial i of every ' +
         'variant draws the same random streams), so differences are paired. Reports each ' +
         "variant's P(nuclear use) by cause, and its risk ratio and absolute risk reduction against " +
         'the baseline with paired 95% intervals, sorted by effect.',
@@ -75,10 +77,15 @@ export function registerCompare(
     .option('--combine', 'also run all the selected safeguards together')
     .option('-n, --runs <n>', 'trials per variant', integer(1, 1e9), DEFAULT_RUNS)
     .option('-s, --seed <s>', 'random seed shared by every variant', integer(0), DEFAULT_SEED)
-    .option('--set <path=value>', SET_HELP, collect)
+    .option(
+      '--set <path=value>',
+      `${SET_HELP}; before any --variant it changes the baseline and every variant, after one that variant only`,
+      whatIf.set,
+    )
+    .option('--variant <name>', VARIANT_HELP, whatIf.variant)
     .option(
       '--target-rel-error <r>',
-      "run until the baseline's P(nuclear use) has relative error r",
+      "run until every variant's risk ratio has relative error r (se of log RR)",
       fraction,
     )
     .option(
@@ -103,7 +110,8 @@ Examples:
   petrov compare scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --safeguard hotline
   petrov compare scenarios/korean-peninsula-2026.yaml --all --target-rel-error 0.05 --json
   petrov compare scenarios/korean-peninsula-2026.yaml --all --format csv > compare.csv
-  petrov compare scenarios/korean-peninsula-2026.yaml --all --method auto`,
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --method auto
+  petrov compare scenarios/korean-peninsula-2026.yaml --variant trusting --set actors.north.human.automationBias=0.9 --variant patient --set actors.north.human.adequateTimeMinutes=5`,
     )
     .action(async (file: string, flags: CompareFlags, command: Command) => {
       checkStopFlags(command, flags.targetRelError);
@@ -113,9 +121,13 @@ Examples:
         ? [...availableSafeguards(baseline.scenario).map((s) => s.name), ...(flags.safeguard ?? [])]
         : (flags.safeguard ?? []);
       const unique = [...new Set(names)];
-      if (unique.length === 0) {
+      if (unique.length === 0 && whatIf.whatIfs.length === 0) {
         throw new InputError([
-          { path: '--safeguard', message: 'name at least one safeguard, or use --all' },
+          {
+            path: '--safeguard',
+            message:
+              'name at least one safeguard, or use --all, or give a what-if: --variant NAME --set path=value',
+          },
         ]);
       }
       const variants: Variant[] = unique.map((name) => ({
@@ -123,6 +135,7 @@ Examples:
         safeguards: [name],
         loaded: orThrow(applySafeguards(baseline, [name])),
       }));
+      variants.push(...whatIfVariants(file, flags.set ?? [], whatIf.whatIfs, unique));
       if (flags.combine && unique.length > 1) {
         variants.push({
           name: 'combined',
@@ -146,6 +159,7 @@ Examples:
           source: resolve(file),
           sets: flags.set ?? [],
           safeguards: unique,
+          variants: whatIf.whatIfs.map((w) => ({ name: w.name, sets: [...w.sets] })),
           combine: flags.combine === true && unique.length > 1,
           runs: target === undefined ? flags.runs : null,
           targetRelError: target ?? null,

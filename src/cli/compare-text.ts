@@ -66,8 +66,9 @@ export function compareText(result: ComparisonResult, file: string): string {
     ),
   );
   lines.push('');
+  const whatIfs = result.variants.some((v) => v.safeguards.length === 0);
   lines.push(
-    `Risk reduction is p(baseline) − p(variant) in percentage points (pts). Replay a variant's trial with: petrov trace ${file} --safeguard NAME --trial I`,
+    `Risk reduction is p(baseline) − p(variant) in percentage points (pts). Replay a variant's trial with: petrov trace ${file} --safeguard NAME --trial I${whatIfs ? ' (a what-if: its --set options instead of --safeguard)' : ''}`,
   );
   lines.push(`${result.timing.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;

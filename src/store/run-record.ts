@@ -25,6 +25,8 @@ export interface StoredOptions {
   readonly runs: number | null;
   readonly targetRelError: number | null;
   readonly maxRuns: number | null;
+  /** Comparison only: what-ifs compared as variants, each with its own `--set` overrides. */
+  readonly variants?: readonly { readonly name: string; readonly sets: readonly string[] }[];
   /** Comparison only: one more variant with every safeguard at once. */
   readonly combine?: boolean;
   readonly workers?: number;
