@@ -5,6 +5,8 @@
 export {
   loadScenarioText,
   loadScenarioFile,
+  noEffectWarnings,
+  STARTER_SCENARIO,
   resolveScenarioObject,
   scenarioJsonSchema,
   fieldReferenceMarkdown,

@@ -99,7 +99,9 @@ describe('compare --variant', () => {
       'v',
     );
     expect(twice.code).toBe(2);
-    expect(twice.err.split('\n')[0]).toMatchInlineSnapshot(`"error: option '--variant <name>' argument 'v' is invalid. 'v' is taken: give each variant its own name"`);
+    expect(twice.err.split('\n')[0]).toMatchInlineSnapshot(
+      `"error: option '--variant <name>' argument 'v' is invalid. 'v' is taken: give each variant its own name"`,
+    );
     const safeguard = await cli(
       'compare',
       ANALYTIC,

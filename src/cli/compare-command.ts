@@ -34,6 +34,7 @@ import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './ou
 import { progressReporter } from './progress.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 import { VARIANT_HELP, whatIfParsers, whatIfVariants } from './variant-flags.ts';
+import { warnNoEffect } from './warnings.ts';
 
 interface CompareFlags extends StoreFlags, MethodFlags, FormatFlags {
   safeguard?: string[];
@@ -117,6 +118,7 @@ Examples:
       checkStopFlags(command, flags.targetRelError);
       const format = outputFormat(flags);
       const baseline = orThrow(loadScenarioFile(file, flags.set));
+      warnNoEffect(io, file, baseline.text);
       const names = flags.all
         ? [...availableSafeguards(baseline.scenario).map((s) => s.name), ...(flags.safeguard ?? [])]
         : (flags.safeguard ?? []);

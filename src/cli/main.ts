@@ -4,8 +4,10 @@ import { StoreError } from '../store/index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
+import { registerInit } from './init-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerPathways } from './pathways-command.ts';
+import { registerResolve } from './resolve-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerRuns } from './runs-command.ts';
 import { registerSchema } from './schema-command.ts';
@@ -34,6 +36,7 @@ export function buildProgram(
       'after',
       `
 Examples:
+  petrov init my-crisis.yaml
   petrov run scenarios/korean-peninsula-2026.yaml
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov pathways scenarios/korean-peninsula-2026.yaml
@@ -53,6 +56,8 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerTrace(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);
+  registerInit(program, io);
+  registerResolve(program, io);
   registerSchema(program, io);
   registerCapability(program, io);
   registerRuns(program, io);

@@ -21,6 +21,7 @@ import { probabilityTable } from './probability-table.ts';
 import type { CliIo } from './io.ts';
 import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { progressReporter } from './progress.ts';
+import { warnNoEffect } from './warnings.ts';
 
 interface PathwaysFlags extends FormatFlags {
   runs: number;
@@ -62,6 +63,7 @@ Examples:
     .action(async (file: string, flags: PathwaysFlags) => {
       const format = outputFormat(flags);
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
+      warnNoEffect(io, file, loaded.text);
       const progress = progressReporter(io, 'pathways');
       const result = await pathways(loaded, {
         runs: flags.runs,

@@ -33,6 +33,7 @@ import { stoppableByCtrlC } from './interrupt.ts';
 import { progressReporter } from './progress.ts';
 import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { runText } from './run-text.ts';
+import { warnNoEffect } from './warnings.ts';
 import type { NewRun } from '../store/index.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
@@ -127,6 +128,7 @@ Examples:
       checkShardFlags(flags);
       const format = outputFormat(flags);
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
+      warnNoEffect(io, file, loaded.text);
       const progress = progressReporter(io, 'run');
       const options = {
         runs: flags.runs,

@@ -9,6 +9,8 @@ export {
 } from './resolve.ts';
 export { loadScenarioText, type LoadedScenario, type LoadOptions } from './load.ts';
 export { loadScenarioFile } from './load-file.ts';
+export { noEffectWarnings } from './no-effect-warnings.ts';
+export { STARTER_SCENARIO } from './starter-scenario.ts';
 export { hashScenario, canonicalJson } from './hash.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
 export { fieldReferenceMarkdown } from './field-reference.ts';

@@ -11,7 +11,9 @@ import {
 import type { z } from 'zod';
 import type { Issue, Result } from '../util/index.ts';
 import { checkOwnSafeguards } from './apply-safeguards.ts';
+import { unknownFieldMessage } from './field-suggestion.ts';
 import { hashScenario } from './hash.ts';
+import { indentationIssues } from './indentation-issues.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario } from './resolve.ts';
 
@@ -42,7 +44,7 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
       ...positionOf(lineCounter, where.offset),
     };
   });
-  if (syntax.length > 0) return { ok: false, issues: syntax };
+  if (syntax.length > 0) return { ok: false, issues: indentationIssues(text, syntax) };
   if (!isMap(doc.contents)) {
     return { ok: false, issues: [{ path: '', message: 'expected a mapping of fields', source }] };
   }
@@ -112,7 +114,10 @@ export function loadScenarioText(text: string, options: LoadOptions = {}): Resul
 function splitUnknownKeys(issue: z.core.$ZodIssue): { path: Segment[]; message: string }[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ path: [...path, key], message: 'unknown field' }));
+    return issue.keys.map((key) => ({
+      path: [...path, key],
+      message: unknownFieldMessage([...path, key]),
+    }));
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {
     return [{ path, message: 'required field is missing' }];
