@@ -92,7 +92,7 @@ describe('--format csv', () => {
 });
 
 describe('petrov runs export', () => {
-  it('writes every stored run as a CSV row with its headline and options', async () => {
+  it('writes every stored run as a CSV row with its label, headline and options', async () => {
     const db = join(dir, 'export.db');
     const run = await cli(
       'run',
@@ -104,6 +104,8 @@ describe('petrov runs export', () => {
       '--json',
       '--set',
       'horizonDays=20',
+      '--label',
+      'short, "quoted" crisis',
     );
     const cmp = await cli(
       'compare',
@@ -128,6 +130,7 @@ describe('petrov runs export', () => {
     const r = JSON.parse(run.out) as RunResult;
     const c = JSON.parse(cmp.out) as ComparisonResult;
     expect(rows[1]).toMatchObject({
+      label: 'short, "quoted" crisis',
       sets: 'horizonDays=20',
       scenario_hash: r.scenario.hash,
       seed: '1',

@@ -32,11 +32,13 @@ import { addMethodOptions, methodOptions, type MethodFlags } from './method-flag
 import { stoppableByCtrlC } from './interrupt.ts';
 import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { progressReporter } from './progress.ts';
+import { label, LABEL_HELP } from './label-flag.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 import { VARIANT_HELP, whatIfParsers, whatIfVariants } from './variant-flags.ts';
 import { warnNoEffect } from './warnings.ts';
 
 interface CompareFlags extends StoreFlags, MethodFlags, FormatFlags {
+  label?: string;
   safeguard?: string[];
   all?: boolean;
   combine?: boolean;
@@ -96,6 +98,7 @@ export function registerCompare(
       DEFAULT_MAX_RUNS,
     )
     .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
+    .option('--label <text>', LABEL_HELP, label)
     .option('--db <file>', DB_HELP)
     .option('--no-store', NO_STORE_HELP);
   addMethodOptions(addFormatOptions(command))
@@ -158,6 +161,7 @@ Examples:
         scenarioHash: baseline.hash,
         scenarioText: baseline.text,
         options: {
+          ...(flags.label === undefined ? {} : { label: flags.label }),
           source: resolve(file),
           sets: flags.set ?? [],
           safeguards: unique,

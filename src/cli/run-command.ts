@@ -35,9 +35,11 @@ import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './ou
 import { runText } from './run-text.ts';
 import { warnNoEffect } from './warnings.ts';
 import type { NewRun } from '../store/index.ts';
+import { label, LABEL_HELP } from './label-flag.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
 interface RunFlags extends StoreFlags, MethodFlags, FormatFlags {
+  label?: string;
   runs: number;
   seed: number;
   set?: string[];
@@ -105,6 +107,7 @@ export function registerRun(
       shardArgument,
     )
     .option('--out <file>', 'with --shard: the part file to write, for `petrov merge`')
+    .option('--label <text>', LABEL_HELP, label)
     .option('--db <file>', DB_HELP)
     .option('--no-store', NO_STORE_HELP);
   addMethodOptions(addFormatOptions(command))
@@ -191,6 +194,7 @@ function runRecord(
     scenarioHash: loaded.hash,
     scenarioText: loaded.text,
     options: {
+      ...(flags.label === undefined ? {} : { label: flags.label }),
       source: resolve(file),
       sets: flags.set ?? [],
       safeguards: flags.safeguard ?? [],

@@ -150,6 +150,19 @@ const headline = (row: RunSummaryRow, f: (x: number) => string) =>
 /** Minutes are enough to find a run; the JSON has the exact times. */
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
 
+/** What tells runs of one scenario apart: the label first, then what was changed. */
+function described(r: RunSummaryRow): string {
+  return [
+    r.label === null ? '' : `"${r.label}"`,
+    r.scenarioName,
+    r.safeguards.length === 0 ? '' : `safeguards ${r.safeguards.join(', ')}`,
+    ...r.sets.map((s) => `--set ${s}`),
+    ...r.whatIfs.map((w) => `variant ${w}`),
+  ]
+    .filter((x) => x !== '')
+    .join(' · ');
+}
+
 function listText(rows: readonly RunSummaryRow[]): string {
   const header = [
     'id',
@@ -159,6 +172,7 @@ function listText(rows: readonly RunSummaryRow[]): string {
     'trials',
     'seed',
     'P(nuclear use) [95% CI]',
+    'what was run',
   ];
   const f = headlineFormat(rows);
   const cells = rows.map((r) => [
@@ -168,7 +182,8 @@ function listText(rows: readonly RunSummaryRow[]): string {
     minute(r.createdAt),
     r.runs === null ? '–' : formatInteger(r.runs),
     String(r.seed),
-    `${headline(r, f)}  ${r.scenarioName}`,
+    headline(r, f),
+    described(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: readonly string[]) =>
@@ -179,7 +194,7 @@ function listText(rows: readonly RunSummaryRow[]): string {
 function showText(run: RunDetail): string {
   const o = run.options;
   const lines = [
-    `Run ${run.id}: ${run.kind}, ${run.status}; Petrov ${run.version}`,
+    `Run ${run.id}${run.label === null ? '' : ` "${run.label}"`}: ${run.kind}, ${run.status}; Petrov ${run.version}`,
     `scenario  ${run.scenarioName} (${run.scenarioHash.slice(0, 12)}) from ${o.source}`,
     `started   ${run.createdAt}${run.finishedAt === null ? '' : `, finished ${run.finishedAt}`}`,
     `options   seed ${run.seed}, ${o.runs === null ? `target rel. error ${o.targetRelError}, at most ${o.maxRuns} trials` : `${o.runs} trials`}` +

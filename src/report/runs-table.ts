@@ -9,6 +9,7 @@ export function runsTable(runs: readonly RunDetail[]): DataTable {
   return {
     columns: columns(
       ['id', 'number'],
+      ['label', 'string'],
       ['kind', 'string'],
       ['status', 'string'],
       ['scenario_name', 'string'],
@@ -16,6 +17,7 @@ export function runsTable(runs: readonly RunDetail[]): DataTable {
       ['source', 'string'],
       ['sets', 'string'],
       ['safeguards', 'string'],
+      ['what_ifs', 'string'],
       ['method', 'string'],
       ['seed', 'number'],
       ['runs', 'number'],
@@ -29,6 +31,7 @@ export function runsTable(runs: readonly RunDetail[]): DataTable {
     ),
     rows: runs.map((r) => [
       Number(r.id),
+      r.label,
       r.kind,
       r.status,
       r.scenarioName,
@@ -36,6 +39,7 @@ export function runsTable(runs: readonly RunDetail[]): DataTable {
       r.options.source,
       r.options.sets.join(' '),
       r.options.safeguards.join(' '),
+      r.whatIfs.join('; '),
       r.options.method ?? null,
       r.seed,
       r.runs,
