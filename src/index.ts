@@ -128,10 +128,13 @@ export { VERSION } from './version.ts';
 export {
   compareTable,
   pathwaysTable,
+  reportHtml,
+  reproduceCommand,
   runsTable,
   runTable,
   toCsv,
   type Cell,
   type DataColumn,
   type DataTable,
+  type ReportInput,
 } from './report/index.ts';

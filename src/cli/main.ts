@@ -7,6 +7,7 @@ import { registerCompare } from './compare-command.ts';
 import { registerInit } from './init-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerPathways } from './pathways-command.ts';
+import { registerReport } from './report-command.ts';
 import { registerResolve } from './resolve-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerRuns } from './runs-command.ts';
@@ -45,6 +46,7 @@ Examples:
   petrov schema > petrov.schema.json
   petrov capability scenarios/korean-peninsula-2026-capability.yaml
   petrov runs list
+  petrov report 12 --out run-12.html
   petrov serve
 
 Exit codes: 0 ok, 1 runtime error, 2 invalid input, 130 stopped by Ctrl-C (run and compare print
@@ -58,6 +60,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerValidate(program, io, setExit);
   registerInit(program, io);
   registerResolve(program, io);
+  registerReport(program, io);
   registerSchema(program, io);
   registerCapability(program, io);
   registerRuns(program, io);

@@ -4,3 +4,5 @@ export { runTable } from './run-table.ts';
 export { compareTable } from './compare-table.ts';
 export { pathwaysTable } from './pathways-table.ts';
 export { runsTable } from './runs-table.ts';
+export { reportHtml, type ReportInput } from './report-html.ts';
+export { reproduceCommand } from './reproduce-command.ts';
