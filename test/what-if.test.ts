@@ -80,7 +80,7 @@ describe('compare --variant', () => {
     );
     expect(typo.code).toBe(2);
     expect(typo.err).toMatchInlineSnapshot(`
-      "--variant v --set actors.solo.human.catchProbabilty=0.9: actors.solo.human.catchProbabilty: unknown field
+      "--variant v --set actors.solo.human.catchProbabilty=0.9: actors.solo.human.catchProbabilty: unknown field (did you mean 'catchProbability'?)
       "
     `);
     const empty = await cli('compare', ANALYTIC, '--variant', 'v', '--runs', '10');
