@@ -13,6 +13,8 @@ const layers = [
   'analysis',
   'runner',
   'store',
+  // Exports and reports: tables, CSV and charts over results and stored runs.
+  'report',
 ];
 // The two front ends sit on top side by side: each uses the public API (src/index.ts) and the store's index, never the other.
 const frontEnds = ['cli', 'server'];

@@ -8,6 +8,8 @@ export {
   readInputFile,
   MAX_SCENARIO_BYTES,
   MAX_ISSUES,
+  noEffectWarnings,
+  STARTER_SCENARIO,
   resolveScenarioObject,
   scenarioJsonSchema,
   fieldReferenceMarkdown,
@@ -177,3 +179,16 @@ export {
   parseWholeNumber,
 } from './util/index.ts';
 export { VERSION } from './version.ts';
+export {
+  compareTable,
+  pathwaysTable,
+  reportHtml,
+  reproduceCommand,
+  runsTable,
+  runTable,
+  toCsv,
+  type Cell,
+  type DataColumn,
+  type DataTable,
+  type ReportInput,
+} from './report/index.ts';

@@ -173,7 +173,7 @@ describe('invalid training blocks: path and line', () => {
     );
     expect(at(issuesOf(text))).toEqual([
       '19: actors.solo.ai.training.data.mix: shares must add up to 1 (they add up to 0.75)',
-      '20: actors.solo.ai.training.data.mix.balistic: unknown field',
+      "20: actors.solo.ai.training.data.mix.balistic: unknown field (did you mean 'ballistic'?)",
       '22: actors.solo.ai.training.data.simulatedShare: Too big: expected number to be <=1 (got 1.5)',
     ]);
   });

@@ -110,7 +110,7 @@ describe('bad input: exit 2, the field path and the line, no stack trace', () =>
   it('unknown key (a typo)', async () => {
     const text = VALID.replace('catchProbability', 'catchProbabilty');
     expect(await rejected('typo.yaml', text)).toMatchInlineSnapshot(`
-      "<tmp>/typo.yaml:12:7: actors.solo.human.catchProbabilty: unknown field
+      "<tmp>/typo.yaml:12:7: actors.solo.human.catchProbabilty: unknown field (did you mean 'catchProbability'?)
       "
     `);
   });
@@ -218,7 +218,7 @@ actors:
     const err = await rejected('three.yaml', text);
     expect(err).toMatchInlineSnapshot(`
       "<tmp>/three.yaml:2:1: horizonDays: Too small: expected number to be >0 (got -1)
-      <tmp>/three.yaml:6:7: actors.solo.human.catchProbabilty: unknown field
+      <tmp>/three.yaml:6:7: actors.solo.human.catchProbabilty: unknown field (did you mean 'catchProbability'?)
       <tmp>/three.yaml:7:7: actors.solo.human.automationBias: Too big: expected number to be <=1 (got 2)
       "
     `);

@@ -6,6 +6,7 @@ import {
   BUILTIN_SAFEGUARDS,
   CHUNK_SIZE,
   compare,
+  compareTable,
   DEFAULT_MAX_RUNS,
   DEFAULT_RUNS,
   DEFAULT_SEED,
@@ -30,10 +31,15 @@ import { compareText } from './compare-text.ts';
 import { Exit, type CliIo } from './io.ts';
 import { addMethodOptions, methodOptions, type MethodFlags } from './method-flags.ts';
 import { stoppableByCtrlC } from './interrupt.ts';
+import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { progressReporter } from './progress.ts';
+import { label, LABEL_HELP } from './label-flag.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
+import { VARIANT_HELP, whatIfParsers, whatIfVariants } from './variant-flags.ts';
+import { warnNoEffect } from './warnings.ts';
 
-interface CompareFlags extends StoreFlags, MethodFlags {
+interface CompareFlags extends StoreFlags, MethodFlags, FormatFlags {
+  label?: string;
   safeguard?: string[];
   all?: boolean;
   combine?: boolean;
@@ -44,7 +50,6 @@ interface CompareFlags extends StoreFlags, MethodFlags {
   maxRuns: number;
   workers?: number;
   maxEvents: number;
-  json?: boolean;
 }
 
 const builtinList = BUILTIN_SAFEGUARDS.map(
@@ -57,11 +62,12 @@ export function registerCompare(
   /** Sets the exit code (130 when Ctrl-C stopped the work). */
   setExit: (code: number) => void,
 ): void {
+  const whatIf = whatIfParsers();
   const command = program
     .command('compare')
-    .summary('compare safeguards against the baseline on common random numbers')
+    .summary('compare safeguards and what-ifs against the baseline on common random numbers')
     .description(
-      'Run the scenario and each safeguard variant on common random numbers (trial i of every ' +
+      'Run the scenario and each variant (a safeguard, or a what-if of --set changes) on common random numbers (trial i of every ' +
         'variant draws the same random streams), so differences are paired. Reports each ' +
         "variant's P(nuclear use) by cause, and its risk ratio and absolute risk reduction against " +
         'the baseline with paired 95% intervals, sorted by effect.',
@@ -76,10 +82,15 @@ export function registerCompare(
     .option('--combine', 'also run all the selected safeguards together')
     .option('-n, --runs <n>', 'trials per variant', integer(1, 1e9), DEFAULT_RUNS)
     .option('-s, --seed <s>', 'random seed shared by every variant', integer(0), DEFAULT_SEED)
-    .option('--set <path=value>', SET_HELP, collect)
+    .option(
+      '--set <path=value>',
+      `${SET_HELP}; before any --variant it changes the baseline and every variant, after one that variant only`,
+      whatIf.set,
+    )
+    .option('--variant <name>', VARIANT_HELP, whatIf.variant)
     .option(
       '--target-rel-error <r>',
-      "run until the baseline's P(nuclear use) has relative error r",
+      "run until every variant's risk ratio has relative error r (se of log RR)",
       fraction,
     )
     .option(
@@ -89,10 +100,10 @@ export function registerCompare(
       DEFAULT_MAX_RUNS,
     )
     .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
-    .option('--json', 'print one JSON document instead of the table')
+    .option('--label <text>', LABEL_HELP, label)
     .option('--db <file>', DB_HELP)
     .option('--no-store', NO_STORE_HELP);
-  addMaxEventsOption(addMethodOptions(command))
+  addMaxEventsOption(addMethodOptions(addFormatOptions(command)))
     .addHelpText(
       'after',
       `
@@ -104,18 +115,26 @@ Examples:
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov compare scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --safeguard hotline
   petrov compare scenarios/korean-peninsula-2026.yaml --all --target-rel-error 0.05 --json
-  petrov compare scenarios/korean-peninsula-2026.yaml --all --method auto`,
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --format csv > compare.csv
+  petrov compare scenarios/korean-peninsula-2026.yaml --all --method auto
+  petrov compare scenarios/korean-peninsula-2026.yaml --variant trusting --set actors.north.human.automationBias=0.9 --variant patient --set actors.north.human.adequateTimeMinutes=5`,
     )
     .action(async (file: string, flags: CompareFlags, command: Command) => {
       checkStopFlags(command, flags.targetRelError);
+      const format = outputFormat(flags);
       const baseline = orThrow(loadScenarioFile(file, flags.set));
+      warnNoEffect(io, file, baseline.text);
       const names = flags.all
         ? [...availableSafeguards(baseline.scenario).map((s) => s.name), ...(flags.safeguard ?? [])]
         : (flags.safeguard ?? []);
       const unique = [...new Set(names)];
-      if (unique.length === 0) {
+      if (unique.length === 0 && whatIf.whatIfs.length === 0) {
         throw new InputError([
-          { path: '--safeguard', message: 'name at least one safeguard, or use --all' },
+          {
+            path: '--safeguard',
+            message:
+              'name at least one safeguard, or use --all, or give a what-if: --variant NAME --set path=value',
+          },
         ]);
       }
       const variants: Variant[] = unique.map((name) => ({
@@ -123,6 +142,7 @@ Examples:
         safeguards: [name],
         loaded: orThrow(applySafeguards(baseline, [name])),
       }));
+      variants.push(...whatIfVariants(file, flags.set ?? [], whatIf.whatIfs, unique));
       if (flags.combine && unique.length > 1) {
         variants.push({
           name: 'combined',
@@ -143,9 +163,11 @@ Examples:
         scenarioHash: baseline.hash,
         scenarioText: baseline.text,
         options: {
+          ...(flags.label === undefined ? {} : { label: flags.label }),
           source: resolve(file),
           sets: flags.set ?? [],
           safeguards: unique,
+          variants: whatIf.whatIfs.map((w) => ({ name: w.name, sets: [...w.sets] })),
           combine: flags.combine === true && unique.length > 1,
           runs: target === undefined ? flags.runs : null,
           targetRelError: target ?? null,
@@ -172,7 +194,14 @@ Examples:
         ),
       );
       progress.stop();
-      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : compareText(result, file));
+      io.out(
+        rendered(
+          format,
+          result,
+          () => compareText(result, file),
+          () => compareTable(result),
+        ),
+      );
       io.err(note);
       // Ctrl-C's 130 wins: the user asked to stop, and the store failure is on stderr already.
       if (result.stoppedBy === 'aborted') setExit(Exit.interrupted);

@@ -1,32 +1,56 @@
 import type { MeanEstimate, ProportionEstimate } from '../index.ts';
 
-/** A probability for people: percent down to 0.1%, then scientific notation. */
-export function formatProbability(p: number): string {
-  if (p === 0) return '0';
-  if (p >= 0.001) return `${(100 * p).toPrecision(3)}%`;
-  return p.toExponential(2);
-}
+/** Below this a column of probabilities is in scientific notation, above it in percent. */
+const PERCENT_FLOOR = 1e-4;
 
-/** `p ± se [lo, hi] rel. err x%`, the form every probability is printed in, all in one unit. */
-export function formatEstimate(e: ProportionEstimate): string {
-  const rel = e.relErr === null ? 'no events yet' : `rel. err ${(100 * e.relErr).toFixed(1)}%`;
-  const f = unitFor(e.ci95[1]);
-  return `${f(e.p).padStart(9)} ± ${f(e.stderr).padEnd(8)} 95% CI [${f(e.ci95[0])}, ${f(e.ci95[1])}]  ${rel}`;
-}
-
-/** Percent when the interval reaches 0.1%, else scientific notation. */
-function unitFor(upper: number): (x: number) => string {
-  if (upper >= 0.001) return (x) => (x === 0 ? '0%' : `${(100 * x).toPrecision(3)}%`);
+/**
+ * One format for a whole column (or table) of probabilities, chosen from its largest value:
+ * percent with three significant digits, or scientific notation when everything is rarer than
+ * 0.01%. Zero prints as `0%` or `0` accordingly.
+ */
+export function probabilityFormat(values: readonly number[]): (x: number) => string {
+  let largest = 0;
+  for (const v of values) if (v > largest) largest = v;
+  if (largest >= PERCENT_FLOOR || largest === 0)
+    return (x) => (x === 0 ? '0%' : `${(100 * x).toPrecision(3)}%`);
   return (x) => (x === 0 ? '0' : x.toExponential(2));
 }
 
+/** Every number an estimate prints, so a table can choose its one format from them all. */
+export function estimateValues(e: ProportionEstimate): number[] {
+  return [e.p, e.stderr, e.ci95[0], e.ci95[1]];
+}
+
+/** The cells of a probability row: estimate, ± std. error, 95% interval, relative error. */
+export function estimateCells(e: ProportionEstimate, f: (x: number) => string): string[] {
+  const rel = e.relErr === null ? 'no events yet' : `${(100 * e.relErr).toFixed(1)}%`;
+  return [f(e.p), `± ${f(e.stderr)}`, `[${f(e.ci95[0])}, ${f(e.ci95[1])}]`, rel];
+}
+
+/** `p ± se`, in the format its table chose. */
+export function estimateWithError(e: ProportionEstimate, f: (x: number) => string): string {
+  return `${f(e.p)} ± ${f(e.stderr)}`;
+}
+
+/** A single probability on its own (a list's headline): its own format. */
+export function formatProbability(p: number): string {
+  return probabilityFormat([p])(p);
+}
+
 export function formatMean(e: MeanEstimate, digits = 3): string {
-  const f = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(digits));
-  return `${f(e.mean).padStart(9)} ± ${f(e.stderr)}`;
+  const f = (x: number) =>
+    x === 0 ? '0' : Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(digits);
+  return `${f(e.mean)} ± ${f(e.stderr)}`;
 }
 
 export function formatInteger(n: number): string {
   return n.toLocaleString('en-US');
+}
+
+/** "false alarm (sensor false alarm)", but never "decapitation misread (decapitation misread)". */
+export function causeAndOrigin(cause: string, origin: string | null): string {
+  const words = cause.replaceAll('_', ' ');
+  return origin === null || origin === words ? words : `${words} (${origin})`;
 }
 
 /** Minutes as `day D hh:mm`. */

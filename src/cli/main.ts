@@ -4,8 +4,11 @@ import { StoreError } from '../store/index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
+import { registerInit } from './init-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerPathways } from './pathways-command.ts';
+import { registerReport } from './report-command.ts';
+import { registerResolve } from './resolve-command.ts';
 import { registerRun } from './run-command.ts';
 import { registerRuns } from './runs-command.ts';
 import { registerSchema } from './schema-command.ts';
@@ -48,6 +51,7 @@ export function buildProgram(
       'after',
       `
 Examples:
+  petrov init my-crisis.yaml
   petrov run scenarios/korean-peninsula-2026.yaml
   petrov compare scenarios/korean-peninsula-2026.yaml --all --combine
   petrov pathways scenarios/korean-peninsula-2026.yaml
@@ -58,6 +62,7 @@ Examples:
   petrov schema > petrov.schema.json
   petrov capability scenarios/korean-peninsula-2026-capability.yaml
   petrov runs list
+  petrov report 12 --out run-12.html
   petrov serve
 
 Exit codes: 0 ok, 1 runtime error, 2 invalid input, 130 stopped by Ctrl-C (run and compare print
@@ -71,6 +76,9 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerTrace(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);
+  registerInit(program, io);
+  registerResolve(program, io);
+  registerReport(program, io);
   registerSchema(program, io);
   registerCapability(program, io);
   registerRuns(program, io);

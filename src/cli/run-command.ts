@@ -7,6 +7,7 @@ import {
   DEFAULT_RUNS,
   DEFAULT_SEED,
   InputError,
+  runTable,
   simulate,
   simulatePart,
   toPartFile,
@@ -32,11 +33,15 @@ import { Exit, type CliIo } from './io.ts';
 import { addMethodOptions, methodOptions, type MethodFlags } from './method-flags.ts';
 import { stoppableByCtrlC } from './interrupt.ts';
 import { progressReporter } from './progress.ts';
+import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { runText } from './run-text.ts';
+import { warnNoEffect } from './warnings.ts';
 import type { NewRun } from '../store/index.ts';
+import { label, LABEL_HELP } from './label-flag.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
-interface RunFlags extends StoreFlags, MethodFlags {
+interface RunFlags extends StoreFlags, MethodFlags, FormatFlags {
+  label?: string;
   runs: number;
   seed: number;
   set?: string[];
@@ -48,7 +53,6 @@ interface RunFlags extends StoreFlags, MethodFlags {
   chunkSize: number;
   shard?: Shard;
   out?: string;
-  json?: boolean;
   maxEvents: number;
 }
 
@@ -106,10 +110,10 @@ export function registerRun(
       shardArgument,
     )
     .option('--out <file>', 'with --shard: the part file to write, for `petrov merge`')
-    .option('--json', 'print one JSON document instead of the table')
+    .option('--label <text>', LABEL_HELP, label)
     .option('--db <file>', DB_HELP)
     .option('--no-store', NO_STORE_HELP);
-  addMaxEventsOption(addMethodOptions(command))
+  addMaxEventsOption(addMethodOptions(addFormatOptions(command)))
     .addHelpText(
       'after',
       `
@@ -121,6 +125,7 @@ Examples:
   petrov run scenarios/korean-peninsula-2026.yaml --set actors.north.authority.mode=human_in_the_loop
   petrov run scenarios/analytic-single-sensor.yaml --target-rel-error 0.02 --max-runs 2000000
   petrov run scenarios/korean-peninsula-2026.yaml --json > result.json
+  petrov run scenarios/korean-peninsula-2026.yaml --format csv > estimates.csv
   petrov run scenarios/korean-peninsula-2026.yaml --runs 1000000 --workers 8
   petrov run scenarios/korean-peninsula-2026.yaml --runs 1000000 --shard 0/3 --out part-0.json`,
     )
@@ -128,7 +133,9 @@ Examples:
       checkStopFlags(command, flags.targetRelError);
       checkShardFlags(flags);
       if (flags.out !== undefined) checkWritable(flags.out, '--out');
+      const format = outputFormat(flags);
       const loaded = loadForCommand(file, flags.set, flags.safeguard);
+      warnNoEffect(io, file, loaded.text);
       const progress = progressReporter(io, 'run');
       const options = {
         runs: flags.runs,
@@ -166,7 +173,14 @@ Examples:
         recorded(io, flags, record, () => simulate(loaded, { ...options, signal })),
       );
       progress.stop();
-      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : runText(result, file));
+      io.out(
+        rendered(
+          format,
+          result,
+          () => runText(result, file),
+          () => runTable(result),
+        ),
+      );
       io.err(note);
       // Ctrl-C's 130 wins: the user asked to stop, and the store failure is on stderr already.
       if (result.stoppedBy === 'aborted') setExit(Exit.interrupted);
@@ -188,6 +202,7 @@ function runRecord(
     scenarioHash: loaded.hash,
     scenarioText: loaded.text,
     options: {
+      ...(flags.label === undefined ? {} : { label: flags.label }),
       source: resolve(file),
       sets: flags.set ?? [],
       safeguards: flags.safeguard ?? [],

@@ -1,6 +1,14 @@
 import { COUNT_DESCRIPTIONS, COUNT_NAMES, type RunResult, CAUSES, RUNGS } from '../index.ts';
-import { formatEstimate, formatInteger, formatMean, formatProbability } from './format.ts';
+import {
+  estimateValues,
+  estimateWithError,
+  formatInteger,
+  formatMean,
+  probabilityFormat,
+} from './format.ts';
 import { methodLines } from './method-flags.ts';
+import { probabilityTable } from './probability-table.ts';
+import { table } from './table.ts';
 
 const label = (s: string) => s.replaceAll('_', ' ');
 
@@ -25,48 +33,55 @@ export function runText(result: RunResult, file: string): string {
   lines.push('');
   const interval = result.method === 'importance' ? 'normal' : 'Wilson';
   lines.push(
-    `${'Probability per crisis'.padEnd(30)}estimate ± std. error  95% interval (${interval})`,
+    ...probabilityTable('Probability per crisis', interval, [
+      ['  nuclear use (any cause)', o.nuclearUse],
+      ...CAUSES.map((c) => [`    ${label(c)}`, o.byCause[c]] as const),
+      ...s.actors.map((a) => [`    first use by ${a}`, o.firstUse[a]] as const),
+    ]),
   );
-  lines.push(`  nuclear use (any cause)       ${formatEstimate(o.nuclearUse)}`);
-  for (const cause of CAUSES)
-    lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byCause[cause])}`);
-  lines.push('  by root (the chain that put the user on the rung it acted from)');
-  for (const cause of CAUSES)
-    lines.push(`    ${label(cause).padEnd(26)}${formatEstimate(o.byRootCause[cause])}`);
-  lines.push('  first use by');
-  for (const actor of s.actors)
-    lines.push(`    ${actor.padEnd(26)}${formatEstimate(o.firstUse[actor])}`);
-  if (o.daysToUse) lines.push(`  days to first use (if any)    ${formatMean(o.daysToUse)}`);
-  if (o.generalWar && o.retaliation) {
-    lines.push(`  general nuclear war           ${formatEstimate(o.generalWar)}`);
-    lines.push(`  retaliation after first use   ${formatEstimate(o.retaliation)}`);
-    if (o.daysFromUseToGeneralWar)
-      lines.push(`  days from use to general war  ${formatMean(o.daysFromUseToGeneralWar)}`);
-  }
+  if (o.daysToUse) lines.push(`  days to first use (if any): ${formatMean(o.daysToUse)}`);
   lines.push('');
-  lines.push('The other side of the dilemma');
+  const after: [string, NonNullable<typeof o.generalWar>][] = [];
+  if (o.generalWar) after.push(['  general nuclear war', o.generalWar]);
+  if (o.retaliation) after.push(['  retaliation after first use', o.retaliation]);
+  if (o.unansweredAttack) after.push(['  genuine attack unanswered', o.unansweredAttack]);
   lines.push(
-    o.unansweredAttack
-      ? `  genuine attack unanswered     ${formatEstimate(o.unansweredAttack)}`
-      : '  genuine attack unanswered     not estimated (importance-sampled trials end at the first use)',
+    ...probabilityTable('By root, after a first use, and the other side of the dilemma', interval, [
+      ...CAUSES.map((c) => [`  root: ${label(c)}`, o.byRootCause[c]] as const),
+      ...after,
+    ]),
   );
+  if (o.daysFromUseToGeneralWar)
+    lines.push(`  days from use to general war: ${formatMean(o.daysFromUseToGeneralWar)}`);
+  if (!o.unansweredAttack)
+    lines.push(
+      '  (after a first use and unanswered attacks: not estimated, importance-sampled trials end at the first use)',
+    );
 
   lines.push('');
   lines.push(`Highest rung reached, P ± std. error`);
-  lines.push(`  ${''.padEnd(24)}${s.actors.map((a) => a.padStart(22)).join('')}`);
-  for (const rung of RUNGS) {
-    const cells = s.actors.map((a) => {
-      const e = o.highestRung[a][rung];
-      return `${formatProbability(e.p)} ± ${formatProbability(e.stderr)}`.padStart(22);
-    });
-    lines.push(`  ${label(rung).padEnd(24)}${cells.join('')}`);
-  }
+  const rungValues = s.actors.flatMap((a) =>
+    RUNGS.flatMap((r) => estimateValues(o.highestRung[a][r])),
+  );
+  const f = probabilityFormat(rungValues);
+  lines.push(
+    ...table(
+      [{ header: '' }, ...s.actors.map((a) => ({ header: a, align: 'right' as const }))],
+      RUNGS.map((rung) => [
+        label(rung),
+        ...s.actors.map((a) => estimateWithError(o.highestRung[a][rung], f)),
+      ]),
+    ),
+  );
 
   lines.push('');
   lines.push('Per crisis, mean ± std. error');
-  for (const name of COUNT_NAMES) {
-    lines.push(`  ${COUNT_DESCRIPTIONS[name].padEnd(66)}${formatMean(o.counts[name])}`);
-  }
+  lines.push(
+    ...table(
+      [{ header: '' }, { header: '', align: 'right' }],
+      COUNT_NAMES.map((name) => [COUNT_DESCRIPTIONS[name], formatMean(o.counts[name])]),
+    ).slice(1),
+  );
 
   if (result.examples.length > 0) {
     lines.push('');

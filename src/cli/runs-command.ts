@@ -1,12 +1,19 @@
-import type { Command } from 'commander';
-import { InputError, type ComparisonResult, type RunResult } from '../index.ts';
+import { writeFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
+import { InputError, runsTable, toCsv, type ComparisonResult, type RunResult } from '../index.ts';
 import type { RunDetail, RunStore, RunSummaryRow } from '../store/index.ts';
 import { integer } from './arguments.ts';
 import { compareText } from './compare-text.ts';
-import { formatInteger, formatProbability } from './format.ts';
+import { formatInteger, probabilityFormat } from './format.ts';
 import type { CliIo } from './io.ts';
 import { runText } from './run-text.ts';
 import { DB_HELP, openStore, type DbFlags } from './store-flags.ts';
+
+interface ExportFlags extends DbFlags {
+  format: 'csv';
+  out?: string;
+  limit: number;
+}
 
 interface ListFlags extends DbFlags {
   limit: number;
@@ -17,7 +24,7 @@ interface ListFlags extends DbFlags {
 export function registerRuns(program: Command, io: CliIo): void {
   const runs = program
     .command('runs')
-    .summary('list, show and remove stored runs and comparisons')
+    .summary('list, show, export and remove stored runs and comparisons')
     .description(
       'Every `petrov run` and `petrov compare` is recorded in the run store (unless --no-store): ' +
         'scenario text and hash, options, seed, version, status, times and results (aggregates, ' +
@@ -31,6 +38,7 @@ Examples:
   petrov runs list --limit 5 --json
   petrov runs show 12
   petrov runs rm 12
+  petrov runs export --out runs.csv
   petrov runs list --db ./workshop.db
 
 The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '')}.`,
@@ -68,6 +76,32 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
       }),
     );
   runs
+    .command('export')
+    .description('export stored runs, one row each, for pandas, R or DuckDB')
+    .addOption(
+      new Option('--format <format>', 'csv (Parquet needs hyparquet-writer: not yet)')
+        .choices(['csv'])
+        .default('csv'),
+    )
+    .option('--out <file>', 'write to this file instead of standard output')
+    .option('--limit <n>', 'at most this many, newest first', integer(1), 1000)
+    .option('--db <file>', DB_HELP)
+    .action((flags: ExportFlags) =>
+      withStore(flags, (store) => {
+        const { runs: rows, skipped } = store.listing(flags.limit);
+        const details = rows.flatMap((r) => store.get(r.id) ?? []);
+        const csv = toCsv(runsTable(details));
+        if (flags.out === undefined) io.out(csv);
+        else {
+          writeFileSync(flags.out, csv);
+          io.err(`wrote ${details.length} runs to ${flags.out}\n`);
+        }
+        for (const row of skipped) {
+          io.err(`petrov: skipped run ${row.id} in ${store.path}: ${row.problem}\n`);
+        }
+      }),
+    );
+  runs
     .command('rm')
     .description('remove a stored run (not one still running)')
     .argument('<id>', 'run id')
@@ -97,13 +131,30 @@ function noSuchRun(id: string, store: RunStore): never {
   throw new InputError([{ path: 'id', message: `no run ${id} in ${store.path}` }]);
 }
 
-const headline = (row: RunSummaryRow) =>
+/** One format for the whole headline column, so every run's numbers read alike. */
+const headlineFormat = (rows: readonly RunSummaryRow[]) =>
+  probabilityFormat(rows.flatMap((r) => (r.headline === null ? [] : [r.headline.high])));
+
+const headline = (row: RunSummaryRow, f: (x: number) => string) =>
   row.headline === null
     ? '–'
-    : `${formatProbability(row.headline.p)} [${formatProbability(row.headline.low)}, ${formatProbability(row.headline.high)}]`;
+    : `${f(row.headline.p)} [${f(row.headline.low)}, ${f(row.headline.high)}]`;
 
 /** Minutes are enough to find a run; the JSON has the exact times. */
 const minute = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+/** What tells runs of one scenario apart: the label first, then what was changed. */
+function described(r: RunSummaryRow): string {
+  return [
+    r.label === null ? '' : `"${r.label}"`,
+    r.scenarioName,
+    r.safeguards.length === 0 ? '' : `safeguards ${r.safeguards.join(', ')}`,
+    ...r.sets.map((s) => `--set ${s}`),
+    ...r.whatIfs.map((w) => `variant ${w}`),
+  ]
+    .filter((x) => x !== '')
+    .join(' · ');
+}
 
 function listText(rows: readonly RunSummaryRow[]): string {
   const header = [
@@ -114,7 +165,9 @@ function listText(rows: readonly RunSummaryRow[]): string {
     'trials',
     'seed',
     'P(nuclear use) [95% CI]',
+    'what was run',
   ];
+  const f = headlineFormat(rows);
   const cells = rows.map((r) => [
     r.id,
     r.status,
@@ -122,7 +175,8 @@ function listText(rows: readonly RunSummaryRow[]): string {
     minute(r.createdAt),
     r.runs === null ? '–' : formatInteger(r.runs),
     String(r.seed),
-    `${headline(r)}  ${r.scenarioName}`,
+    headline(r, f),
+    described(r),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
   const line = (c: readonly string[]) =>
@@ -133,7 +187,7 @@ function listText(rows: readonly RunSummaryRow[]): string {
 function showText(run: RunDetail): string {
   const o = run.options;
   const lines = [
-    `Run ${run.id}: ${run.kind}, ${run.status}; Petrov ${run.version}`,
+    `Run ${run.id}${run.label === null ? '' : ` "${run.label}"`}: ${run.kind}, ${run.status}; Petrov ${run.version}`,
     `scenario  ${run.scenarioName} (${run.scenarioHash.slice(0, 12)}) from ${o.source}`,
     `started   ${run.createdAt}${run.finishedAt === null ? '' : `, finished ${run.finishedAt}`}`,
     `options   seed ${run.seed}, ${o.runs === null ? `target rel. error ${o.targetRelError}, at most ${o.maxRuns} trials` : `${o.runs} trials`}` +

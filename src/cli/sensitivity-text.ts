@@ -1,5 +1,11 @@
 import type { Difference, ParameterValue, SobolResult, TornadoResult } from '../index.ts';
-import { formatEstimate, formatInteger, formatProbability } from './format.ts';
+import {
+  estimateValues,
+  estimateWithError,
+  formatInteger,
+  formatProbability,
+  probabilityFormat,
+} from './format.ts';
 
 // Significant digits, not decimals: small swings are far below 0.01 points.
 const points = (x: number) => `${x === 0 ? '0' : (100 * x).toPrecision(3)}`;
@@ -16,7 +22,7 @@ export function tornadoText(result: TornadoResult): string {
     `Tornado of P(${outcome}): each uncertain parameter at its 5% and 95% points, the rest at baseline`,
     `${formatInteger(result.runs)} trials per arm, seed ${result.seed}, common random numbers (paired intervals)`,
     '',
-    `  baseline  ${formatEstimate(result.baseline)}`,
+    `  baseline  ${estimateWithError(result.baseline, probabilityFormat(estimateValues(result.baseline)))} 95% CI [${formatProbability(result.baseline.ci95[0])}, ${formatProbability(result.baseline.ci95[1])}]`,
     '',
   ];
   const width = Math.max(9, ...result.bars.map((b) => b.parameter.length)) + 2;

@@ -20,7 +20,7 @@ import {
   SAFEGUARD_HELP,
   SET_HELP,
 } from './arguments.ts';
-import { formatClock } from './format.ts';
+import { causeAndOrigin, formatClock } from './format.ts';
 import type { CliIo } from './io.ts';
 
 interface TraceFlags {
@@ -117,7 +117,7 @@ function traceText(trace: TraceResult, all: boolean): string {
   const lines = [
     `Trial ${trace.trial} of seed ${trace.seed} — ${trace.scenario.name}`,
     trace.nuclearUse
-      ? `Ended in NUCLEAR USE on day ${trace.day?.toFixed(2)}; cause: ${trace.cause?.replaceAll('_', ' ')} (${trace.origin})`
+      ? `Ended in NUCLEAR USE on day ${trace.day?.toFixed(2)}; cause: ${causeAndOrigin(trace.cause ?? '', trace.origin)}`
       : 'Ended without nuclear use.',
     ...(trace.generalWar
       ? [`The crisis went on to GENERAL NUCLEAR WAR on day ${trace.generalWarDay?.toFixed(2)}.`]

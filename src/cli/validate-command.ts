@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadScenarioFile, formatIssue } from '../index.ts';
 import { collect, SET_HELP } from './arguments.ts';
 import { Exit, type CliIo } from './io.ts';
+import { warnNoEffect } from './warnings.ts';
 
 export function registerValidate(
   program: Command,
@@ -13,7 +14,8 @@ export function registerValidate(
     .summary('check scenario files and list every problem with its line')
     .description(
       'Validate scenario files against the schema. Every problem is listed, each with the field path, ' +
-        'the line and column, and a terse message. Exit 0 if all are valid, 2 otherwise.',
+        'the line and column, and a terse message; fields that have no effect are warnings. Exit 0 if ' +
+        'all are valid (warnings or not), 2 otherwise.',
     )
     .argument('<files...>', 'scenario YAML files')
     .option('--set <path=value>', SET_HELP, collect)
@@ -29,6 +31,7 @@ Examples:
       for (const file of files) {
         const result = loadScenarioFile(file, flags.set);
         if (result.ok) {
+          warnNoEffect(io, file, result.value.text);
           io.out(
             `${file}: ok (${result.value.scenario.name}; ${result.value.hash.slice(0, 12)})\n`,
           );

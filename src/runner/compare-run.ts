@@ -9,6 +9,8 @@ import {
 import {
   estimateProportion,
   PairedMoments,
+  pairedEstimate,
+  pairedWeightedEstimate,
   RunStatistics,
   WeightedStatistics,
   weightedProportion,
@@ -27,6 +29,7 @@ import {
   type ImportanceReport,
   type Progress,
 } from './simulate.ts';
+import { ratioRelError } from './ratio-rel-error.ts';
 import { tiltToJson } from './tilt-spec.ts';
 
 /** A comparison's result, with how it sampled (see `RunResult`). */
@@ -41,7 +44,10 @@ export interface CompareOptions extends MethodOptions {
   readonly runs?: number;
   /** Base seed, shared by every variant: trial i of each draws the same streams. Default 1. */
   readonly seed?: number;
-  /** Stop once the baseline's P(nuclear use) has this relative error. Default: off. */
+  /**
+   * Stop once every variant's risk ratio has this relative error, se(log RR) from its paired 95%
+   * interval (a variant with no use yet never does: `maxRuns` caps it). Default: off.
+   */
   readonly targetRelError?: number;
   /** Cap on trials per variant with `targetRelError`. Default 10,000,000. */
   readonly maxRuns?: number;
@@ -130,6 +136,21 @@ export async function compare(
   };
   let stoppedBy: CompareResult['stoppedBy'] = target !== undefined ? 'maxRuns' : 'runs';
   const chunks = chunkSchedule(planned, target !== undefined, options.chunkSize);
+  // Every variant's risk ratio as the result will report it; the baseline's P with no variant.
+  const reached = (r: number, trials: number, baselineRelErr: number | null) =>
+    variants.length === 0
+      ? baselineRelErr !== null && baselineRelErr <= r
+      : variants.every((_, v) => {
+          const estimate = paired
+            ? pairedWeightedEstimate(paired[v], trials)
+            : pairedEstimate({
+                both: both[v],
+                baselineOnly: baselineOnly[v],
+                variantOnly: variantOnly[v],
+                trials,
+              });
+          return ratioRelError(estimate.riskRatio) <= r;
+        });
   await runInOrder(executor, chunks, (chunk) => {
     chunk.stats.forEach((json, i) => stats[i].merge(RunStatistics.fromJSON(json)));
     chunk.weighted?.forEach((json, i) => weighted?.[i].merge(WeightedStatistics.fromJSON(json)));
@@ -149,7 +170,7 @@ export async function compare(
     const relErr = estimate.relErr;
     options.onProgress?.(trials, planned, { done: trials, planned, nuclearUse, estimate, relErr });
     if (options.signal?.aborted) stoppedBy = 'aborted';
-    else if (target !== undefined && relErr !== null && relErr <= target) stoppedBy = 'target';
+    else if (target !== undefined && reached(target, trials, relErr)) stoppedBy = 'target';
     return stoppedBy === 'aborted' || stoppedBy === 'target';
   });
   const totals = {

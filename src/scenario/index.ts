@@ -13,6 +13,8 @@ export { readInputFile } from './read-input-file.ts';
 export { issueParts } from './issue-parts.ts';
 export { MAX_SCENARIO_BYTES } from './load.ts';
 export { MAX_ISSUES } from './cap-issues.ts';
+export { noEffectWarnings } from './no-effect-warnings.ts';
+export { STARTER_SCENARIO } from './starter-scenario.ts';
 export { hashScenario, canonicalJson } from './hash.ts';
 export { scenarioJsonSchema } from './json-schema.ts';
 export { fieldReferenceMarkdown } from './field-reference.ts';

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { excerpt } from '../util/index.ts';
+import { unknownFieldMessage } from './field-suggestion.ts';
 import type { Segment } from './inspect-document.ts';
 
 /**
@@ -11,7 +12,7 @@ export function issueParts(issue: z.core.$ZodIssue): { path: Segment[]; message:
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.map((key) => ({
       path: [...path, excerpt(key, 100)],
-      message: 'unknown field',
+      message: unknownFieldMessage([...path, key]),
     }));
   }
   if (issue.code === 'invalid_type' && issue.input === undefined) {

@@ -337,7 +337,7 @@ describe('loadScenarioText: --set', () => {
     expect(issuesOf(MINIMAL, sets)).toEqual([
       {
         path: 'actors.solo.humann',
-        message: 'unknown field',
+        message: "unknown field (did you mean 'human'?)",
         source: '--set actors.solo.humann.catchProbability=0.5',
       },
     ]);
@@ -374,7 +374,7 @@ actors:
       },
       {
         path: 'actors.solo.human.catchProbabilty',
-        message: 'unknown field',
+        message: "unknown field (did you mean 'catchProbability'?)",
         source: 'test.yaml',
         line: 6,
         column: 7,

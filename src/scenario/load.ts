@@ -16,6 +16,7 @@ import { hashScenario } from './hash.ts';
 import { parseChange, setPath, type Change } from './patch.ts';
 import { parseUncertainArgument } from './uncertain-argument.ts';
 import { uncertaintyProblems } from './uncertain-parameters.ts';
+import { indentationIssues } from './indentation-issues.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario } from './resolve.ts';
 
@@ -85,7 +86,7 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
       ...positionOf(lineCounter, where.offset),
     };
   });
-  if (syntax.length > 0) return { ok: false, issues: syntax };
+  if (syntax.length > 0) return { ok: false, issues: indentationIssues(text, syntax) };
   if (!isMap(doc.contents)) {
     return { ok: false, issues: [{ path: '', message: 'expected a mapping of fields', source }] };
   }
@@ -196,7 +197,6 @@ function setSource(arg: string): string {
   return `--set ${excerpt(arg)}`;
 }
 
-/**
 /**
  * Where to report a syntax error: where the parser noticed it, except that a misindented key is
  * reported under the field it sits in by its column (the parser files it elsewhere), and an

@@ -20,7 +20,9 @@ describe('the scenario patcher', () => {
       list: [1, 5],
     });
     expect(setPath(root, ['actors', 'west', 'label'], 'x')).toBe("no actor 'west' (actors: north)");
-    expect(setPath(root, ['list', 'x'], 1)).toBe("list is a list: index it by a whole number from 0 to 2, not 'x'");
+    expect(setPath(root, ['list', 'x'], 1)).toBe(
+      "list is a list: index it by a whole number from 0 to 2, not 'x'",
+    );
     expect(setPath(root, ['list', 0, 'x'], 1)).toBe('list.0 is a value, not a group of fields');
   });
 });

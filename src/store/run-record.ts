@@ -15,6 +15,8 @@ export interface Headline {
 
 /** How a run was asked for, enough to replay any of its trials. */
 export interface StoredOptions {
+  /** The user's name for the run (`--label`), to tell runs of one scenario apart. Default none. */
+  readonly label?: string;
   /** Where the scenario text came from: a file path, `bundled:NAME` or `text`. */
   readonly source: string;
   /** `--set path=value` overrides applied to the text. */
@@ -25,6 +27,8 @@ export interface StoredOptions {
   readonly runs: number | null;
   readonly targetRelError: number | null;
   readonly maxRuns: number | null;
+  /** Comparison only: what-ifs compared as variants, each with its own `--set` overrides. */
+  readonly variants?: readonly { readonly name: string; readonly sets: readonly string[] }[];
   /** Comparison only: one more variant with every safeguard at once. */
   readonly combine?: boolean;
   readonly workers?: number;
@@ -54,6 +58,14 @@ export type RunEnd =
 export interface RunSummaryRow {
   /** A decimal row id, e.g. `"12"`. */
   readonly id: string;
+  /** `--label`, or null. */
+  readonly label: string | null;
+  /** A run's safeguards; a comparison's safeguard variants. */
+  readonly safeguards: readonly string[];
+  /** `--set` overrides (of the baseline, for a comparison). */
+  readonly sets: readonly string[];
+  /** A comparison's what-if variants, `NAME: path=value ...` each. */
+  readonly whatIfs: readonly string[];
   readonly kind: RunKind;
   readonly status: RunStatus;
   /** The scenario's `name` field. */

@@ -66,3 +66,31 @@ export function parseColumn<T>(
     return { ok: false, problem: `${column} is not JSON (${show(text)})` };
   }
 }
+
+/**
+ * The label, safeguards and overrides of a row's options, for lists; an options column that
+ * cannot be read lists as none (`get` of that run names the problem).
+ */
+export function whatWasAsked(
+  options: unknown,
+): Pick<RunSummaryRow, 'label' | 'safeguards' | 'sets' | 'whatIfs'> {
+  const parsed = typeof options === 'string' ? parseColumn<unknown>('options', options) : null;
+  const value: Record<string, unknown> =
+    parsed?.ok === true && typeof parsed.value === 'object' && parsed.value !== null
+      ? (parsed.value as Record<string, unknown>)
+      : {};
+  const texts = (x: unknown) =>
+    Array.isArray(x) ? x.filter((s): s is string => typeof s === 'string') : [];
+  const variants = Array.isArray(value.variants) ? (value.variants as unknown[]) : [];
+  const whatIfs = variants.flatMap((v) =>
+    typeof v === 'object' && v !== null && 'name' in v && typeof v.name === 'string'
+      ? [`${v.name}: ${texts('sets' in v ? v.sets : []).join(' ')}`]
+      : [],
+  );
+  return {
+    label: typeof value.label === 'string' ? value.label : null,
+    safeguards: texts(value.safeguards),
+    sets: texts(value.sets),
+    whatIfs,
+  };
+}

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrate } from './migrations.ts';
 import { currentOwner, ownerAlive, type Owner } from './owner.ts';
-import { parseColumn, summaryProblem, type Row } from './run-row.ts';
+import { parseColumn, summaryProblem, whatWasAsked, type Row } from './run-row.ts';
 import {
   headlineOf,
   type NewRun,
@@ -23,7 +23,7 @@ export interface StoreOptions {
 }
 
 const SUMMARY_COLUMNS = `id, kind, status, scenario_name, scenario_hash, seed, runs, version,
-  owner_pid, owner_host, created_at, finished_at, headline_p, headline_low, headline_high`;
+  owner_pid, owner_host, created_at, finished_at, headline_p, headline_low, headline_high, options`;
 
 /** Ids are SQLite row ids, handed out as decimal strings so clients never do arithmetic on them. */
 const ID = /^[1-9]\d{0,15}$/;
@@ -252,6 +252,7 @@ export class RunStore {
     const gone = row.status === 'running' && !ownerAlive(owner, this.owner);
     return {
       id: String(row.id),
+      ...whatWasAsked(row.options),
       kind: row.kind,
       status: gone ? 'interrupted' : row.status,
       scenarioName: row.scenario_name,

@@ -1,5 +1,5 @@
 import type { RunResult } from '../api/types.ts';
-import { words } from '../format/number.ts';
+import { causeFrom } from '../format/number.ts';
 import { routeHref } from '../routing/route.ts';
 
 interface Props {
@@ -20,7 +20,7 @@ export function ExampleTrials({ runId, examples }: Props) {
           >
             Trial {e.trial}
           </a>
-          : {words(e.cause)} from {e.origin}, {e.actor} used first on day {e.day.toFixed(1)}
+          : {causeFrom(e.cause, e.origin, ' from ')}, {e.actor} used first on day {e.day.toFixed(1)}
         </li>
       ))}
     </ul>

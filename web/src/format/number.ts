@@ -65,3 +65,9 @@ export function clock(minute: number): string {
 export function ci([low, high]: readonly [number, number]): Interval {
   return { low, high };
 }
+
+/** "false alarm, from sensor false alarm", but never "decapitation misread, from decapitation misread". */
+export function causeFrom(cause: string, origin: string | null, joiner = ', from '): string {
+  const name = words(cause);
+  return origin === null || origin === name ? name : `${name}${joiner}${origin}`;
+}

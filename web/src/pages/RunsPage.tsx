@@ -43,7 +43,20 @@ export function RunsPage() {
                   </a>
                 </td>
                 <td>{r.kind === 'compare' ? 'comparison' : 'run'}</td>
-                <td>{r.scenarioName}</td>
+                <td>
+                  {r.label !== null && <strong>{r.label} · </strong>}
+                  {r.scenarioName}
+                  {[
+                    ...(r.safeguards.length > 0 ? [`safeguards ${r.safeguards.join(', ')}`] : []),
+                    ...r.sets.map((s) => `--set ${s}`),
+                    ...r.whatIfs.map((w) => `variant ${w}`),
+                  ].map((detail) => (
+                    <span key={detail} className="muted">
+                      {' '}
+                      · {detail}
+                    </span>
+                  ))}
+                </td>
                 <td className="num">{r.runs === null ? '—' : integer(r.runs)}</td>
                 <td className="num">{r.seed}</td>
                 <td>

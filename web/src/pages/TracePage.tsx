@@ -5,7 +5,7 @@ import { RungPathChart } from '../charts/RungPathChart.tsx';
 import { TimelineChart } from '../charts/TimelineChart.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { EventList } from '../components/EventList.tsx';
-import { words } from '../format/number.ts';
+import { causeFrom, words } from '../format/number.ts';
 import { routeHref } from '../routing/route.ts';
 
 interface Props {
@@ -43,7 +43,7 @@ export function TracePage({ id, trial, safeguards }: Props) {
               {trace.nuclearUse ? (
                 <>
                   <strong className="danger">Nuclear use</strong> on day {trace.day?.toFixed(2)}:{' '}
-                  {words(trace.cause ?? '')}, from {trace.origin}.
+                  {causeFrom(trace.cause ?? '', trace.origin)}.
                 </>
               ) : (
                 <strong>No nuclear use in this crisis.</strong>
