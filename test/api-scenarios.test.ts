@@ -33,6 +33,7 @@ describe('scenarios and safeguards', () => {
       'analytic-single-sensor',
       'korean-peninsula-2026',
       'korean-peninsula-2026-capability',
+      'korean-peninsula-2026-scripted',
     ]);
     expect(scenarios[0]).toMatchObject({ title: 'Analytic single sensor' });
     expect(scenarios[0]).toHaveProperty('description', expect.stringContaining('single sensor'));
