@@ -224,14 +224,16 @@ function proportions(value: unknown, path = ''): [string, ProportionEstimate][] 
 
 /**
  * Fields the generator leaves alone, and why: display text, safeguards (patches tested in
- * test/safeguards.test.ts) and M6 training blocks (they replace the AI rates the generator sets;
- * test/capability-scenario.test.ts).
+ * test/safeguards.test.ts), M6 training blocks (they replace the AI rates the generator sets;
+ * test/capability-scenario.test.ts) and uncertainty ranges (they change no model;
+ * src/scenario/uncertainty.test.ts).
  */
 const NOT_GENERATED = [
   /^description$/,
   /^actors\.<actor>\.label$/,
   /^actors\.<actor>\.ai\.training\./,
   /^safeguards\./,
+  /^uncertainty\./,
 ];
 
 /** Leaf field paths of the schema, as the field reference names them (`<actor>`, `<domain>`). */
