@@ -4,6 +4,7 @@ import { setRung } from './ladder.ts';
 import { SeenKind } from './observation.ts';
 import { Site, siteIndex } from './tilt.ts';
 import { Mark } from './event-marks.ts';
+import { askDecision } from './ask-decision.ts';
 import type { TrialContext } from './trial-context.ts';
 
 /**
@@ -37,7 +38,7 @@ export function onLongOutage(ctx: TrialContext, actor: number): void {
   const o = ctx.observation;
   o.begin(DecisionPoint.outage, actor, ctx.time, m.mode[actor]);
   o.outageMinutes = m.decapitationThreshold[actor];
-  if (ctx.ask(DecisionPoint.outage, actor, 0, false).choice !== Choice.act) return;
+  if (askDecision(ctx, DecisionPoint.outage, actor, 0, false).choice !== Choice.act) return;
   ctx.outcome.counts[Count.decapitationMisreads]++;
   const predelegated = m.predelegated[actor] === 1;
   ctx.record(TraceKind.decapitationMisread, actor, predelegated ? 1 : 0);

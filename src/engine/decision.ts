@@ -3,6 +3,7 @@ import { D, Mode, Timeout } from './compiled-model.ts';
 import { Choice, DecisionPoint } from './decision-maker.ts';
 import { Mark } from './event-marks.ts';
 import { SeenKind } from './observation.ts';
+import { askDecision } from './ask-decision.ts';
 import type { TrialContext } from './trial-context.ts';
 
 /**
@@ -50,7 +51,7 @@ export function decide(
   o.confirmed = confirmed;
   o.windowMinutes = window;
   o.responseRung = target;
-  const d = ctx.ask(DecisionPoint.alert, actor, domain, genuine);
+  const d = askDecision(ctx, DecisionPoint.alert, actor, domain, genuine);
   const minutes = d.minutes;
   let actsAt = Infinity;
 

@@ -1,3 +1,4 @@
+import type { AgentStreams } from './agent-streams.ts';
 import type { CompiledModel } from './compiled-model.ts';
 
 import { normalFrom } from '../random/index.ts';
@@ -14,8 +15,7 @@ export interface DrawSource {
   readonly sites: SiteDraws;
   readonly misreadDraw: Float64Array;
   mark(slot: number): number;
-  agentUniform(actor: number): number;
-  agentNormal(actor: number): number;
+  readonly agentStreams: AgentStreams;
 }
 
 /**
@@ -59,7 +59,7 @@ export class EngineDraws implements DecisionDraws {
           cut,
         );
       } else {
-        z = ctx.agentNormal(this.actor);
+        z = ctx.agentStreams.normal(this.actor);
       }
     }
     return median * Math.exp(sigma * z);
@@ -128,6 +128,6 @@ export class EngineDraws implements DecisionDraws {
     const ctx = this.ctx;
     if (this.point === DecisionPoint.alert) return ctx.mark(Mark.choice);
     if (this.point === DecisionPoint.outage) return ctx.misreadDraw[this.actor];
-    return ctx.agentUniform(this.actor);
+    return ctx.agentStreams.uniform(this.actor);
   }
 }

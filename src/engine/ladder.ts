@@ -4,6 +4,7 @@ import { Count, Flag, Origin, Scheduled, TraceKind } from './codes.ts';
 import { AnswerCode, R } from './compiled-model.ts';
 import { Choice, DecisionPoint } from './decision-maker.ts';
 import { SeenKind } from './observation.ts';
+import { askDecision } from './ask-decision.ts';
 import type { TrialContext } from './trial-context.ts';
 
 /** The trace's answer code of each rise choice (match, escalate, hold, step down). */
@@ -94,7 +95,7 @@ export function answerPerceived(
   ctx.perceived[actor] = perceived;
   ctx.see(actor, SeenKind.perceivedRung, perceived);
   ctx.observation.begin(DecisionPoint.rise, actor, ctx.time, m.mode[actor]);
-  const choice = ctx.ask(DecisionPoint.rise, actor, 0, false).choice;
+  const choice = askDecision(ctx, DecisionPoint.rise, actor, 0, false).choice;
   ctx.record(TraceKind.perceived, actor, perceived, answerOf(choice), origin);
   if (choice === Choice.deescalate) {
     stepDown(ctx, actor);

@@ -1,5 +1,6 @@
 import { Count, Scheduled, TraceKind } from './codes.ts';
 import { classifyHostileTrack } from './classification.ts';
+import { closeQuiet, closeTilt } from './close-trial.ts';
 import { endOutage, onLongOutage, startOutage } from './comms.ts';
 import {
   D,
@@ -124,8 +125,8 @@ export class Simulator {
       ctx.activeChain = 0;
       ctx.record(TraceKind.horizon, -1);
     }
-    ctx.closeQuiet();
-    ctx.closeTilt();
+    closeQuiet(ctx);
+    closeTilt(ctx);
     if (recorder !== undefined) {
       recordQuietTracks(ctx, this.path, this.buffer);
       this.buffer.flushTo(recorder);

@@ -1,21 +1,14 @@
-import { CounterCursor, CounterStream, normalFrom, poisson, Rng } from '../random/index.ts';
+import { CounterCursor, CounterStream, Rng } from '../random/index.ts';
 import { Count, Flag, TraceKind } from './codes.ts';
 import { D, K, PROCESSES_PER_ACTOR, type CompiledModel } from './compiled-model.ts';
 import { EngineDraws } from './engine-draws.ts';
-import {
-  AgentError,
-  CHOICE_NAMES,
-  LEGAL_CHOICES,
-  LEGAL_MASK,
-  POINT_PHRASES,
-  type Decision,
-  type DecisionMaker,
-} from './decision-maker.ts';
-import { ObservationState, SeenKind } from './observation.ts';
+import { AgentError, type Decision, type DecisionMaker } from './decision-maker.ts';
+import { AgentStreams } from './agent-streams.ts';
+import { ObservationState } from './observation.ts';
 import { EventQueue } from './event-queue.ts';
 import { MinTree } from './min-tree.ts';
 import type { Recorder } from './recorder.ts';
-import { ARRIVAL, BLOCK, QUIET_COUNT, Stream } from './event-marks.ts';
+import { ARRIVAL, BLOCK, Stream } from './event-marks.ts';
 import { SiteDraws } from './site-draws.ts';
 import { Site, siteIndex, type Tilt } from './tilt.ts';
 import { TrialOutcome } from './trial-outcome.ts';
@@ -106,7 +99,8 @@ export class TrialContext {
   readonly sites: SiteDraws;
   /** The question put to a decision-maker, its answer, and the draws it may use. */
   readonly observation: ObservationState;
-  private readonly decision: Decision = {
+  /** The decision-maker's answer, reused (ask-decision.ts). */
+  readonly answer: Decision = {
     choice: 0,
     minutes: 0,
     deferredToMachine: false,
@@ -115,11 +109,8 @@ export class TrialContext {
   readonly draws: EngineDraws;
   /** The other side's rung as each actor last perceived it (-1 with no other side). */
   readonly perceived: Int32Array;
-  /** Each actor's agent stream (perceived rises have no marks) and how far it has been read. */
-  private readonly agentStream: CounterStream[];
-  private readonly agentDrawn: Int32Array;
-  /** Decisions asked so far in this trial. */
-  decisions = 0;
+  /** Each actor's stream for choices without event marks (answers to perceived rises). */
+  readonly agentStreams: AgentStreams;
   /**
    * Whether a trial goes on past the first nuclear use (to general war or the horizon). Under
    * importance sampling it ends there, as the tilt search and the weights assume, and so it does
@@ -142,8 +133,7 @@ export class TrialContext {
     this.observation = new ObservationState(A);
     this.draws = new EngineDraws(this);
     this.perceived = new Int32Array(A);
-    this.agentStream = Array.from({ length: A }, () => new CounterStream());
-    this.agentDrawn = new Int32Array(A);
+    this.agentStreams = new AgentStreams(A);
     this.rung = new Int32Array(A);
     this.origin = new Int32Array(A);
     this.chain = new Int32Array(A);
@@ -244,10 +234,9 @@ export class TrialContext {
     for (let a = 0; a < initial.length; a++) {
       const other = this.other(a);
       this.perceived[a] = other < 0 ? -1 : initial[other];
-      this.agentDrawn[a] = -1;
     }
+    this.agentStreams.restart(seed, trial);
     this.observation.clear();
-    this.decisions = 0;
     this.levelStale = true;
     this.level = -1;
     this.activeChain = 0;
@@ -274,57 +263,6 @@ export class TrialContext {
       out.statedSum.fill(0);
       out.statedMin.fill(NaN);
       out.statedMax.fill(NaN);
-    }
-  }
-
-  /**
-   * Ends the trial's track processes at the current time: each one's benign labels are Poisson with
-   * mean (1 − flagged) times its integrated rate, since thinning a Poisson process by a fixed
-   * probability leaves two independent ones (and benign labels never change the rates). They count
-   * as tracks and events; under a tilt each is a label site's success.
-   */
-  closeQuiet(): void {
-    const A = this.model.actorCount;
-    const tracks = this.trackProcesses;
-    const counts = this.outcome.counts;
-    for (let i = 0; i < tracks.length; i++) {
-      const p = tracks[i];
-      const actor = (p / PROCESSES_PER_ACTOR) | 0;
-      const j = p - actor * PROCESSES_PER_ACTOR;
-      const benign = 1 - this.flagged[p];
-      const integrated = this.integrated(p);
-      if (!(benign > 0 && integrated > 0)) continue;
-      this.quietSource.start(this.processStream[p], QUIET_COUNT);
-      const n = poisson(benign * integrated, this.quietSource);
-      this.quiet[p] = n;
-      counts[Count.tracks] += n;
-      counts[Count.events] += n;
-      const domain = (j / K) | 0;
-      if (j % K === 0) {
-        counts[Count.genuineMissed] += n;
-        counts[Count.unansweredAttacks] += n;
-        if (n > 0) this.outcome.flags[Flag.unansweredAttack] = 1;
-      } else this.sites.misses(siteIndex(A, Site.label, actor, domain), n);
-    }
-  }
-
-  /**
-   * Ends a tilted trial at the current time: each process with n events, run at theta times its
-   * rate over an integrated original rate L, contributes theta^−n exp((theta − 1) L) to the weight.
-   */
-  closeTilt(): void {
-    const tilt = this.tilt;
-    if (tilt === null) return;
-    const out = this.outcome;
-    const active = this.model.activeProcesses;
-    for (let i = 0; i < active.length; i++) {
-      const p = active[i];
-      const theta = tilt.rate[p];
-      const exposure = this.integrated(p) / theta;
-      const n = this.eventIndex[p] + this.quiet[p];
-      out.processEvents[p] = n;
-      out.exposure[p] = exposure;
-      if (theta !== 1) out.logWeight += (theta - 1) * exposure - n * Math.log(theta);
     }
   }
 
@@ -414,52 +352,6 @@ export class TrialContext {
   /** A mark of the event being handled (see `Mark`). */
   mark(slot: number): number {
     return (this.markStream as CounterStream).uniform(this.markBase + slot);
-  }
-
-  /** The next uniform of actor a's agent stream, keyed on first use in the trial. */
-  agentUniform(a: number): number {
-    if (this.agentDrawn[a] < 0) {
-      this.agentStream[a].reseed(this.seed, this.trial, Stream.firstAgent + a);
-      this.agentDrawn[a] = 0;
-    }
-    return this.agentStream[a].uniform(this.agentDrawn[a]++);
-  }
-
-  /** A standard normal from actor a's agent stream. */
-  agentNormal(a: number): number {
-    const u = this.agentUniform(a);
-    return normalFrom(u, this.agentUniform(a));
-  }
-
-  /**
-   * Puts the question in `observation` (begun, its point-specific fields set) to the actor's
-   * decision-maker and returns its checked answer. `genuine` reaches only the draws.
-   */
-  ask(point: number, actor: number, domain: number, genuine: boolean): Decision {
-    const o = this.observation;
-    o.ownRung = this.rung[actor];
-    o.perceivedRung = this.perceived[actor];
-    o.linkUp = this.inOutage[actor] === 0;
-    const d = this.decision;
-    d.choice = -1;
-    d.minutes = 0;
-    d.deferredToMachine = false;
-    d.reason = '';
-    this.draws.bind(point, actor, domain, genuine);
-    this.agents[actor].decide(o, this.draws, d);
-    const c = d.choice;
-    // c & 31 differs from c for negatives, non-integers and NaN: none is a choice.
-    if (c !== (c & 31) || (LEGAL_MASK[point] & (1 << c)) === 0 || !(d.minutes >= 0)) {
-      const choice = CHOICE_NAMES[d.choice] ?? String(d.choice);
-      throw new AgentError(
-        `agent ${this.agents[actor].name} of ${this.model.actorIds[actor]} answered ${choice} ` +
-          `in ${d.minutes} minutes at ${POINT_PHRASES[point]}, which allows ` +
-          LEGAL_CHOICES[point].map((c) => CHOICE_NAMES[c]).join(', '),
-      );
-    }
-    this.decisions++;
-    o.see(actor, this.time, SeenKind.decision, d.choice);
-    return d;
   }
 
   /** A genuine attack on actor a in `domain` met no response before impact. */

@@ -4,27 +4,16 @@ import {
   AUTHORITY_MODES,
   DOMAINS,
   RUNGS,
-  NUCLEAR_USE_RUNG,
   TIMEOUT_DEFAULTS,
   type Domain,
   type Rung,
 } from './vocabulary.ts';
 import { agentSchema } from './agent-schema.ts';
+import { comms } from './comms-schema.ts';
 import { trainingSchema } from './training-schema.ts';
 import { uncertaintySchema } from './uncertainty-schema.ts';
 
-// Bounds keep a typo (a rate of 1e9 per day) from turning into a hung run.
-const MAX_RATE_PER_DAY = 10_000;
-const MAX_MINUTES = 1_000_000;
-
-const probability = (description: string) => z.number().min(0).max(1).describe(description);
-const ratePerDay = (description: string) =>
-  z.number().min(0).max(MAX_RATE_PER_DAY).describe(description);
-const minutes = (description: string) => z.number().min(0).max(MAX_MINUTES).describe(description);
-const multiplier = (description: string) => z.number().min(0).max(1000).describe(description);
-const rung = (description: string) => z.enum(RUNGS).describe(description);
-/** Rungs short of nuclear use. */
-const belowUse = z.enum(RUNGS.slice(0, NUCLEAR_USE_RUNG) as [Rung, ...Rung[]]);
+import { belowUse, minutes, multiplier, probability, ratePerDay, rung } from './field-builders.ts';
 
 /** An optional answer per perceived rung (the rest fall to `otherwise`). */
 const answersByRung = Object.fromEntries(
@@ -220,54 +209,6 @@ const human = z
   })
   .prefault({})
   .describe('The human decision maker (M3).');
-
-const comms = z
-  .strictObject({
-    outageRatePerDay: ratePerDay(
-      'Leadership-to-forces link outages per day at the stable rung.',
-    ).default(0),
-    jammingMultiplier: multiplier(
-      'Multiplier on the outage rate from jamming and cyber attack.',
-    ).default(1),
-    outageDuration: z
-      .strictObject({
-        medianMinutes: minutes('Median outage duration, minutes.').default(10),
-        sigma: z.number().min(0).max(5).default(1).describe('Standard deviation of log duration.'),
-      })
-      .prefault({})
-      .describe('Outage duration: lognormal.'),
-    decapitation: z
-      .strictObject({
-        thresholdMinutes: minutes(
-          'An outage longer than this may be read as decapitation, minutes.',
-        ).default(30),
-        minRung: rung('Misreads happen only at or above this rung.').default('nuclear_alert'),
-        misreadProbability: probability(
-          'P(a long outage at or above minRung is read as decapitation).',
-        ).default(0),
-      })
-      .prefault({})
-      .describe('Decapitation misread (M5).'),
-    predelegation: z
-      .strictObject({
-        enabled: z
-          .boolean()
-          .default(false)
-          .describe('Forces hold pre-delegated authority to act when leadership seems lost.'),
-        rung: rung(
-          'Rung the forces move to on a decapitation misread with pre-delegation.',
-        ).default('limited_nuclear_use'),
-      })
-      .prefault({})
-      .describe('Pre-delegated launch authority under comms loss (M5).'),
-    rungWithoutPredelegation: belowUse
-      .default('nuclear_alert')
-      .describe(
-        'Rung the actor moves to on a decapitation misread without pre-delegation (below use: nobody holds the authority).',
-      ),
-  })
-  .prefault({})
-  .describe('Communications, outages and decapitation misread (M5).');
 
 const actor = z
   .strictObject({
