@@ -75,7 +75,7 @@ export class RunStore {
       // The busy timeout first: another process may be creating or migrating this very file.
       db = new Database(path, { timeout: BUSY_MS });
       // WAL lets a long run's final write and another process's reads proceed side by side.
-      if (path !== ':memory:') db.pragma('journal_mode = WAL');
+      if (path !== ':memory:') enableWal(db);
       migrate(db);
     } catch (error) {
       db?.close();
@@ -267,5 +267,24 @@ export class RunStore {
           ? null
           : { p: row.headline_p, low: row.headline_low ?? 0, high: row.headline_high ?? 1 },
     };
+  }
+}
+
+/**
+ * Switches to WAL. SQLite answers SQLITE_BUSY at once, without its busy handler, while another
+ * process is creating the same file, so the switch is retried for up to the busy timeout.
+ */
+function enableWal(db: Database.Database): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 20) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      const busy = code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED');
+      if (!busy || waited >= BUSY_MS) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
   }
 }
