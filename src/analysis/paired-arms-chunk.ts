@@ -1,12 +1,26 @@
-import { CAUSE_OF_ORIGIN, type TrialOutcome } from '../engine/index.ts';
+import { CAUSE_OF_ORIGIN, Flag, type TrialOutcome } from '../engine/index.ts';
 import { RunStatistics, type RunStatisticsJson } from '../estimate/index.ts';
 import { CAUSES, type Cause } from '../scenario/index.ts';
 import type { CompiledArm } from './compare-chunk.ts';
 
-/** The outcome a study follows: any nuclear use, or use by one cause. */
-export type StudyOutcome = 'nuclearUse' | Cause;
+/**
+ * The outcome a study follows: any nuclear use, use by one cause, or the other side of the
+ * dilemma (a genuine attack unanswered) and general nuclear war.
+ */
+export type StudyOutcome = 'nuclearUse' | Cause | FlagOutcome;
+export type FlagOutcome = 'unansweredAttack' | 'generalWar';
 
-export const STUDY_OUTCOMES: readonly StudyOutcome[] = ['nuclearUse', ...CAUSES];
+export const STUDY_OUTCOMES: readonly StudyOutcome[] = [
+  'nuclearUse',
+  ...CAUSES,
+  'unansweredAttack',
+  'generalWar',
+];
+
+/** The outcome flag (codes.ts) a flag outcome reads, or -1 for the others. */
+export function flagOf(outcome: StudyOutcome): number {
+  return outcome === 'unansweredAttack' || outcome === 'generalWar' ? Flag[outcome] : -1;
+}
 
 /** Two arms compared trial by trial: `[first, second]` indices into the arms. */
 export type ArmPair = readonly [number, number];
@@ -21,7 +35,9 @@ export interface PairedArmsChunkResult {
 /** 1 when the trial ended in the outcome, else 0. */
 export function outcomeIndicator(outcome: StudyOutcome): (o: TrialOutcome) => number {
   if (outcome === 'nuclearUse') return (o) => o.nuclearUse;
-  const cause = CAUSES.indexOf(outcome);
+  const flag = flagOf(outcome);
+  if (flag >= 0) return (o) => o.flags[flag];
+  const cause = CAUSES.indexOf(outcome as Cause);
   return (o) => (o.nuclearUse === 1 && CAUSE_OF_ORIGIN[o.origin] === cause ? 1 : 0);
 }
 

@@ -40,6 +40,8 @@ export interface PathwaysResult {
   readonly runs: number;
   readonly scenario: { readonly name: string; readonly hash: string };
   readonly nuclearUse: ProportionEstimate;
+  /** The other side of the dilemma: P(a genuine attack went unanswered) per crisis. */
+  readonly unansweredAttack: ProportionEstimate | null;
   /** Share of the risk by cause, over the uses. */
   readonly shareByCause: Readonly<Record<Cause, ProportionEstimate>>;
   readonly distinctPaths: number;
@@ -79,6 +81,7 @@ export function summarizePathways(
 ): PathwaysResult {
   const uses = stats.nuclearUse;
   const runs = stats.trials;
+  const summary = summarize(stats, Object.keys(loaded.scenario.actors));
   const ranked = [...tally.paths.entries()].sort(
     (a, b) => b[1].uses - a[1].uses || a[1].trial - b[1].trial,
   );
@@ -87,7 +90,8 @@ export function summarizePathways(
     seed,
     runs,
     scenario: { name: loaded.scenario.name, hash: loaded.hash },
-    nuclearUse: summarize(stats, Object.keys(loaded.scenario.actors)).nuclearUse,
+    nuclearUse: summary.nuclearUse,
+    unansweredAttack: summary.unansweredAttack,
     shareByCause: Object.fromEntries(
       CAUSES.map((c, i) => [c, estimateProportion(stats.byCause[i], uses)]),
     ) as Record<Cause, ProportionEstimate>,

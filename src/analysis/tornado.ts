@@ -5,9 +5,9 @@ import {
   type ProportionEstimate,
   type RunStatistics,
 } from '../estimate/index.ts';
-import { CAUSES, type ParameterValue, type Uncertainty } from '../scenario/index.ts';
+import { CAUSES, type Cause, type ParameterValue, type Uncertainty } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
-import type { StudyOutcome } from './paired-arms-chunk.ts';
+import { flagOf, type StudyOutcome } from './paired-arms-chunk.ts';
 
 /** The tornado's ends: each parameter at these quantiles of its distribution. */
 export const TORNADO_QUANTILES = [0.05, 0.95] as const;
@@ -54,7 +54,9 @@ export interface TornadoParameter {
 
 /** Count of trials with the outcome in an arm's statistics. */
 export function outcomeCount(stats: RunStatistics, outcome: StudyOutcome): number {
-  return outcome === 'nuclearUse' ? stats.nuclearUse : stats.byCause[CAUSES.indexOf(outcome)];
+  if (outcome === 'nuclearUse') return stats.nuclearUse;
+  const flag = flagOf(outcome);
+  return flag >= 0 ? stats.flags[flag] : stats.byCause[CAUSES.indexOf(outcome as Cause)];
 }
 
 /**

@@ -92,6 +92,9 @@ function pathwaysText(result: PathwaysResult, file: string, flags: PathwaysFlags
     '',
     ...probabilityTable('P per crisis', 'Wilson', [
       ['  nuclear use (any cause)', result.nuclearUse],
+      ...(result.unansweredAttack
+        ? [['  genuine attack unanswered', result.unansweredAttack] as const]
+        : []),
     ]),
     '',
     ...probabilityTable(

@@ -33,7 +33,7 @@ export const UNCERTAIN_HELP =
   "declare an uncertain parameter, e.g. 'actors.north.perception.probability=uniform(0.05, 0.5)' " +
   '(repeatable; kinds: uniform, loguniform, triangular, normal, lognormal, beta, discrete)';
 
-/** Parses --outcome: nuclearUse or one of the causes. */
+/** Parses --outcome: nuclearUse, one of the causes, unansweredAttack or generalWar. */
 export function studyOutcome(value: string): StudyOutcome {
   const known = STUDY_OUTCOMES as readonly string[];
   if (!known.includes(value)) {

@@ -1,4 +1,11 @@
 import { STUDY_OUTCOMES, type Estimated, type UncertaintyResult } from '../index.ts';
+
+/** Row names of the outcomes that are not causes of use. */
+const STUDY_OUTCOME_LABELS: Readonly<Record<string, string>> = {
+  nuclearUse: 'P(nuclear use)',
+  unansweredAttack: 'P(attack unanswered)',
+  generalWar: 'P(general war)',
+};
 import { formatInteger, formatProbability } from './format.ts';
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -19,7 +26,7 @@ export function uncertaintyText(result: UncertaintyResult): string {
       `${formatProbability(x.estimate)} [${formatProbability(x.ci95[0])}, ${formatProbability(x.ci95[1])}]`.padEnd(
         28,
       );
-    const name = o === 'nuclearUse' ? 'P(nuclear use)' : `  ${o.replaceAll('_', ' ')}`;
+    const name = STUDY_OUTCOME_LABELS[o] ?? `  ${o.replaceAll('_', ' ')}`;
     lines.push(
       `  ${name.padEnd(24)}${est(s.mean).padEnd(24)}${q(s.median)}${q(s.p05)}${q(s.p95)}${shareOf(s.noiseShare)} / ${shareOf(s.parameterShare)}`,
     );
