@@ -8,7 +8,7 @@
  * - a false alarm "confirmed" under launch under attack by a fallible confirmation step.
  */
 import { describe, expect, it } from 'vitest';
-import { Flag } from '../src/engine/index.ts';
+import { Count, Flag } from '../src/engine/index.ts';
 import { normalCdf } from '../src/random/index.ts';
 import { simulate } from '../src/runner/index.ts';
 import { loadScenarioFile, resolveScenarioObject } from '../src/scenario/index.ts';
@@ -313,5 +313,59 @@ describe('a declared disarming strike', () => {
       'actors.a.disarmingStrike.atDay: set either ratePerDay or atDay, not both',
       'actors.a.disarmingStrike.atDay: day 9 is not inside the crisis (horizonDays 5)',
     ]);
+  });
+});
+
+describe('coincident hostile labels (Wallace et al. 1986)', () => {
+  // False alarms labelled hostile at λ = l f a day; a label within W minutes of the previous one
+  // is coincident. Expected coincident labels in T minutes, from the stationary gap law with the
+  // start edge: λ [W − (1 − e^{−λW})/λ + (T − W)(1 − e^{−λW})].
+  const [l, f, W, days] = [20, 0.5, 60, 5];
+  const lambda = (l * f) / MINUTES_PER_DAY;
+  const T = days * MINUTES_PER_DAY;
+  const q = -Math.expm1(-lambda * W);
+  const expected = lambda * (W - q / lambda + (T - W) * q);
+  const actor = (coincidence: ActorInput['coincidence'], catchProbability: number) => ({
+    tracks: { ballistic: { falseAlarm: l } },
+    ai: {
+      domains: ['ballistic' as const],
+      falsePositive: { ballistic: f },
+      confidence: { wrong: 0.5, spread: 0 },
+    },
+    ...instantHuman(catchProbability),
+    authority: { mode: 'human_in_the_loop' as const, confidenceThreshold: 0.8 },
+    responses: { ballistic: 'conventional_incident' as const },
+    coincidence,
+  });
+
+  it('counts them at the rate the gaps of a Poisson process give', () => {
+    const scenario = solo(actor({ windowMinutes: W }, 1), days);
+    let sum = 0;
+    let squares = 0;
+    const n = 4000;
+    forTrials(simulatorFor(scenario), 10, n, (o) => {
+      const c = o.counts[Count.coincidentLabels];
+      sum += c;
+      squares += c * c;
+    });
+    const mean = sum / n;
+    const stderr = Math.sqrt((squares / n - mean * mean) / (n - 1));
+    expect(Math.abs(mean - expected)).toBeLessThan(Z999 * stderr);
+  });
+
+  it('a boost lifts exactly the coincident labels over the threshold, and steps raise the response', () => {
+    // Alone a label's 50% is below the 80% threshold; boosted by 2 in log-odds it is 88%.
+    const scenario = solo(
+      actor({ windowMinutes: W, confidenceBoost: 2, responseSteps: 1 }, 0),
+      days,
+    );
+    let any = 0;
+    forTrials(simulatorFor(scenario), 11, 2000, (o) => {
+      const c = o.counts[Count.coincidentLabels];
+      expect(o.counts[Count.falseAlarmsReachingDecision]).toBe(c);
+      expect(o.highestRung[0]).toBe(c > 0 ? 3 : 0);
+      if (c > 0) any++;
+    });
+    expect(any).toBeGreaterThan(0);
   });
 });

@@ -181,6 +181,11 @@ const actorArb: fc.Arbitrary<ActorInput> = fc.record({
     rungWithoutPredelegation: startRung,
   }),
   intent: fc.record({ ratePerDay: num(0, 1), maxRung: rung }),
+  coincidence: fc.record({
+    windowMinutes: num(0, 120),
+    confidenceBoost: num(0, 4),
+    responseSteps: fc.integer({ min: 0, max: 6 }),
+  }),
   // At a rate, or on a day inside the shortest generated horizon (0.01 days).
   disarmingStrike: fc.oneof(
     fc.record({ ratePerDay: num(0, 1) }),

@@ -35,6 +35,11 @@ export function classifyHostileTrack(
   if (!genuine) ctx.sites.hits(siteIndex(A, Site.label, actor, domain), 1);
   counts[Count.hostileLabels]++;
   if (!genuine) counts[Count.falseHostileLabels]++;
+  // Coincident labels (Wallace et al. 1986): a second alert soon after the first reads as surer.
+  const window = m.coincidenceWindow[actor];
+  const coincident = window > 0 && ctx.time - ctx.lastHostile[actor] <= window;
+  ctx.lastHostile[actor] = ctx.time;
+  if (coincident) counts[Count.coincidentLabels]++;
 
   // Logit-normal confidence: wrong labels centre on `wrong`, which over-confidence pushes up.
   const centre = genuine ? m.logitCorrect[ad] : m.logitWrong[ad];
@@ -50,7 +55,7 @@ export function classifyHostileTrack(
             ctx.mark(Mark.confidenceU),
             ctx.mark(Mark.confidenceV),
           );
-  const logitConfidence = centre + spread * z;
+  const logitConfidence = centre + spread * z + (coincident ? m.coincidenceBoost[actor] : 0);
   const confidence = 1 / (1 + Math.exp(-logitConfidence));
   ctx.record(TraceKind.labelHostile, actor, domain, confidence, m.usesAi[ad]);
   if (confidence < m.confidenceThreshold[actor]) {
@@ -100,5 +105,6 @@ export function classifyHostileTrack(
     : kind === BENIGN
       ? Origin.misclassifiedBenign
       : Origin.sensorFalseAlarm;
-  decide(ctx, actor, domain, genuine, origin, confidence, m.confirms[ad] === 1 ? 1 : -1);
+  const steps = coincident ? m.coincidenceSteps[actor] : 0;
+  decide(ctx, actor, domain, genuine, origin, confidence, m.confirms[ad] === 1 ? 1 : -1, steps);
 }

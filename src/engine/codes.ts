@@ -35,6 +35,7 @@ export function causeOf(origin: number): Cause {
 export const COUNT_NAMES = [
   'tracks',
   'hostileLabels',
+  'coincidentLabels',
   'falseHostileLabels',
   'belowThreshold',
   'confirmationRejections',
@@ -60,6 +61,7 @@ export const Count = Object.fromEntries(COUNT_NAMES.map((n, i) => [n, i])) as {
 export const COUNT_DESCRIPTIONS: Readonly<Record<CountName, string>> = {
   tracks: 'tracks observed',
   hostileLabels: 'tracks labelled hostile',
+  coincidentLabels: 'hostile labels coincident with the side’s previous one',
   falseHostileLabels: 'benign tracks or false alarms labelled hostile',
   belowThreshold: 'hostile labels below the confidence threshold',
   confirmationRejections: 'hostile labels not confirmed by a second phenomenology',

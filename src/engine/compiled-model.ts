@@ -38,6 +38,10 @@ export interface CompiledModel {
   readonly logitWrong: Float64Array;
   readonly confidenceSpread: Float64Array;
   readonly confidenceThreshold: Float64Array;
+  /** Coincident hostile labels: the window (minutes; 0 off), log-odds boost and response steps. */
+  readonly coincidenceWindow: Float64Array;
+  readonly coincidenceBoost: Float64Array;
+  readonly coincidenceSteps: Int32Array;
   readonly confirms: Uint8Array;
   readonly confirmFalsePositive: Float64Array;
   readonly confirmFalseNegative: Float64Array;
@@ -171,6 +175,9 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     logitWrong: perActorDomain((a, d) => logit(classifierOf(a, d).confidence.wrong)),
     confidenceSpread: perActorDomain((a, d) => classifierOf(a, d).confidence.spread),
     confidenceThreshold: perActor((a) => a.authority.confidenceThreshold),
+    coincidenceWindow: perActor((a) => a.coincidence.windowMinutes),
+    coincidenceBoost: perActor((a) => a.coincidence.confidenceBoost),
+    coincidenceSteps: perActorInt((a) => a.coincidence.responseSteps),
     confirms,
     confirmFalsePositive: perActor((a) => a.confirmation.falsePositive),
     confirmFalseNegative: perActor((a) => a.confirmation.falseNegative),

@@ -1,3 +1,4 @@
+import { RUNGS } from '../scenario/index.ts';
 import { Count, DecisionOutcome, Scheduled, TraceKind } from './codes.ts';
 import { D, Mode, Timeout } from './compiled-model.ts';
 import { Choice, DecisionPoint } from './decision-maker.ts';
@@ -5,6 +6,8 @@ import { Mark } from './event-marks.ts';
 import { SeenKind } from './observation.ts';
 import { askDecision } from './ask-decision.ts';
 import type { TrialContext } from './trial-context.ts';
+
+const GENERAL_WAR = RUNGS.length - 1;
 
 /**
  * M3: a hostile label reaches a decision. The window is time to impact less latencies. The side's
@@ -29,6 +32,8 @@ export function decide(
   origin: number,
   confidence: number,
   confirmed: number,
+  /** Rungs added to the response (coincident labels); default 0. */
+  responseSteps = 0,
 ): void {
   const m = ctx.model;
   const counts = ctx.outcome.counts;
@@ -36,7 +41,7 @@ export function decide(
   const window = m.window[ad];
   const at = ctx.time + m.processingDelay[ad];
   const impact = ctx.time + m.timeToImpact[ad];
-  const target = m.responseRung[ad];
+  const target = Math.min(m.responseRung[ad] + responseSteps, GENERAL_WAR);
   const byAi = m.usesAi[ad] === 1;
   const mode = byAi ? m.mode[actor] : Mode.inTheLoop;
   const linkUp = ctx.canOrder(actor);

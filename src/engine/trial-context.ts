@@ -77,6 +77,8 @@ export class TrialContext {
   activeChain = 0;
   private chains = 0;
   readonly inOutage: Uint8Array;
+  /** Minute of each actor's last hostile label (-Infinity before one), for coincidence. */
+  readonly lastHostile: Float64Array;
   /** Per actor: struck by a disarming strike; its leadership destroyed; a successor survived. */
   readonly struck: Uint8Array;
   readonly leaderless: Uint8Array;
@@ -143,6 +145,7 @@ export class TrialContext {
     this.origin = new Int32Array(A);
     this.chain = new Int32Array(A);
     this.inOutage = new Uint8Array(A);
+    this.lastHostile = new Float64Array(A);
     this.struck = new Uint8Array(A);
     this.leaderless = new Uint8Array(A);
     this.commandSurvives = new Uint8Array(A);
@@ -238,6 +241,7 @@ export class TrialContext {
       this.origin[a] = 0;
       this.chain[a] = 0;
       this.inOutage[a] = 0;
+      this.lastHostile[a] = -Infinity;
       this.struck[a] = 0;
       this.leaderless[a] = 0;
       this.commandSurvives[a] = 0;

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 /**
  * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. Actor
  * fields added after runs were stored are left out while they hold a default that changes nothing
- * (`NEUTRAL_ACTOR_FIELDS`: the doctrine agent, no disarming strike, no surviving command), so
+ * (`NEUTRAL_ACTOR_FIELDS`: the doctrine agent, no coincidence rule, no disarming strike, no
+ * surviving command), so
  * scenarios hash as they did before those fields existed and stored runs and golden files stay
  * comparable. The `uncertainty` block is left out too: it changes no model, so declaring ranges
  * keeps a scenario's runs comparable (studies report the distributions they used).
@@ -18,6 +19,7 @@ export function hashScenario(value: unknown): string {
 const NEUTRAL_ACTOR_FIELDS: readonly (readonly [readonly string[], unknown])[] = [
   [['agent'], { type: 'doctrine' }],
   [['disarmingStrike'], { ratePerDay: 0 }],
+  [['coincidence'], { windowMinutes: 0, confidenceBoost: 0, responseSteps: 0 }],
   [['comms', 'survivingCommand'], 0],
 ];
 

@@ -294,6 +294,31 @@ const actor = z
       .describe(
         'Deliberate escalation (M7 cause `deliberate`), only where a scenario models intent.',
       ),
+    coincidence: z
+      .strictObject({
+        windowMinutes: minutes(
+          'A hostile label within this many minutes of the side’s previous one is coincident; 0: off.',
+        ).default(0),
+        confidenceBoost: z
+          .number()
+          .min(0)
+          .max(20)
+          .default(0)
+          .describe(
+            'Added to a coincident label’s confidence in log-odds before the threshold (2 turns 50% into 88%).',
+          ),
+        responseSteps: z
+          .number()
+          .int()
+          .min(0)
+          .max(6)
+          .default(0)
+          .describe('Rungs added to the response to a coincident label (at most general war).'),
+      })
+      .prefault({})
+      .describe(
+        'Coincident hostile labels raise the confidence or the response (Wallace, Crissey and Sennott 1986): off by default.',
+      ),
     disarmingStrike: z
       .strictObject({
         ratePerDay: ratePerDay(
