@@ -8,7 +8,7 @@
  * - a false alarm "confirmed" under launch under attack by a fallible confirmation step.
  */
 import { describe, expect, it } from 'vitest';
-import { Count, Flag } from '../src/engine/index.ts';
+import { Count, Flag, Origin } from '../src/engine/index.ts';
 import { normalCdf } from '../src/random/index.ts';
 import { simulate } from '../src/runner/index.ts';
 import { loadScenarioFile, resolveScenarioObject } from '../src/scenario/index.ts';
@@ -256,7 +256,8 @@ describe('a declared disarming strike', () => {
     strike: ActorInput['disarmingStrike'],
   ) =>
     duo(
-      { disarmingStrike: strike, answer: 'hold' },
+      // A steps up to an alert at once (deliberately), so the strike comes from a raised rung.
+      { disarmingStrike: strike, answer: 'hold', intent: { ratePerDay: 1e4, maxRung: 'alert' } },
       {
         answer: 'match',
         perception: { probability: [0.8, 0.8, 0.8, 0.8, 0.8, p, 1], meanDelayMinutes: 5 },
@@ -276,6 +277,7 @@ describe('a declared disarming strike', () => {
         retaliated += o.flags[Flag.strikeRetaliated];
         expect(o.flags[Flag.strikeRetaliated]).toBe(o.flags[Flag.retaliation]);
         expect(o.user).toBe(0);
+        expect([o.origin, o.rootOrigin]).toEqual([Origin.disarmingStrike, Origin.disarmingStrike]);
       });
       expect(strikes).toBe(n);
       expectCovered(retaliated, n, s * p + (1 - s) * (predelegated ? 1 : 0), Z999);

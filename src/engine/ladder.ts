@@ -48,7 +48,9 @@ export function setRung(
       out.time = ctx.time;
       out.origin = origin;
       out.user = actor;
-      out.rootOrigin = enabling !== Origin.none ? enabling : origin;
+      // A declared strike does not grow out of the rung it starts from: it is its own root.
+      out.rootOrigin =
+        enabling !== Origin.none && origin !== Origin.disarmingStrike ? enabling : origin;
       ctx.record(TraceKind.nuclearUse, actor, to, origin);
     } else if (actor !== out.user) out.flags[Flag.retaliation] = 1;
     if (ctx.struck[actor] === 1) out.flags[Flag.strikeRetaliated] = 1;
