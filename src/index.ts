@@ -187,6 +187,7 @@ export {
   runsTable,
   runTable,
   toCsv,
+  toParquet,
   type Cell,
   type DataColumn,
   type DataTable,

@@ -1,7 +1,8 @@
 /** CSV exports read back with exactly the numbers of `--json`. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ComparisonResult, RunResult } from '../src/runner/index.ts';
 import type { PathwaysResult } from '../src/analysis/index.ts';
@@ -142,5 +143,52 @@ describe('petrov runs export', () => {
     expect(rows[0]).toMatchObject({ safeguards: 'hotline', runs: '1000' });
     expect(num(rows[0].p)).toBe(c.baseline.nuclearUse.p);
     expect(parseCsv(readFileSync(out, 'utf8'))[0][0]).toBe('id');
+  });
+
+  it('writes Parquet that a reader gives back with the --json numbers and typed columns', async () => {
+    const db = join(dir, 'parquet.db');
+    const run = await cli('run', KOREA, '--runs', '1000', '--db', db, '--json', '--label', 'a');
+    expect(run.code).toBe(0);
+    const out = join(dir, 'runs.parquet');
+    const exported = await cli('runs', 'export', '--format', 'parquet', '--db', db, '--out', out);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toBe(`wrote 1 runs to ${out}\n`);
+    const bytes = readFileSync(out);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const types = parquetSchema(parquetMetadata(file)).children.map((c) => [
+      c.element.name,
+      c.element.type,
+    ]);
+    expect(Object.fromEntries(types)).toMatchObject({
+      id: 'DOUBLE',
+      p: 'DOUBLE',
+      label: 'BYTE_ARRAY',
+    });
+    const [row] = await parquetReadObjects({ file });
+    const r = JSON.parse(run.out) as RunResult;
+    expect(row).toMatchObject({
+      id: 1,
+      label: 'a',
+      kind: 'run',
+      scenario_hash: r.scenario.hash,
+      seed: 1,
+      runs: 1000,
+      finished_at: expect.any(String),
+      target_rel_error: null,
+    });
+    expect([row.p, row.p_ci_low, row.p_ci_high]).toEqual([
+      r.outcomes.nuclearUse.p,
+      ...r.outcomes.nuclearUse.ci95,
+    ]);
+  });
+
+  it('refuses Parquet without --out, naming it, before reading the store', async () => {
+    const result = await cli('runs', 'export', '--format', 'parquet', '--db', join(dir, 'none.db'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatchInlineSnapshot(`
+      "--out: Parquet is binary: give --out FILE (for example runs.parquet)
+      "
+    `);
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 export { columns, type Cell, type DataColumn, type DataTable } from './data-table.ts';
 export { toCsv } from './csv.ts';
+export { toParquet } from './parquet.ts';
 export { runTable } from './run-table.ts';
 export { compareTable } from './compare-table.ts';
 export { pathwaysTable } from './pathways-table.ts';
