@@ -2,6 +2,9 @@
 // capability (M6) sits below scenario: it is plain numbers in, plain numbers out, and resolving a
 // scenario calls it to fill in the AI rates a training block implies.
 const layers = [
+  // Chart specs (plain rows in, Observable Plot options out) sit below everything: reports and the
+  // web app both draw from them, so they import nothing of Petrov's.
+  'charts',
   'util',
   'random',
   'capability',
@@ -23,7 +26,8 @@ const forbidden = [
   ...frontEnds.map((end) => ({
     name: `nothing-imports-${end}`,
     severity: 'error',
-    from: { pathNot: `^src/${end}/` },
+    // web/ takes types from the server's index (checked by web-imports-types-and-charts).
+    from: { pathNot: `^(src/${end}/|web/)` },
     to: { path: `^src/${end}/` },
   })),
   {
@@ -41,6 +45,22 @@ const forbidden = [
     to: {
       path: '(^src/(scenario/load|cli|runner|server|store|llm))|node_modules/yaml|^node:fs|^fs$',
     },
+  },
+  {
+    name: 'charts-stand-alone',
+    comment:
+      'The web bundle imports src/charts: it may use Observable Plot and itself, nothing else.',
+    severity: 'error',
+    from: { path: '^src/charts/' },
+    to: { path: '^src/(?!charts/)|node_modules/(?!@observablehq/plot)' },
+  },
+  {
+    name: 'web-imports-types-and-charts',
+    comment:
+      'web/ talks to the server over HTTP: from src it takes types only, and the shared chart specs.',
+    severity: 'error',
+    from: { path: '^web/' },
+    to: { path: '^src/(?!charts/)', dependencyTypesNot: ['type-only'] },
   },
 ];
 layers.forEach((layer, i) => {

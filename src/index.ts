@@ -180,6 +180,8 @@ export {
 } from './util/index.ts';
 export { VERSION } from './version.ts';
 export {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
   compareTable,
   pathwaysTable,
   reportHtml,

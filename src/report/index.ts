@@ -7,3 +7,4 @@ export { pathwaysTable } from './pathways-table.ts';
 export { runsTable } from './runs-table.ts';
 export { reportHtml, type ReportInput } from './report-html.ts';
 export { reproduceCommand } from './reproduce-command.ts';
+export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';

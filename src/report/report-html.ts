@@ -1,7 +1,7 @@
 import type { ProportionEstimate } from '../estimate/index.ts';
 import type { ComparisonResult, RunResult } from '../runner/index.ts';
 import { CAUSES, RUNGS } from '../scenario/index.ts';
-import { intervalChart, type IntervalRow } from './interval-chart.ts';
+import { intervalChart, type IntervalRow } from '../charts/index.ts';
 import { renderChart } from './render-chart.ts';
 
 /** What a report shows besides the result: where it came from and how to get it again. */

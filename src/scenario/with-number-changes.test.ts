@@ -21,22 +21,21 @@ const scenario = (name: string) => {
 function refinedPaths(node: z.core.$ZodType, path: string[], seen: Set<unknown>): string[] {
   if (seen.has(node)) return [];
   seen.add(node);
-  const def = node._zod.def as z.core.$ZodTypeDef & Record<string, unknown>;
+  const def = node._zod.def;
+  const inner = (def as unknown as { innerType?: z.core.$ZodType }).innerType;
   const here = (def.checks ?? []).some((c) => c._zod.def.check === 'custom')
     ? [path.join('.')]
     : [];
   const children: [string | null, z.core.$ZodType][] = [];
   if (def.type === 'object') {
-    for (const [k, v] of Object.entries((def as z.core.$ZodObjectDef).shape)) children.push([k, v]);
-  } else if (def.type === 'record') children.push(['*', (def as z.core.$ZodRecordDef).valueType]);
-  else if (def.type === 'array') children.push(['0', (def as z.core.$ZodArrayDef).element]);
+    for (const [k, v] of Object.entries((def as unknown as z.core.$ZodObjectDef).shape)) children.push([k, v]);
+  } else if (def.type === 'record') children.push(['*', (def as unknown as z.core.$ZodRecordDef).valueType]);
+  else if (def.type === 'array') children.push(['0', (def as unknown as z.core.$ZodArrayDef).element]);
   else if (def.type === 'tuple') {
-    (def as z.core.$ZodTupleDef).items.forEach((item, i) => children.push([String(i), item]));
+    (def as unknown as z.core.$ZodTupleDef).items.forEach((item, i) => children.push([String(i), item]));
   } else if (def.type === 'union') {
-    for (const option of (def as z.core.$ZodUnionDef).options) children.push([null, option]);
-  } else if (typeof def.innerType === 'object' && def.innerType !== null) {
-    children.push([null, def.innerType as z.core.$ZodType]);
-  }
+    for (const option of (def as unknown as z.core.$ZodUnionDef).options) children.push([null, option]);
+  } else if (inner !== undefined) children.push([null, inner]);
   return [
     ...here,
     ...children.flatMap(([k, v]) => refinedPaths(v, k === null ? path : [...path, k], seen)),
