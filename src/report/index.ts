@@ -8,3 +8,4 @@ export { runsTable } from './runs-table.ts';
 export { reportHtml, type ReportInput } from './report-html.ts';
 export { reproduceCommand } from './reproduce-command.ts';
 export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+export { sensitivityTable, uncertaintyTable } from './study-tables.ts';
