@@ -6,3 +6,4 @@ export { intervalChart, type IntervalRow } from './interval-chart.ts';
 export { tornadoChart, type Interval, type TornadoRow } from './tornado-chart.ts';
 export { sobolChart, type SobolRow } from './sobol-chart.ts';
 export { bandChart, type BandRow } from './band-chart.ts';
+export { bandRows, sobolRows, tornadoRows } from './study-rows.ts';

@@ -7,6 +7,7 @@ import { ErrorBox } from '../components/ErrorBox.tsx';
 import { ProgressPanel } from '../components/ProgressPanel.tsx';
 import { RunMeta } from '../components/RunMeta.tsx';
 import { RunResults } from '../components/RunResults.tsx';
+import { UncertaintyBand } from '../components/UncertaintyBand.tsx';
 import { routeHref } from '../routing/route.ts';
 
 interface Props {
@@ -94,6 +95,9 @@ export function RunPage({ id }: Props) {
         ) : (
           <RunResults runId={id} result={run.result as RunResult} convergence={convergence} />
         ))}
+      {run.result && run.kind === 'run' && (
+        <UncertaintyBand run={run} result={run.result as RunResult} />
+      )}
     </article>
   );
 }

@@ -1,0 +1,127 @@
+/** The sensitivity page and the run page's parameter band, in real Chromium on the real API. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  browserRequired,
+  chromiumInstalled,
+  launchChromium,
+  type LaunchedBrowser,
+} from './helpers/chromium.ts';
+import { startTestServer, type TestServer } from './helpers/test-server.ts';
+
+const POLL = { timeout: 30_000 };
+const available = chromiumInstalled();
+const ANALYTIC = readFileSync(
+  join(import.meta.dirname, '..', '..', 'scenarios', 'analytic-single-sensor.yaml'),
+  'utf8',
+);
+const UNCERTAIN = `${ANALYTIC}
+uncertainty:
+  actors.solo.tracks.ballistic.falseAlarm: { dist: uniform, min: 1, max: 3, assumption: test }
+  actors.solo.human.catchProbability: { dist: uniform, min: 0.85, max: 0.95, assumption: test }
+`;
+
+describe.runIf(available || browserRequired())('studies in the web app', () => {
+  let server: TestServer;
+  let chromium: LaunchedBrowser;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    chromium = await launchChromium();
+    page = await chromium.context.newPage();
+    page.setDefaultTimeout(45_000);
+  });
+
+  afterAll(async () => {
+    await chromium?.close();
+    await server?.close();
+  });
+
+  /** Starts a run through the API (as the workbench would) and opens its page when done. */
+  async function openRun(text: string): Promise<void> {
+    const response = await fetch(`${server.url}/api/runs`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'run', scenario: { text }, runs: 20_000 }),
+    });
+    const { id } = (await response.json()) as { id: string };
+    await page.goto(`${server.url}/#/runs/${id}`);
+    await page.getByTestId('run-results').waitFor();
+  }
+
+  it('draws the tornado and Sobol indices of the Korean scenario, each with intervals', async () => {
+    await page.goto(`${server.url}/#/sensitivity`);
+    await page.getByTestId('nav-sensitivity').waitFor();
+    expect(await page.getByTestId('nav-sensitivity').getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => page.getByTestId('sensitivity-scenario').inputValue(), POLL)
+      .toBe('korean-peninsula-2026');
+    await page.getByTestId('sensitivity-runs').fill('200');
+    await page.getByTestId('sensitivity-sobol').check();
+    await page.getByTestId('sensitivity-base-points').fill('20');
+    await page.getByTestId('sensitivity-repetitions').fill('10');
+    await page.getByTestId('sensitivity-start').click();
+    await page.getByTestId('sensitivity-results').waitFor();
+    expect(await page.getByTestId('sensitivity-baseline').textContent()).toMatch(
+      /^Baseline P\(nuclear use\) \d+(\.\d+)?% \(95% CI \d+(\.\d+)?%–\d+(\.\d+)?%\), 200 trials per arm, seed 1\.$/,
+    );
+    // One row per declared parameter (the Korean scenario declares 26), each with paired intervals.
+    const rows = page.getByTestId('tornado-table').locator('tbody tr');
+    expect(await rows.count()).toBe(26);
+    expect(await rows.first().locator('td').last().textContent()).toMatch(
+      /^[+−]?[\d.]+ pts \[[+−]?[\d.]+ pts, [+−]?[\d.]+ pts\]$|^0 pts/,
+    );
+    const tornadoChart = page.getByTestId('tornado-chart');
+    await expect.poll(() => tornadoChart.getAttribute('data-ready'), POLL).toBe('true');
+    // Two bars (5% and 95% ends) and two whiskers per parameter, in the shared chart spec.
+    expect(await tornadoChart.locator('svg g[aria-label="bar"] rect').count()).toBe(52);
+    expect(await tornadoChart.locator('svg g[aria-label="rule"] line').count()).toBeGreaterThan(52);
+    const sobolRows = page.getByTestId('sobol-table').locator('tbody tr');
+    expect(await sobolRows.count()).toBe(26);
+    expect(await sobolRows.first().locator('td').first().textContent()).toMatch(
+      /^-?[\d.,]+ \[-?[\d.,]+, -?[\d.,]+\]$/,
+    );
+    const sobolChart = page.getByTestId('sobol-chart');
+    await expect.poll(() => sobolChart.getAttribute('data-ready'), POLL).toBe('true');
+    expect(await sobolChart.locator('svg g[aria-label="dot"] circle').count()).toBe(52);
+  });
+
+  it('names the problem when the scenario declares no uncertain parameters', async () => {
+    await page.goto(`${server.url}/#/sensitivity`);
+    await expect
+      .poll(() => page.getByTestId('sensitivity-scenario').locator('option').count(), POLL)
+      .toBeGreaterThan(1);
+    await page.getByTestId('sensitivity-scenario').selectOption('analytic-single-sensor');
+    await page.getByTestId('sensitivity-start').click();
+    await expect
+      .poll(() => page.getByTestId('sensitivity-form').textContent(), POLL)
+      .toContain('declare uncertain parameters');
+  });
+
+  it('offers the parameter band on a run whose scenario declares uncertainty, and draws it', async () => {
+    await openRun(UNCERTAIN);
+    const band = page.getByTestId('uncertainty-band');
+    await band.waitFor();
+    expect(await band.textContent()).toContain('declares 2 uncertain parameters');
+    await page.getByTestId('band-start').click();
+    await page.getByTestId('band-chart').waitFor();
+    expect(await page.getByTestId('band-summary').textContent()).toMatch(
+      /median \d+(\.\d+)?% \(\d+(\.\d+)?%–\d+(\.\d+)?%\); 5–95% band \d+(\.\d+)?% \(.+\) to \d+(\.\d+)?% \(.+\)/,
+    );
+    const chart = page.getByTestId('band-chart');
+    await expect.poll(() => chart.getAttribute('data-ready'), POLL).toBe('true');
+    // Every outcome's band, and the run's own interval beside the headline's.
+    expect(await chart.locator('svg g[aria-label="dot"]').count()).toBe(2);
+  });
+
+  it('shows no band when the scenario declares no uncertainty', async () => {
+    await openRun(ANALYTIC);
+    await page.waitForLoadState('networkidle');
+    // The scenario is validated again for its parameters; none, so no panel.
+    await expect.poll(() => page.getByTestId('uncertainty-band').count(), POLL).toBe(0);
+    expect(await page.getByTestId('run-results').count()).toBe(1);
+  });
+});
