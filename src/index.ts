@@ -189,6 +189,7 @@ export {
   runsTable,
   runTable,
   sensitivityTable,
+  storedReportInput,
   toCsv,
   uncertaintyTable,
   toParquet,

@@ -9,3 +9,4 @@ export { reportHtml, type ReportInput } from './report-html.ts';
 export { reproduceCommand } from './reproduce-command.ts';
 export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 export { sensitivityTable, uncertaintyTable } from './study-tables.ts';
+export { storedReportInput } from './stored-report.ts';

@@ -5,6 +5,7 @@ import type { RunStore } from '../store/index.ts';
 import { DEFAULT_ACCESS, type AccessPolicy } from './access-policy.ts';
 import { ApiError, errorResponse } from './api-error.ts';
 import { eventsRoute } from './events-route.ts';
+import { exportRoutes } from './export-routes.ts';
 import { hostGuard } from './host-guard.ts';
 import { jsonOnly } from './json-only.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
@@ -83,6 +84,7 @@ export function createApp(deps: ServerDeps): PetrovApp {
     }),
   );
   api.route('/', eventsRoute(deps.store, runs));
+  api.route('/', exportRoutes(runs));
   api.route(
     '/',
     studyRoutes({

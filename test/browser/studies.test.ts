@@ -1,4 +1,4 @@
-/** The sensitivity page and the run page's parameter band, in real Chromium on the real API. */
+/** The sensitivity page, the run page's parameter band and its downloads, in real Chromium on the real API. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -123,5 +123,42 @@ describe.runIf(available || browserRequired())('studies in the web app', () => {
     // The scenario is validated again for its parameters; none, so no panel.
     await expect.poll(() => page.getByTestId('uncertainty-band').count(), POLL).toBe(0);
     expect(await page.getByTestId('run-results').count()).toBe(1);
+  });
+
+  /** Clicks a button that downloads a file, and returns the file's bytes and suggested name. */
+  async function downloaded(testId: string): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId(testId).click(),
+    ]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), bytes: readFileSync(path) };
+  }
+
+  it("downloads a run's report and CSV, and each chart as SVG and PNG", async () => {
+    await openRun(ANALYTIC);
+    const id = decodeURIComponent(page.url().split('/').pop() ?? '');
+    const report = await downloaded('download-report');
+    expect(report.name).toBe(`petrov-run-${id}.html`);
+    const html = report.bytes.toString('utf8');
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain('<svg');
+    const csv = await downloaded('download-csv');
+    expect(csv.name).toBe(`petrov-run-${id}.csv`);
+    expect(csv.bytes.toString('utf8')).toMatch(/^measure,actor,name,estimate,/);
+    const chart = page.getByTestId('cause-chart');
+    await expect.poll(() => chart.getAttribute('data-ready'), POLL).toBe('true');
+    const svg = await downloaded('cause-chart-svg');
+    expect(svg.name).toBe('cause-chart.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await downloaded('cause-chart-png');
+    expect(png.name).toBe('cause-chart.png');
+    // The PNG signature, then an image at twice the drawn width.
+    expect([...png.bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    const drawn = await chart
+      .locator('svg')
+      .first()
+      .evaluate((e) => e.getBoundingClientRect().width);
+    expect(png.bytes.readUInt32BE(16)).toBe(Math.ceil(drawn * 2));
   });
 });
