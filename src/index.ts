@@ -187,9 +187,11 @@ export {
   reportHtml,
   reproduceCommand,
   runsTable,
+  shellWord,
   runTable,
   sensitivityTable,
   storedReportInput,
+  studyReportHtml,
   toCsv,
   uncertaintyTable,
   toParquet,
@@ -197,4 +199,5 @@ export {
   type DataColumn,
   type DataTable,
   type ReportInput,
+  type StudyReportInput,
 } from './report/index.ts';

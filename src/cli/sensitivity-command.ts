@@ -16,7 +16,13 @@ import type { CliIo } from './io.ts';
 import { outputFormat, rendered } from './output-format.ts';
 import { progressReporter } from './progress.ts';
 import { sobolText, tornadoText } from './sensitivity-text.ts';
-import { addStudyOptions, studyOutcome, type StudyFlags } from './study-flags.ts';
+import {
+  addStudyOptions,
+  studyCommand,
+  studyOutcome,
+  writeStudyReport,
+  type StudyFlags,
+} from './study-flags.ts';
 
 interface SensitivityFlags extends StudyFlags {
   runs: number;
@@ -101,6 +107,18 @@ docs/sensitivity.md says how to read the result.`,
           })
         : null;
       progress.stop();
+      const own = ['--runs', String(flags.runs), '--outcome', flags.outcome];
+      if (flags.sobol) {
+        own.push('--sobol', '--base-points', String(flags.basePoints));
+        own.push('--repetitions', String(flags.repetitions));
+      }
+      writeStudyReport(
+        io,
+        flags,
+        file,
+        { kind: 'sensitivity', tornado: bars, sobol: indices },
+        studyCommand('sensitivity', file, flags, own),
+      );
       io.out(
         rendered(
           format,

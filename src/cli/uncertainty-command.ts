@@ -11,7 +11,7 @@ import { collect, integer, orThrow, workersFor } from './arguments.ts';
 import type { CliIo } from './io.ts';
 import { outputFormat, rendered } from './output-format.ts';
 import { progressReporter } from './progress.ts';
-import { addStudyOptions, type StudyFlags } from './study-flags.ts';
+import { addStudyOptions, studyCommand, writeStudyReport, type StudyFlags } from './study-flags.ts';
 import { uncertaintyText } from './uncertainty-text.ts';
 
 interface UncertaintyFlags extends StudyFlags {
@@ -75,6 +75,16 @@ docs/sensitivity.md says how to read the result.`,
       onProgress: (done, planned) => progress.update({ done, planned }),
     });
     progress.stop();
+    const own = ['--parameter-sets', String(flags.parameterSets)];
+    own.push('--repetitions', String(flags.repetitions));
+    for (const g of flags.safeguard ?? []) own.push('--safeguard', g);
+    writeStudyReport(
+      io,
+      flags,
+      file,
+      { kind: 'uncertainty', result },
+      studyCommand('uncertainty', file, flags, own),
+    );
     io.out(
       rendered(
         format,

@@ -3,12 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  browserRequired,
-  chromiumInstalled,
-  launchChromium,
-  type LaunchedBrowser,
-} from './helpers/chromium.ts';
+import { chromiumInstalled, launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
 import { startTestServer, type TestServer } from './helpers/test-server.ts';
 
 const POLL = { timeout: 30_000 };
@@ -23,7 +18,8 @@ uncertainty:
   actors.solo.human.catchProbability: { dist: uniform, min: 0.85, max: 0.95, assumption: test }
 `;
 
-describe.runIf(available || browserRequired())('studies in the web app', () => {
+// app.test.ts says why Chromium is missing (or fails CI for it); here the tests just do not run.
+describe.runIf(available)('studies in the web app', () => {
   let server: TestServer;
   let chromium: LaunchedBrowser;
   let page: Page;
