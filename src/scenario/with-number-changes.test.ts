@@ -28,13 +28,19 @@ function refinedPaths(node: z.core.$ZodType, path: string[], seen: Set<unknown>)
     : [];
   const children: [string | null, z.core.$ZodType][] = [];
   if (def.type === 'object') {
-    for (const [k, v] of Object.entries((def as unknown as z.core.$ZodObjectDef).shape)) children.push([k, v]);
-  } else if (def.type === 'record') children.push(['*', (def as unknown as z.core.$ZodRecordDef).valueType]);
-  else if (def.type === 'array') children.push(['0', (def as unknown as z.core.$ZodArrayDef).element]);
+    for (const [k, v] of Object.entries((def as unknown as z.core.$ZodObjectDef).shape))
+      children.push([k, v]);
+  } else if (def.type === 'record')
+    children.push(['*', (def as unknown as z.core.$ZodRecordDef).valueType]);
+  else if (def.type === 'array')
+    children.push(['0', (def as unknown as z.core.$ZodArrayDef).element]);
   else if (def.type === 'tuple') {
-    (def as unknown as z.core.$ZodTupleDef).items.forEach((item, i) => children.push([String(i), item]));
+    (def as unknown as z.core.$ZodTupleDef).items.forEach((item, i) =>
+      children.push([String(i), item]),
+    );
   } else if (def.type === 'union') {
-    for (const option of (def as unknown as z.core.$ZodUnionDef).options) children.push([null, option]);
+    for (const option of (def as unknown as z.core.$ZodUnionDef).options)
+      children.push([null, option]);
   } else if (inner !== undefined) children.push([null, inner]);
   return [
     ...here,
