@@ -18,12 +18,15 @@ const layers = [
 ];
 // The two front ends sit on top side by side: each uses the public API (src/index.ts) and the store's index, never the other.
 const frontEnds = ['cli', 'server'];
+// Chart specs (src/charts: rows in, Observable Plot options out) stand outside the layers: reports
+// and the web app both draw from them, so they import only Plot and result types (rule below).
 const forbidden = [
   { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ...frontEnds.map((end) => ({
     name: `nothing-imports-${end}`,
     severity: 'error',
-    from: { pathNot: `^src/${end}/` },
+    // web/ takes types from the server's index (checked by web-imports-types-and-charts).
+    from: { pathNot: `^(src/${end}/|web/)` },
     to: { path: `^src/${end}/` },
   })),
   {
@@ -41,6 +44,32 @@ const forbidden = [
     to: {
       path: '(^src/(scenario/load|cli|runner|server|store|llm))|node_modules/yaml|^node:fs|^fs$',
     },
+  },
+  {
+    name: 'charts-stand-alone',
+    comment:
+      'The web bundle imports src/charts: it may use Observable Plot, itself and types, nothing else.',
+    severity: 'error',
+    from: { path: '^src/charts/' },
+    to: {
+      path: '^src/(?!charts/)|node_modules/(?!@observablehq/plot)',
+      dependencyTypesNot: ['type-only'],
+    },
+  },
+  {
+    name: 'reports-draw-the-charts',
+    comment: 'In src only reports render chart specs (the web app is the other user).',
+    severity: 'error',
+    from: { path: '^src/(?!report/|charts/)' },
+    to: { path: '^src/charts/' },
+  },
+  {
+    name: 'web-imports-types-and-charts',
+    comment:
+      'web/ talks to the server over HTTP: from src it takes types only, and the shared chart specs.',
+    severity: 'error',
+    from: { path: '^web/' },
+    to: { path: '^src/(?!charts/)', dependencyTypesNot: ['type-only'] },
   },
 ];
 layers.forEach((layer, i) => {

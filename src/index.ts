@@ -180,15 +180,24 @@ export {
 } from './util/index.ts';
 export { VERSION } from './version.ts';
 export {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
   compareTable,
   pathwaysTable,
   reportHtml,
   reproduceCommand,
   runsTable,
+  shellWord,
   runTable,
+  sensitivityTable,
+  storedReportInput,
+  studyReportHtml,
   toCsv,
+  uncertaintyTable,
+  toParquet,
   type Cell,
   type DataColumn,
   type DataTable,
   type ReportInput,
+  type StudyReportInput,
 } from './report/index.ts';

@@ -1,10 +1,16 @@
 /** CSV exports read back with exactly the numbers of `--json`. */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parquetMetadata, parquetReadObjects, parquetSchema } from 'hyparquet';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ComparisonResult, RunResult } from '../src/runner/index.ts';
-import type { PathwaysResult } from '../src/analysis/index.ts';
+import type {
+  PathwaysResult,
+  SobolResult,
+  TornadoResult,
+  UncertaintyResult,
+} from '../src/analysis/index.ts';
 import { CAUSES } from '../src/scenario/index.ts';
 import { cli } from './helpers/cli.ts';
 import { csvRecords, parseCsv } from './helpers/csv.ts';
@@ -142,5 +148,141 @@ describe('petrov runs export', () => {
     expect(rows[0]).toMatchObject({ safeguards: 'hotline', runs: '1000' });
     expect(num(rows[0].p)).toBe(c.baseline.nuclearUse.p);
     expect(parseCsv(readFileSync(out, 'utf8'))[0][0]).toBe('id');
+  });
+
+  it('writes Parquet that a reader gives back with the --json numbers and typed columns', async () => {
+    const db = join(dir, 'parquet.db');
+    const run = await cli('run', KOREA, '--runs', '1000', '--db', db, '--json', '--label', 'a');
+    expect(run.code).toBe(0);
+    const out = join(dir, 'runs.parquet');
+    const exported = await cli('runs', 'export', '--format', 'parquet', '--db', db, '--out', out);
+    expect(exported.code).toBe(0);
+    expect(exported.err).toBe(`wrote 1 runs to ${out}\n`);
+    const bytes = readFileSync(out);
+    const file = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+    const types = parquetSchema(parquetMetadata(file)).children.map((c) => [
+      c.element.name,
+      c.element.type,
+    ]);
+    expect(Object.fromEntries(types)).toMatchObject({
+      id: 'DOUBLE',
+      p: 'DOUBLE',
+      label: 'BYTE_ARRAY',
+    });
+    const [row] = await parquetReadObjects({ file });
+    const r = JSON.parse(run.out) as RunResult;
+    expect(row).toMatchObject({
+      id: 1,
+      label: 'a',
+      kind: 'run',
+      scenario_hash: r.scenario.hash,
+      seed: 1,
+      runs: 1000,
+      finished_at: expect.any(String),
+      target_rel_error: null,
+    });
+    expect([row.p, row.p_ci_low, row.p_ci_high]).toEqual([
+      r.outcomes.nuclearUse.p,
+      ...r.outcomes.nuclearUse.ci95,
+    ]);
+  });
+
+  it('refuses Parquet without --out, naming it, before reading the store', async () => {
+    const result = await cli('runs', 'export', '--format', 'parquet', '--db', join(dir, 'none.db'));
+    expect(result.code).toBe(2);
+    expect(result.err).toMatchInlineSnapshot(`
+      "--out: Parquet is binary: give --out FILE (for example runs.parquet)
+      "
+    `);
+    expect(existsSync(join(dir, 'none.db'))).toBe(false);
+  });
+});
+
+describe('--format csv on the studies', () => {
+  const ANALYTIC = 'scenarios/analytic-single-sensor.yaml';
+  const uncertain = [
+    '--uncertain',
+    'actors.solo.tracks.ballistic.falseAlarm=uniform(1, 3)',
+    '--uncertain',
+    'actors.solo.human.catchProbability=triangular(0.8, 0.9, 0.95)',
+  ];
+  const n = (s: string | null | undefined) => (s === null || s === undefined ? null : Number(s));
+
+  it('sensitivity: the tornado and Sobol rows carry the --json numbers', async () => {
+    const args = ['sensitivity', ANALYTIC, ...uncertain, '-n', '500', '--sobol'];
+    const { json, csv } = await both(...args, '--base-points', '20', '--repetitions', '20');
+    const { tornado, sobol } = JSON.parse(json) as {
+      tornado: TornadoResult;
+      sobol: SobolResult;
+    };
+    const rows = csvRecords(csv);
+    const find = (analysis: string, parameter: string | null, measure: string) => {
+      const row = rows.find(
+        (r) => r.analysis === analysis && r.parameter === parameter && r.measure === measure,
+      );
+      if (row === undefined) throw new Error(`no row ${analysis} ${parameter} ${measure}`);
+      return [row.estimate, row.stderr, row.ci_low, row.ci_high].map(n);
+    };
+    const b = tornado.baseline;
+    expect(find('tornado', null, 'baseline')).toEqual([b.p, b.stderr, ...b.ci95]);
+    for (const bar of tornado.bars) {
+      const s = bar.swing;
+      expect(find('tornado', bar.parameter, 'swing')).toEqual([s.estimate, s.stderr, ...s.ci95]);
+      const c = bar.high.change;
+      expect(find('tornado', bar.parameter, 'change_at_95')).toEqual([
+        c.estimate,
+        c.stderr,
+        ...c.ci95,
+      ]);
+      const at5 = rows.find((r) => r.parameter === bar.parameter && r.measure === 'p_at_5');
+      expect(n(at5?.value ?? null)).toBe(bar.low.value);
+    }
+    for (const i of sobol.indices) {
+      expect(find('sobol', i.parameter, 'first_order')).toEqual([
+        i.first.estimate,
+        null,
+        ...i.first.ci,
+      ]);
+      expect(find('sobol', i.parameter, 'total_order')).toEqual([
+        i.total.estimate,
+        null,
+        ...i.total.ci,
+      ]);
+    }
+    expect(rows).toHaveLength(1 + 5 * tornado.bars.length + 1 + 2 * sobol.indices.length);
+  });
+
+  it('uncertainty: every outcome spread and safeguard figure, the same doubles', async () => {
+    const args = ['uncertainty', ANALYTIC, ...uncertain, '--parameter-sets', '10'];
+    const { json, csv } = await both(
+      ...args,
+      '--repetitions',
+      '50',
+      '--safeguard',
+      'confidence-threshold',
+      '--safeguard',
+      'human-in-the-loop',
+    );
+    const result = JSON.parse(json) as UncertaintyResult;
+    const rows = csvRecords(csv);
+    const get = (outcome: string, parameter: string | null, measure: string) =>
+      rows.find((r) => r.outcome === outcome && r.parameter === parameter && r.measure === measure);
+    const use = result.outcomes.nuclearUse;
+    expect(n(get('nuclearUse', null, 'mean')?.estimate)).toBe(use.mean.estimate);
+    expect(n(get('nuclearUse', null, 'mean')?.stderr)).toBe(use.mean.stderr);
+    const p95 = get('nuclearUse', null, 'p95');
+    expect([p95?.estimate, p95?.ci_low, p95?.ci_high].map(n)).toEqual([
+      use.p95.estimate,
+      ...use.p95.ci95,
+    ]);
+    expect(n(get('nuclearUse', null, 'noise_share')?.estimate)).toBe(use.noiseShare);
+    for (const g of result.safeguards) {
+      expect(n(get('nuclearUse', g.name, 'lowers_risk')?.estimate)).toBe(g.lowersRisk.estimate);
+      expect(n(get('nuclearUse', g.name, 'mean_reduction')?.stderr)).toBe(g.meanReduction.stderr);
+    }
+    const order = result.ranking?.order.join(' > ') ?? '';
+    expect(n(get('nuclearUse', order, 'ranking_holds')?.estimate)).toBe(
+      result.ranking?.holds.estimate,
+    );
   });
 });

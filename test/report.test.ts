@@ -116,3 +116,79 @@ describe('petrov report', () => {
     `);
   });
 });
+
+describe('--report on the studies', () => {
+  const ANALYTIC = 'scenarios/analytic-single-sensor.yaml';
+  const uncertain = [
+    '--uncertain',
+    'actors.solo.tracks.ballistic.falseAlarm=uniform(1, 3)',
+    '--uncertain',
+    'actors.solo.human.catchProbability=uniform(0.85, 0.95)',
+  ];
+  /** Shell words of a command line as studyCommand writes them (single quotes only). */
+  const words = (line: string) =>
+    [...line.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]).slice(1);
+  const unescape = (s: string) =>
+    s
+      .replaceAll('&quot;', '"')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&lt;', '<')
+      .replaceAll('&amp;', '&');
+  const withoutTiming = (json: string) =>
+    JSON.stringify(JSON.parse(json), (k, v: unknown) => (k === 'timing' ? undefined : v));
+
+  it('sensitivity: the tornado and Sobol charts with their numbers, and a command that redoes them', async () => {
+    const file = join(dir, 'sensitivity.html');
+    const args = ['sensitivity', ANALYTIC, ...uncertain, '-n', '1000', '--sobol'];
+    const study = await cli(
+      ...args,
+      '--base-points',
+      '20',
+      '--repetitions',
+      '20',
+      '--json',
+      '--report',
+      file,
+    );
+    expect(study.code).toBe(0);
+    expect(study.err).toBe(`wrote ${file}\n`);
+    const html = readFileSync(file, 'utf8');
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(2);
+    const tornado = /data-chart="tornado">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    // Two bars per parameter, drawn from the shared chart spec.
+    expect(tornado.match(/<rect/g)?.length).toBe(4);
+    const sobol = /data-chart="sobol">[\s\S]*?<\/figure>/.exec(html)?.[0] ?? '';
+    expect(sobol.match(/<circle/g)?.length).toBe(4);
+    expect(html).toContain(readFileSync(ANALYTIC, 'utf8').split('\n')[0]);
+    const command = unescape(/<pre data-testid="command">([^<]*)<\/pre>/.exec(html)?.[1] ?? '');
+    const again = await cli(...words(command), '--json');
+    expect(withoutTiming(again.out)).toBe(withoutTiming(study.out));
+  });
+
+  it('uncertainty: the band of every outcome with its table and the safeguards weighed', async () => {
+    const file = join(dir, 'uncertainty.html');
+    const study = await cli(
+      'uncertainty',
+      ANALYTIC,
+      ...uncertain,
+      '--parameter-sets',
+      '10',
+      '--repetitions',
+      '100',
+      '--safeguard',
+      'human-in-the-loop',
+      '--json',
+      '--report',
+      file,
+    );
+    expect(study.code).toBe(0);
+    const html = readFileSync(file, 'utf8');
+    expect(html.match(/<figure class="chart"/g)).toHaveLength(1);
+    expect(html).toContain(
+      '<td>safeguard</td><td>nuclearUse</td><td>human-in-the-loop</td><td>lowers_risk</td>',
+    );
+    const command = unescape(/<pre data-testid="command">([^<]*)<\/pre>/.exec(html)?.[1] ?? '');
+    const again = await cli(...words(command), '--json');
+    expect(withoutTiming(again.out)).toBe(withoutTiming(study.out));
+  });
+});

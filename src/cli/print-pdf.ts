@@ -1,22 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../index.ts';
-
-/** Debian's Chromium unless $PETROV_CHROMIUM says otherwise. */
-const CHROMIUM = process.env.PETROV_CHROMIUM ?? '/usr/bin/chromium';
-
-/** Chromium flags for a headless, offline print (the toolchain notes). */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { CHROMIUM_FLAGS, CHROMIUM_PATH as CHROMIUM, InputError } from '../index.ts';
 
 /** Prints HTML to a PDF file through Chromium (playwright-core drives it; it downloads nothing). */
 export async function printPdf(html: string, file: string): Promise<void> {
@@ -31,7 +16,11 @@ export async function printPdf(html: string, file: string): Promise<void> {
   const profile = mkdtempSync(join(tmpdir(), 'petrov-pdf-'));
   try {
     const context = await chromium
-      .launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS })
+      .launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: [...CHROMIUM_FLAGS],
+      })
       .catch((error: unknown) => {
         const why = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new InputError([

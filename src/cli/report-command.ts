@@ -9,6 +9,7 @@ import {
   reportHtml,
   reproduceCommand,
   simulate,
+  storedReportInput,
   VERSION,
   type ReportInput,
 } from '../index.ts';
@@ -89,14 +90,7 @@ function stored(id: string, flags: ReportFlags): ReportInput {
     const run = store.get(id);
     if (run === undefined)
       throw new InputError([{ path: 'id', message: `no run ${id} in ${store.path}` }]);
-    if (run.result === null)
-      throw new InputError([{ path: 'id', message: `run ${id} has no result (${run.status})` }]);
-    return {
-      result: run.result,
-      scenarioText: run.scenarioText,
-      options: { ...run.options },
-      command: reproduceCommand(run.kind, run.options, run.seed),
-    };
+    return storedReportInput(run);
   } finally {
     store.close();
   }

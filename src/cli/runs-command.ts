@@ -1,6 +1,13 @@
 import { writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { InputError, runsTable, toCsv, type ComparisonResult, type RunResult } from '../index.ts';
+import {
+  InputError,
+  runsTable,
+  toCsv,
+  toParquet,
+  type ComparisonResult,
+  type RunResult,
+} from '../index.ts';
 import type { RunDetail, RunStore, RunSummaryRow } from '../store/index.ts';
 import { integer } from './arguments.ts';
 import { compareText } from './compare-text.ts';
@@ -10,7 +17,7 @@ import { runText } from './run-text.ts';
 import { DB_HELP, openStore, type DbFlags } from './store-flags.ts';
 
 interface ExportFlags extends DbFlags {
-  format: 'csv';
+  format: 'csv' | 'parquet';
   out?: string;
   limit: number;
 }
@@ -39,6 +46,7 @@ Examples:
   petrov runs show 12
   petrov runs rm 12
   petrov runs export --out runs.csv
+  petrov runs export --format parquet --out runs.parquet
   petrov runs list --db ./workshop.db
 
 The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '')}.`,
@@ -79,28 +87,40 @@ The store is ${DB_HELP.replace('run store file (default: ', '').replace(/\)$/, '
     .command('export')
     .description('export stored runs, one row each, for pandas, R or DuckDB')
     .addOption(
-      new Option('--format <format>', 'csv (Parquet needs hyparquet-writer: not yet)')
-        .choices(['csv'])
+      new Option(
+        '--format <format>',
+        'csv (text, RFC 4180) or parquet (typed columns; needs --out, as it is binary)',
+      )
+        .choices(['csv', 'parquet'])
         .default('csv'),
     )
     .option('--out <file>', 'write to this file instead of standard output')
     .option('--limit <n>', 'at most this many, newest first', integer(1), 1000)
     .option('--db <file>', DB_HELP)
-    .action((flags: ExportFlags) =>
+    .action((flags: ExportFlags) => {
+      // Checked before any work: a binary file on a terminal or in a pipe of text helps no one.
+      if (flags.format === 'parquet' && flags.out === undefined) {
+        throw new InputError([
+          {
+            path: '--out',
+            message: 'Parquet is binary: give --out FILE (for example runs.parquet)',
+          },
+        ]);
+      }
       withStore(flags, (store) => {
         const { runs: rows, skipped } = store.listing(flags.limit);
         const details = rows.flatMap((r) => store.get(r.id) ?? []);
-        const csv = toCsv(runsTable(details));
-        if (flags.out === undefined) io.out(csv);
+        const table = runsTable(details);
+        if (flags.out === undefined) io.out(toCsv(table));
         else {
-          writeFileSync(flags.out, csv);
+          writeFileSync(flags.out, flags.format === 'parquet' ? toParquet(table) : toCsv(table));
           io.err(`wrote ${details.length} runs to ${flags.out}\n`);
         }
         for (const row of skipped) {
           io.err(`petrov: skipped run ${row.id} in ${store.path}: ${row.problem}\n`);
         }
-      }),
-    );
+      });
+    });
   runs
     .command('rm')
     .description('remove a stored run (not one still running)')

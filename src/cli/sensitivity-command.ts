@@ -1,49 +1,39 @@
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import {
   CHUNK_SIZE,
   DEFAULT_RUNS,
-  DEFAULT_SEED,
   loadScenarioFile,
   DEFAULT_BASE_POINTS,
   DEFAULT_REPETITIONS,
+  sensitivityTable,
   sobol,
   STUDY_OUTCOMES,
   tornado,
   type StudyOutcome,
 } from '../index.ts';
-import { collect, integer, orThrow, SET_HELP, workersFor, WORKERS_HELP } from './arguments.ts';
+import { integer, orThrow, workersFor } from './arguments.ts';
 import type { CliIo } from './io.ts';
+import { outputFormat, rendered } from './output-format.ts';
 import { progressReporter } from './progress.ts';
 import { sobolText, tornadoText } from './sensitivity-text.ts';
+import {
+  addStudyOptions,
+  studyCommand,
+  studyOutcome,
+  writeStudyReport,
+  type StudyFlags,
+} from './study-flags.ts';
 
-interface SensitivityFlags {
+interface SensitivityFlags extends StudyFlags {
   runs: number;
-  seed: number;
-  set?: string[];
-  uncertain?: string[];
   outcome: StudyOutcome;
-  workers?: number;
-  json?: boolean;
   sobol?: boolean;
   basePoints: number;
   repetitions: number;
 }
 
-export const UNCERTAIN_HELP =
-  "declare an uncertain parameter, e.g. 'actors.north.perception.probability=uniform(0.05, 0.5)' " +
-  '(repeatable; kinds: uniform, loguniform, triangular, normal, lognormal, beta, discrete)';
-
-/** Parses --outcome: nuclearUse, one of the causes, unansweredAttack or generalWar. */
-export function studyOutcome(value: string): StudyOutcome {
-  const known = STUDY_OUTCOMES as readonly string[];
-  if (!known.includes(value)) {
-    throw new InvalidArgumentError(`expected one of ${known.join(', ')}, got '${value}'`);
-  }
-  return value as StudyOutcome;
-}
-
 export function registerSensitivity(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('sensitivity')
     .summary('which uncertain assumption moves the risk most: a tornado on common random numbers')
     .description(
@@ -59,9 +49,6 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       integer(1, 1e9),
       DEFAULT_RUNS,
     )
-    .option('-s, --seed <s>', 'random seed shared by every arm', integer(0), DEFAULT_SEED)
-    .option('--set <path=value>', SET_HELP, collect)
-    .option('--uncertain <path=kind(...)>', UNCERTAIN_HELP, collect)
     .option(
       '--outcome <name>',
       `outcome to follow: ${STUDY_OUTCOMES.join(', ')}`,
@@ -84,8 +71,6 @@ export function registerSensitivity(program: Command, io: CliIo): void {
       integer(2, 1e9),
       DEFAULT_REPETITIONS,
     )
-    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
-    .option('--json', 'print one JSON document instead of the table')
     .addHelpText(
       'after',
       `
@@ -95,9 +80,12 @@ Examples:
     --uncertain 'actors.solo.tracks.ballistic.falseAlarm=uniform(1, 3)' \\
     --uncertain 'actors.solo.human.catchProbability=triangular(0.8, 0.9, 0.95)' --json
   petrov sensitivity scenarios/korean-peninsula-2026.yaml --sobol --base-points 1000 --repetitions 400
+  petrov sensitivity scenarios/korean-peninsula-2026.yaml --sobol --format csv > sensitivity.csv
 docs/sensitivity.md says how to read the result.`,
-    )
-    .action(async (file: string, flags: SensitivityFlags) => {
+    );
+  addStudyOptions(command, 'random seed shared by every arm').action(
+    async (file: string, flags: SensitivityFlags) => {
+      const format = outputFormat(flags);
       const loaded = orThrow(loadScenarioFile(file, flags.set, flags.uncertain));
       const progress = progressReporter(io, 'sensitivity');
       const k = Object.keys(loaded.scenario.uncertainty).length;
@@ -119,10 +107,26 @@ docs/sensitivity.md says how to read the result.`,
           })
         : null;
       progress.stop();
-      io.out(
-        flags.json
-          ? `${JSON.stringify({ tornado: bars, sobol: indices }, null, 2)}\n`
-          : `${tornadoText(bars)}${indices ? `\n${sobolText(indices)}` : ''}`,
+      const own = ['--runs', String(flags.runs), '--outcome', flags.outcome];
+      if (flags.sobol) {
+        own.push('--sobol', '--base-points', String(flags.basePoints));
+        own.push('--repetitions', String(flags.repetitions));
+      }
+      writeStudyReport(
+        io,
+        flags,
+        file,
+        { kind: 'sensitivity', tornado: bars, sobol: indices },
+        studyCommand('sensitivity', file, flags, own),
       );
-    });
+      io.out(
+        rendered(
+          format,
+          { tornado: bars, sobol: indices },
+          () => `${tornadoText(bars)}${indices ? `\n${sobolText(indices)}` : ''}`,
+          () => sensitivityTable(bars, indices),
+        ),
+      );
+    },
+  );
 }

@@ -2,30 +2,26 @@ import type { Command } from 'commander';
 import {
   CHUNK_SIZE,
   DEFAULT_PARAMETER_SETS,
-  DEFAULT_SEED,
   DEFAULT_SET_REPETITIONS,
   loadScenarioFile,
   uncertainty,
+  uncertaintyTable,
 } from '../index.ts';
-import { collect, integer, orThrow, SET_HELP, workersFor, WORKERS_HELP } from './arguments.ts';
+import { collect, integer, orThrow, workersFor } from './arguments.ts';
 import type { CliIo } from './io.ts';
+import { outputFormat, rendered } from './output-format.ts';
 import { progressReporter } from './progress.ts';
-import { UNCERTAIN_HELP } from './sensitivity-command.ts';
+import { addStudyOptions, studyCommand, writeStudyReport, type StudyFlags } from './study-flags.ts';
 import { uncertaintyText } from './uncertainty-text.ts';
 
-interface UncertaintyFlags {
+interface UncertaintyFlags extends StudyFlags {
   parameterSets: number;
   repetitions: number;
-  seed: number;
-  set?: string[];
-  uncertain?: string[];
   safeguard?: string[];
-  workers?: number;
-  json?: boolean;
 }
 
 export function registerUncertainty(program: Command, io: CliIo): void {
-  program
+  const command = program
     .command('uncertainty')
     .summary(
       'how sure are we: the risk over the uncertain parameters, and whether safeguards still help',
@@ -50,38 +46,52 @@ export function registerUncertainty(program: Command, io: CliIo): void {
       integer(1, 1e9),
       DEFAULT_SET_REPETITIONS,
     )
-    .option('-s, --seed <s>', 'random seed', integer(0), DEFAULT_SEED)
-    .option('--set <path=value>', SET_HELP, collect)
-    .option('--uncertain <path=kind(...)>', UNCERTAIN_HELP, collect)
     .option(
       '--safeguard <name>',
       'a safeguard to weigh at every parameter set, NAME or NAME:actor (repeatable)',
       collect,
     )
-    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
-    .option('--json', 'print one JSON document instead of the table')
     .addHelpText(
       'after',
       `
 Examples:
   petrov uncertainty scenarios/korean-peninsula-2026.yaml
   petrov uncertainty scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop:north --safeguard hotline
+  petrov uncertainty scenarios/korean-peninsula-2026.yaml --format csv > uncertainty.csv
 docs/sensitivity.md says how to read the result.`,
-    )
-    .action(async (file: string, flags: UncertaintyFlags) => {
-      const loaded = orThrow(loadScenarioFile(file, flags.set, flags.uncertain));
-      const progress = progressReporter(io, 'uncertainty');
-      const arms = 1 + (flags.safeguard?.length ?? 0);
-      const trials = flags.parameterSets * flags.repetitions * arms;
-      const result = await uncertainty(loaded, {
-        parameterSets: flags.parameterSets,
-        repetitions: flags.repetitions,
-        seed: flags.seed,
-        safeguards: flags.safeguard ?? [],
-        workers: workersFor(flags.workers, trials, CHUNK_SIZE),
-        onProgress: (done, planned) => progress.update({ done, planned }),
-      });
-      progress.stop();
-      io.out(flags.json ? `${JSON.stringify(result, null, 2)}\n` : uncertaintyText(result));
+    );
+  addStudyOptions(command, 'random seed').action(async (file: string, flags: UncertaintyFlags) => {
+    const format = outputFormat(flags);
+    const loaded = orThrow(loadScenarioFile(file, flags.set, flags.uncertain));
+    const progress = progressReporter(io, 'uncertainty');
+    const arms = 1 + (flags.safeguard?.length ?? 0);
+    const trials = flags.parameterSets * flags.repetitions * arms;
+    const result = await uncertainty(loaded, {
+      parameterSets: flags.parameterSets,
+      repetitions: flags.repetitions,
+      seed: flags.seed,
+      safeguards: flags.safeguard ?? [],
+      workers: workersFor(flags.workers, trials, CHUNK_SIZE),
+      onProgress: (done, planned) => progress.update({ done, planned }),
     });
+    progress.stop();
+    const own = ['--parameter-sets', String(flags.parameterSets)];
+    own.push('--repetitions', String(flags.repetitions));
+    for (const g of flags.safeguard ?? []) own.push('--safeguard', g);
+    writeStudyReport(
+      io,
+      flags,
+      file,
+      { kind: 'uncertainty', result },
+      studyCommand('uncertainty', file, flags, own),
+    );
+    io.out(
+      rendered(
+        format,
+        result,
+        () => uncertaintyText(result),
+        () => uncertaintyTable(result),
+      ),
+    );
+  });
 }

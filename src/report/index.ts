@@ -1,8 +1,13 @@
 export { columns, type Cell, type DataColumn, type DataTable } from './data-table.ts';
 export { toCsv } from './csv.ts';
+export { toParquet } from './parquet.ts';
 export { runTable } from './run-table.ts';
 export { compareTable } from './compare-table.ts';
 export { pathwaysTable } from './pathways-table.ts';
 export { runsTable } from './runs-table.ts';
 export { reportHtml, type ReportInput } from './report-html.ts';
-export { reproduceCommand } from './reproduce-command.ts';
+export { reproduceCommand, shellWord } from './reproduce-command.ts';
+export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
+export { sensitivityTable, uncertaintyTable } from './study-tables.ts';
+export { storedReportInput } from './stored-report.ts';
+export { studyReportHtml, type StudyReportInput } from './study-report.ts';

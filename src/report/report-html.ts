@@ -1,8 +1,9 @@
 import type { ProportionEstimate } from '../estimate/index.ts';
 import type { ComparisonResult, RunResult } from '../runner/index.ts';
 import { CAUSES, RUNGS } from '../scenario/index.ts';
-import { intervalChart, type IntervalRow } from './interval-chart.ts';
+import { intervalChart, type IntervalRow } from '../charts/index.ts';
 import { renderChart } from './render-chart.ts';
+import { esc, REPORT_STYLE as STYLE } from './report-parts.ts';
 
 /** What a report shows besides the result: where it came from and how to get it again. */
 export interface ReportInput {
@@ -15,12 +16,6 @@ export interface ReportInput {
   readonly command: string;
 }
 
-const esc = (text: string) =>
-  text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;');
 const pct = (x: number) => (x === 0 ? '0%' : `${(100 * x).toPrecision(3)}%`);
 const words = (s: string) => s.replaceAll('_', ' ');
 const row = (label: string, e: ProportionEstimate, reference = false): IntervalRow => ({
@@ -140,12 +135,6 @@ function compareCharts(result: ComparisonResult): string[] {
     ),
   ];
 }
-
-const STYLE = `body{font:15px/1.5 system-ui,sans-serif;color:#1f2328;max-width:920px;margin:2rem auto;padding:0 1rem}
-h1{font-size:1.6rem;margin-bottom:.2rem}.sub{color:#57606a;margin-top:0}.headline{font-size:1.3rem}
-figure{margin:1.5rem 0}figcaption{font-weight:600;margin:.3rem 0}table{border-collapse:collapse;font-size:.9rem}
-td,th{padding:.15rem .6rem;text-align:left;border-bottom:1px solid #d0d7de}pre{background:#f6f8fa;padding:.8rem;overflow:auto;font-size:.8rem;white-space:pre-wrap}
-svg{max-width:100%;height:auto}@media print{figure{break-inside:avoid}}`;
 
 /**
  * One self-contained HTML page for a run or comparison: the headline with its interval, the

@@ -1,7 +1,8 @@
 import type { RunKind, StoredOptions } from '../store/index.ts';
 
 /** A shell word: quoted when it holds anything a shell would read specially. */
-const word = (s: string) => (/^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`);
+export const shellWord = (s: string) =>
+  /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replaceAll("'", "'\\''")}'`;
 
 /**
  * The `petrov run` or `petrov compare` command line that gives the same numbers (same scenario,
@@ -33,5 +34,5 @@ export function reproduceCommand(kind: RunKind, options: StoredOptions, seed: nu
   }
   if (options.method !== undefined && options.method !== 'plain')
     args.push('--method', options.method);
-  return `petrov ${args.map(word).join(' ')}`;
+  return `petrov ${args.map(shellWord).join(' ')}`;
 }

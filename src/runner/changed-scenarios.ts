@@ -1,6 +1,7 @@
 import {
   applySafeguards,
   withChanges,
+  withNumberChanges,
   type Change,
   type ResolvedScenario,
 } from '../scenario/index.ts';
@@ -15,8 +16,10 @@ export interface StudyArm {
 
 /**
  * Each arm of a study as a resolved scenario: `base` with the arm's changes applied by the one
- * patcher, then its safeguards. Parameter values were checked against their fields when the
- * scenario loaded, so a failure here is a combination the schema forbids and throws naming it.
+ * patcher, then its safeguards. In-bounds numbers take the fast path (their own field's schema,
+ * no whole-scenario pass); anything else is validated in full. Parameter values were checked
+ * against their fields when the scenario loaded, so a failure here is a combination the schema
+ * forbids and throws naming it.
  */
 export function changedScenarios(
   base: ResolvedScenario,
@@ -24,9 +27,10 @@ export function changedScenarios(
 ): ResolvedScenario[] {
   const loaded = { scenario: base, hash: '' };
   return arms.map((arm) => {
+    const fast = withNumberChanges(base, arm.changes);
     const changed =
-      arm.changes.length === 0
-        ? { ok: true as const, value: loaded }
+      fast !== null
+        ? { ok: true as const, value: { scenario: fast, hash: '' } }
         : withChanges(loaded, arm.changes, 'parameter set');
     const applied = changed.ok ? applySafeguards(changed.value, arm.safeguards ?? []) : changed;
     if (!applied.ok) throw new Error(applied.issues.map(formatIssue).join('\n'));

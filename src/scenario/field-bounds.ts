@@ -10,10 +10,10 @@ export interface FieldBounds {
 }
 
 /**
- * The bounds of the number field at `path` read from the schema (so truncation and range checks
- * cannot drift from validation), or null when the path names no plain number field.
+ * The schema of the plain number field at `path` (a field that takes one number or a list of them
+ * per rung gives its number), or null when the path names no such field.
  */
-export function fieldBounds(path: readonly Segment[]): FieldBounds | null {
+export function numberField(path: readonly Segment[]): z.ZodNumber | null {
   let node: z.core.$ZodType = scenarioSchema;
   for (const segment of [...path, null]) {
     node = unwrap(node);
@@ -28,7 +28,16 @@ export function fieldBounds(path: readonly Segment[]): FieldBounds | null {
       node = (def as z.core.$ZodArrayDef).element;
     } else return null;
   }
-  if (!(node instanceof z.ZodNumber)) return null;
+  return node instanceof z.ZodNumber ? node : null;
+}
+
+/**
+ * The bounds of the number field at `path` read from the schema (so truncation and range checks
+ * cannot drift from validation), or null when the path names no plain number field.
+ */
+export function fieldBounds(path: readonly Segment[]): FieldBounds | null {
+  const node = numberField(path);
+  if (node === null) return null;
   return {
     min: node.minValue ?? -Infinity,
     max: node.maxValue ?? Infinity,

@@ -41,6 +41,7 @@ export {
 } from './agent-schema.ts';
 export { parseChange, parsePath, setPath, type Change, type Segment } from './patch.ts';
 export { withChanges } from './with-changes.ts';
+export { JOINTLY_CHECKED, withNumberChanges } from './with-number-changes.ts';
 export {
   DISTRIBUTION_KINDS,
   distributionSchema,
@@ -54,4 +55,4 @@ export {
   type UncertainParameter,
   type UncertaintyProblem,
 } from './uncertain-parameters.ts';
-export { fieldBounds, type FieldBounds } from './field-bounds.ts';
+export { fieldBounds, numberField, type FieldBounds } from './field-bounds.ts';

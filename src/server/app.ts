@@ -5,6 +5,7 @@ import type { RunStore } from '../store/index.ts';
 import { DEFAULT_ACCESS, type AccessPolicy } from './access-policy.ts';
 import { ApiError, errorResponse } from './api-error.ts';
 import { eventsRoute } from './events-route.ts';
+import { exportRoutes } from './export-routes.ts';
 import { hostGuard } from './host-guard.ts';
 import { jsonOnly } from './json-only.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
@@ -13,6 +14,7 @@ import { RunManager } from './run-manager.ts';
 import { runRoutes } from './run-routes.ts';
 import { ScenarioLibrary } from './scenario-library.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
+import { studyRoutes } from './study-routes.ts';
 import { tokenGuard } from './token-guard.ts';
 import { webApp } from './web-app.ts';
 
@@ -82,6 +84,19 @@ export function createApp(deps: ServerDeps): PetrovApp {
     }),
   );
   api.route('/', eventsRoute(deps.store, runs));
+  api.route('/', exportRoutes(runs));
+  api.route(
+    '/',
+    studyRoutes({
+      library,
+      limits,
+      engine: {
+        workers: deps.pool?.threads ?? deps.workers ?? 1,
+        clock: deps.clock,
+        pool: deps.pool,
+      },
+    }),
+  );
   api.all('*', (c) => {
     throw new ApiError(404, 'no such endpoint', [
       { path: '', message: `${c.req.method} ${c.req.path} (docs/api.md lists the endpoints)` },

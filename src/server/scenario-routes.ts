@@ -5,6 +5,7 @@ import {
   loadScenarioText,
   scenarioCapability,
   VERSION,
+  uncertainParameters,
   type Safeguard,
 } from '../index.ts';
 import { ApiError } from './api-error.ts';
@@ -40,6 +41,8 @@ export function scenarioRoutes(library: ScenarioLibrary): Hono {
       name: scenario.name,
       actors: Object.keys(scenario.actors),
       safeguards: availableSafeguards(scenario).map(listing),
+      // What a study would vary: the web app offers the parameter band when there is any.
+      uncertain: uncertainParameters(scenario).map((p) => p.name),
     });
   });
 

@@ -85,4 +85,40 @@ describe.runIf(chromiumInstalled())('report in Chromium from file://', () => {
     expect(result.err).toContain(`wrote ${pdf}`);
     expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
+
+  it('a study report (sensitivity with Sobol) shows its charts from file:// with no request', async () => {
+    const file = join(dir, 'sensitivity.html');
+    const study = await cli(
+      'sensitivity',
+      'scenarios/analytic-single-sensor.yaml',
+      '--uncertain',
+      'actors.solo.tracks.ballistic.falseAlarm=uniform(1, 3)',
+      '-n',
+      '500',
+      '--sobol',
+      '--base-points',
+      '10',
+      '--repetitions',
+      '10',
+      '--report',
+      file,
+    );
+    expect(study.code).toBe(0);
+    const url = pathToFileURL(file).href;
+    const page = await chromium.context.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(url, { waitUntil: 'load' });
+    const figures = page.locator('figure.chart');
+    expect(await figures.count()).toBe(2);
+    for (let i = 0; i < 2; i++) {
+      const box = await figures.nth(i).locator('svg').first().boundingBox();
+      expect(box?.width).toBeGreaterThan(300);
+      expect(box?.height).toBeGreaterThan(60);
+    }
+    expect(await figures.nth(0).locator('svg rect').count()).toBe(2);
+    expect(await figures.nth(1).locator('svg circle').count()).toBe(2);
+    expect(requests).toEqual([url]);
+    await page.close();
+  });
 });

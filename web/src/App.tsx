@@ -1,6 +1,7 @@
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
+import { SensitivityPage } from './pages/SensitivityPage.tsx';
 import { TracePage } from './pages/TracePage.tsx';
 import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
 import { routeHref } from './routing/route.ts';
@@ -31,6 +32,13 @@ export function App() {
           >
             Past runs
           </a>
+          <a
+            href={routeHref({ page: 'sensitivity' })}
+            aria-current={route.page === 'sensitivity' ? 'page' : undefined}
+            data-testid="nav-sensitivity"
+          >
+            Sensitivity
+          </a>
         </nav>
       </header>
       <main>
@@ -41,6 +49,7 @@ export function App() {
         {/* Keyed by the URL, so a fault on one page clears when the user goes elsewhere. */}
         <ErrorBoundary key={window.location.hash}>
           {route.page === 'runs' && <RunsPage />}
+          {route.page === 'sensitivity' && <SensitivityPage />}
           {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
           {route.page === 'trace' && (
             <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />

@@ -2,21 +2,10 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../../src/report/index.ts';
 
-/** Debian's Chromium (`apt-get install -y chromium`); playwright never downloads a browser here. */
-export const CHROMIUM = process.env.PETROV_CHROMIUM ?? '/usr/bin/chromium';
-
-/** The flags that keep Chromium headless, quiet and offline in a container (toolchain notes). */
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+/** Debian's Chromium; playwright never downloads a browser here. */
+export const CHROMIUM = CHROMIUM_PATH;
 
 export const chromiumInstalled = () => existsSync(CHROMIUM);
 
@@ -40,7 +29,7 @@ export async function launchChromium(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: [...CHROMIUM_FLAGS],
     viewport,
     reducedMotion: 'reduce',
   });

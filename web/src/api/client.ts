@@ -8,8 +8,12 @@ import type {
   SafeguardListing,
   ScenarioListing,
   ScenarioRef,
+  SensitivityRequest,
+  SensitivityResponse,
   StartRunRequest,
   TraceResult,
+  UncertaintyRequest,
+  UncertaintyResult,
   ValidationOk,
 } from './types.ts';
 
@@ -59,6 +63,10 @@ export const api = {
     if (safeguards.length > 0) query.set('safeguards', safeguards.join(','));
     return request<TraceResult>(`/runs/${encodeURIComponent(id)}/trace?${query}`);
   },
+  sensitivity: (body: SensitivityRequest, signal?: AbortSignal) =>
+    request<SensitivityResponse>('/studies/sensitivity', { ...post(body), signal }),
+  uncertainty: (body: UncertaintyRequest, signal?: AbortSignal) =>
+    request<UncertaintyResult>('/studies/uncertainty', { ...post(body), signal }),
   /** EventSource cannot send headers: the token goes in the query, accepted on this route only. */
   eventsUrl: (id: string) => {
     const token = accessToken();

@@ -5,7 +5,10 @@ import type {
   Issue,
   ProportionEstimate,
   RunResult,
+  SobolResult,
+  TornadoResult,
   TraceResult,
+  UncertaintyResult,
   VariantResult,
 } from '../../../src/index.ts';
 import type { ProgressEvent } from '../../../src/server/index.ts';
@@ -22,6 +25,7 @@ export type {
 export type CompareResult = ComparisonResult;
 
 export type { ActorCapability, Issue, ProportionEstimate, RunResult, TraceResult, VariantResult };
+export type { SobolResult, TornadoResult, UncertaintyResult };
 
 export type RunKind = 'run' | 'compare';
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
@@ -46,6 +50,8 @@ export interface ValidationOk {
   readonly name: string;
   readonly actors: readonly string[];
   readonly safeguards: readonly SafeguardListing[];
+  /** The declared uncertain parameters a study would vary. */
+  readonly uncertain: readonly string[];
 }
 
 /** Every 4xx/5xx body. */
@@ -75,4 +81,28 @@ export type ProgressSample = ProgressEvent;
 export interface CapabilityResponse {
   readonly scenario: { readonly name: string; readonly hash: string };
   readonly actors: readonly ActorCapability[];
+}
+
+/** `POST /api/studies/sensitivity` (docs/api.md). */
+export interface SensitivityRequest {
+  readonly scenario: ScenarioRef;
+  readonly runs?: number;
+  readonly seed?: number;
+  readonly sobol?: boolean;
+  readonly basePoints?: number;
+  readonly repetitions?: number;
+}
+
+export interface SensitivityResponse {
+  readonly tornado: TornadoResult;
+  readonly sobol: SobolResult | null;
+}
+
+/** `POST /api/studies/uncertainty`. */
+export interface UncertaintyRequest {
+  readonly scenario: ScenarioRef;
+  readonly parameterSets?: number;
+  readonly repetitions?: number;
+  readonly seed?: number;
+  readonly safeguards?: readonly string[];
 }

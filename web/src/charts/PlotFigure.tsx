@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { useEffect, useRef, useState } from 'react';
+import { ChartDownloads } from './ChartDownloads.tsx';
 
 interface Props {
   /** Plot options without a width; the chart is redrawn when this object changes (memoise it). */
@@ -33,7 +34,9 @@ export function PlotFigure({ options, caption, testId, maxWidth = 1100 }: Props)
   return (
     <figure className="chart" data-testid={testId} data-ready={width > 0 ? 'true' : 'false'}>
       <div ref={ref} />
-      <figcaption>{caption}</figcaption>
+      <figcaption>
+        {caption} <ChartDownloads host={ref} name={testId} />
+      </figcaption>
     </figure>
   );
 }

@@ -1,10 +1,10 @@
-/** Shared chart settings: one palette and font so every chart reads the same. */
-export const CHART_STYLE = { fontSize: '13px', fontFamily: 'inherit', overflow: 'visible' };
-
-/** Colour-blind-safe (Okabe–Ito) colours for the actors and for use vs no use. */
-export const ACTOR_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00'];
-export const RISK_COLOUR = '#B2182B';
-export const BASELINE_COLOUR = '#555555';
+/** Shared chart settings: the one palette and font of every chart, web and report alike. */
+export {
+  ACTOR_COLOURS,
+  BASELINE_COLOUR,
+  CHART_STYLE,
+  RISK_COLOUR,
+} from '../../../src/charts/index.ts';
 
 /** The first rung of nuclear use: charts shade it and every rung above it. */
 export const FIRST_NUCLEAR_RUNG = 'limited_nuclear_use';

@@ -5,8 +5,10 @@ import type { CompareResult, ProgressSample, RunDetail, RunResult } from '../api
 import { CompareResults } from '../components/CompareResults.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { ProgressPanel } from '../components/ProgressPanel.tsx';
+import { RunDownloads } from '../components/RunDownloads.tsx';
 import { RunMeta } from '../components/RunMeta.tsx';
 import { RunResults } from '../components/RunResults.tsx';
+import { UncertaintyBand } from '../components/UncertaintyBand.tsx';
 import { routeHref } from '../routing/route.ts';
 
 interface Props {
@@ -82,6 +84,7 @@ export function RunPage({ id }: Props) {
           </button>
         </p>
       )}
+      {run.result && <RunDownloads id={id} />}
       {running && <ProgressPanel samples={samples} running onCancel={cancel} />}
       {run.error && <ErrorBox error={run.error} />}
       {run.result &&
@@ -94,6 +97,9 @@ export function RunPage({ id }: Props) {
         ) : (
           <RunResults runId={id} result={run.result as RunResult} convergence={convergence} />
         ))}
+      {run.result && run.kind === 'run' && (
+        <UncertaintyBand run={run} result={run.result as RunResult} />
+      )}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import { BASELINE_COLOUR, CHART_STYLE, RISK_COLOUR } from './chart-style.ts';
+import { BASELINE_COLOUR, CHART_STYLE, LABEL_MARGIN, RISK_COLOUR } from './chart-style.ts';
 
 /** One row of an interval chart: an estimate and its 95% interval. */
 export interface IntervalRow {
@@ -13,7 +13,8 @@ export interface IntervalRow {
 
 /**
  * Estimates as dots with 95% whiskers, one row each in the given order; `percent` from 0 for
- * probabilities, `ratio` on a log axis around 1 for risk ratios (as the web app draws them).
+ * probabilities, `ratio` on a log axis around 1 for risk ratios. Plot options without a width:
+ * the web app sets it from its container, reports from the page.
  */
 export function intervalChart(
   rows: readonly IntervalRow[],
@@ -30,7 +31,7 @@ export function intervalChart(
   return {
     ...CHART_STYLE,
     height: 48 + 34 * data.length,
-    marginLeft: 230,
+    marginLeft: LABEL_MARGIN,
     marginRight: 30,
     x: ratio
       ? { type: 'log', label: axisLabel, grid: true, tickFormat: '~g' }
