@@ -97,10 +97,29 @@ describe('withNumberChanges, the fast path for parameter sets', () => {
   it('skips every group the schema checks as a whole (a new refinement must be listed)', () => {
     const refined = refinedPaths(scenarioSchema, [], new Set());
     const outside = refined.filter(
-      (path) => path !== 'actors' && !path.split('.').some((s) => JOINTLY_CHECKED.has(s)),
+      (path) =>
+        path !== 'actors' && path !== '' && !path.split('.').some((s) => JOINTLY_CHECKED.has(s)),
     );
-    // The actors record checks only how many actors there are, which no number changes.
+    // The actors record checks only how many actors there are, which no number changes; the root
+    // checks a declared strike against the horizon (disarmingStrike is jointly checked, and a
+    // horizon change takes the full path when a strike has a day).
     expect(refined).toContain('actors');
+    expect(refined).toContain('');
     expect(outside).toEqual([]);
+  });
+
+  it('leaves a horizon to full validation when a strike is declared on a day', () => {
+    const loaded = scenario('korean-peninsula-2026');
+    const struck = withChanges(
+      loaded,
+      [{ path: ['actors', 'north', 'disarmingStrike', 'atDay'], value: 20 }],
+      'set',
+    );
+    if (!struck.ok) throw new Error(struck.issues.map(formatIssue).join('\n'));
+    const shorter = [{ path: ['horizonDays'], value: 10 }];
+    expect(withNumberChanges(struck.value.scenario, shorter)).toBeNull();
+    const full = withChanges(struck.value, shorter, 'set');
+    expect(!full.ok && full.issues[0].path).toBe('actors.north.disarmingStrike.atDay');
+    expect(withNumberChanges(loaded.scenario, shorter)).not.toBeNull();
   });
 });

@@ -7,10 +7,18 @@ import type { ScenarioOutput } from './schema.ts';
 
 /**
  * Groups whose fields are checked together (shares that add up to 1, agents' answer tables,
- * distributions), so a change inside them needs the whole schema. Every cross-field refinement of
- * the schema lies under one of these or on the actors record's size (a test keeps this list whole).
+ * distributions, a declared strike's timing), so a change inside them needs the whole schema.
+ * Every cross-field refinement of the schema lies under one of these, on the actors record's
+ * size, or at the root, which checks a strike's day against `horizonDays` (a test keeps this
+ * list whole).
  */
-export const JOINTLY_CHECKED = new Set<Segment>(['training', 'agent', 'uncertainty', 'safeguards']);
+export const JOINTLY_CHECKED = new Set<Segment>([
+  'training',
+  'agent',
+  'uncertainty',
+  'safeguards',
+  'disarmingStrike',
+]);
 
 /**
  * A resolved scenario with numeric changes applied without re-validating the whole scenario: the
@@ -26,6 +34,7 @@ export function withNumberChanges(
 ): ResolvedScenario | null {
   for (const { path, value } of changes) {
     if (path.some((s) => JOINTLY_CHECKED.has(s))) return null;
+    if (path.length === 1 && path[0] === 'horizonDays' && strikesOnADay(scenario)) return null;
     if (typeof valueAt(scenario, path) !== 'number') return null;
     const field = numberField(path);
     if (field === null || !field.safeParse(value).success) return null;
@@ -60,4 +69,9 @@ function valueAt(root: unknown, path: readonly Segment[]): unknown {
     node = (node as Record<string, unknown>)[String(segment)];
   }
   return node;
+}
+
+/** Whether an actor declares a strike on a day, which the root checks against the horizon. */
+function strikesOnADay(scenario: ResolvedScenario): boolean {
+  return Object.values(scenario.actors).some((a) => a.disarmingStrike.atDay !== undefined);
 }
