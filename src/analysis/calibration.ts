@@ -1,5 +1,4 @@
-import type { RunStatistics } from '../estimate/index.ts';
-import { poissonInterval } from '../estimate/index.ts';
+import { poissonInterval, type RunStatistics } from '../estimate/index.ts';
 import type { ObservedData, ParameterValue, Uncertainty } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
 import { predictiveCheck, type PredictiveCheck } from './predictive-check.ts';
