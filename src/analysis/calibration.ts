@@ -55,6 +55,14 @@ export interface CalibrationResult {
   readonly stages: readonly CalibratedStage[];
   /** P(nuclear use) per trial over the prior draws and over the posterior. */
   readonly nuclearUse: { readonly prior: WeightedSummary; readonly posterior: WeightedSummary };
+  /**
+   * P(nuclear use) per year, 1 − exp(−crisesPerYear × P(use per trial)) per draw, when the
+   * scenario declares how often its crises arise; null otherwise.
+   */
+  readonly perYear: {
+    readonly prior: WeightedSummary;
+    readonly posterior: WeightedSummary;
+  } | null;
   /** Share of the posterior variance of per-draw P(use) that is inner sampling noise; null if none. */
   readonly noiseShare: number | null;
   readonly warnings: readonly string[];
@@ -71,6 +79,8 @@ export interface CalibrationInput {
   readonly measures: readonly StageMeasure[];
   /** Each stage's exposure in trials. */
   readonly exposures: readonly number[];
+  /** Crises per year at each draw (the declared value, or its uncertain draw); null if undeclared. */
+  readonly crisesPerYear: Float64Array | null;
 }
 
 /** The posterior from every draw's statistics: weights ∝ Π over stages of the stage likelihood. */
@@ -122,6 +132,8 @@ export function summarizeCalibration(
   });
   const use = Float64Array.from(stats, (s) => s.nuclearUse / r);
   const posterior = weightedSummary(use, weights);
+  const f = input.crisesPerYear;
+  const annual = f && use.map((p, j) => -Math.expm1(-f[j] * p));
   let noise = 0;
   use.forEach((p, j) => (noise += weights[j] * (r > 1 ? (p * (1 - p)) / (r - 1) : 0)));
   let spread = 0;
@@ -154,6 +166,10 @@ export function summarizeCalibration(
     parameters,
     stages,
     nuclearUse: { prior: weightedSummary(use, equal), posterior },
+    perYear: annual && {
+      prior: weightedSummary(annual, equal),
+      posterior: weightedSummary(annual, weights),
+    },
     noiseShare: spread > 0 ? Math.min(1, noise / spread) : null,
     warnings,
     timing: { seconds: meta.seconds },

@@ -83,6 +83,11 @@ export function calibrationText(
   lines.push(`P(nuclear use) ${per}, mean ± error, median [5%, 95%] over the draws`);
   lines.push(`  prior       ${pr(use.prior)}`);
   lines.push(`  posterior   ${pr(use.posterior)}`);
+  if (result.perYear) {
+    lines.push('P(nuclear use) per year, 1 − exp(−crises per year × P(use per crisis))');
+    lines.push(`  prior       ${pr(result.perYear.prior)}`);
+    lines.push(`  posterior   ${pr(result.perYear.posterior)}`);
+  }
   if (result.noiseShare !== null) {
     lines.push(
       `  (${(100 * result.noiseShare).toFixed(0)}% of the posterior spread is inner sampling noise: more --repetitions narrow the band)`,

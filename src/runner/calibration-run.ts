@@ -79,6 +79,11 @@ export async function calibrate(
       data,
       measures,
       exposures: data.stages.map((s) => exposureTrials(s, horizonDays)),
+      crisesPerYear: crisesPerYear(
+        loaded,
+        n,
+        parameters.map((p, i) => [p.name, values[i]]),
+      ),
     },
     {
       seed,
@@ -125,4 +130,16 @@ export async function recordCheck(
     const inside = simulated >= observedRate[0] && simulated <= observedRate[1];
     return { stage: stage.stage, measure: stage.measure, simulated, stderr, observedRate, inside };
   });
+}
+
+/** Crises per year at every draw: drawn when uncertain, else the declared value; null if unset. */
+function crisesPerYear(
+  loaded: LoadedScenario,
+  n: number,
+  drawn: readonly (readonly [string, readonly (number | string | boolean)[]])[],
+): Float64Array | null {
+  const declared = loaded.scenario.crisesPerYear;
+  if (declared === undefined) return null;
+  const values = drawn.find(([name]) => name === 'crisesPerYear')?.[1];
+  return values ? Float64Array.from(values, Number) : new Float64Array(n).fill(declared);
 }
