@@ -13,6 +13,7 @@ import {
   type RecordCheckRow,
   type WeightedSummary,
 } from '../src/index.ts';
+import { crisesMarkdown, crisesStudy, type CrisesStudy } from './crises-doc.ts';
 
 const path = (p: string) => fileURLToPath(new URL(`../${p}`, import.meta.url));
 export const SCENARIO = 'scenarios/us-early-warning-1977-1984.yaml';
@@ -24,12 +25,17 @@ export interface CalibrationBudget {
   readonly repetitions: number;
   /** Trials of the scenario as written, and of each point of the catch-probability sweep. */
   readonly check: number;
+  /** Parameter sets, and trials per set, for each crisis of the side-by-side table. */
+  readonly crisisSets: number;
+  readonly crisisRepetitions: number;
 }
 
 export const DOC_BUDGET: CalibrationBudget = {
   draws: 600,
   repetitions: 400,
   check: 4000,
+  crisisSets: 100,
+  crisisRepetitions: 400,
 };
 
 const SWEEP = [0.8, 0.9, 0.99, 0.999];
@@ -42,6 +48,7 @@ export interface CalibrationStudy {
   readonly sweep: readonly { catchProbability: number; perYear: RecordCheckRow }[];
   readonly result: CalibrationResult;
   readonly incidents: readonly Record<string, string>[];
+  readonly crises: CrisesStudy;
 }
 
 function load(sets: string[] = []) {
@@ -72,7 +79,8 @@ export async function calibrationStudy(
     seed,
   });
   const incidents = parseCsv(readFileSync(path(INCIDENTS), 'utf8'));
-  return { budget, seed, data, check, sweep, result, incidents };
+  const crises = await crisesStudy(budget.crisisSets, budget.crisisRepetitions, seed);
+  return { budget, seed, data, check, sweep, result, incidents, crises };
 }
 
 /** RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes. */
@@ -81,18 +89,28 @@ export function parseCsv(text: string): Record<string, string>[] {
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  const endRow = () => {
+    row.push(field);
+    rows.push(row);
+    row = [];
+    field = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\n') (row.push(field), rows.push(row), (row = []), (field = ''));
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') endRow();
     else if (ch !== '\r') field += ch;
   }
-  if (field !== '' || row.length > 0) (row.push(field), rows.push(row));
+  if (field !== '' || row.length > 0) endRow();
   const [header, ...body] = rows;
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
@@ -255,6 +273,8 @@ probabilities spanning orders of magnitude with assumptions, up to about **1 in 
 their high cases; Rethink Priorities aggregates to about 1.1% a year for any nuclear war. The
 posterior here is a rate of use from false alarms alone, in peacetime, with a stylized last step:
 a counterpart of one branch of those estimates, not a test of them.
+
+${crisesMarkdown(study.crises)}
 
 ## The incidents
 

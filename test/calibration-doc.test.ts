@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 describe('docs/calibration.md', () => {
   it('is produced by the script, which runs on a small budget', async () => {
     const { calibrationMarkdown, calibrationStudy } = await import('../scripts/calibration-doc.ts');
-    const study = await calibrationStudy({ draws: 12, repetitions: 20, check: 300 });
+    const study = await calibrationStudy({
+      draws: 12,
+      repetitions: 20,
+      check: 300,
+      crisisSets: 3,
+      crisisRepetitions: 20,
+    });
     const markdown = calibrationMarkdown(study);
     const committed = readFileSync(new URL('../docs/calibration.md', import.meta.url), 'utf8');
     const headings = (text: string) => text.split('\n').filter((l) => l.startsWith('#'));
@@ -14,6 +20,8 @@ describe('docs/calibration.md', () => {
       expect(text).toContain('| threat assessment conferences | `falseAlarmsReachingDecision` |');
       expect(text).toContain('| `actors.us.human.catchProbability` |');
       expect(text).toContain('| CC18 | 1983-09-26 |');
+      expect(text).toContain('### Taiwan Strait entanglement (stylized)');
+      expect(text).toContain('| `actors.india.intent.ratePerDay` |');
     }
     // Every stage of the scenario as written is inside the record in the committed page.
     expect(committed).not.toContain('| **no** |');

@@ -1,0 +1,31 @@
+/**
+ * The three crises beside the Korean one (US–Soviet 1983, South Asia, Taiwan Strait) validate,
+ * run, and declare how often they arise; test/historical.test.ts checks their comments.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenarioFile } from '../src/scenario/index.ts';
+import { cli } from './helpers/cli.ts';
+
+const CRISES = [
+  'scenarios/us-soviet-1983.yaml',
+  'scenarios/south-asia-india-pakistan.yaml',
+  'scenarios/taiwan-strait.yaml',
+];
+
+describe('the crisis scenarios', () => {
+  it('validate without warnings', async () => {
+    const result = await cli('validate', ...CRISES);
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+  });
+
+  it.each(CRISES)('%s runs, and its uncertainty includes the crisis frequency', async (file) => {
+    const run = await cli('run', file, '--runs', '400', '--json', '--no-store');
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.out) as { runs: number }).runs).toBe(400);
+    const loaded = loadScenarioFile(file);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    expect(loaded.value.scenario.crisesPerYear).toBeGreaterThan(0);
+    expect(Object.keys(loaded.value.scenario.uncertainty)).toContain('crisesPerYear');
+  });
+});
