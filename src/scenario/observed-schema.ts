@@ -3,7 +3,15 @@ import { z } from 'zod';
 /** How much of the world a count was seen over: calendar years, or trials (crises) of the scenario. */
 const exposure = z
   .union([
-    z.strictObject({ years: z.number().gt(0).max(1e6).describe('Calendar years observed.') }),
+    z.strictObject({
+      years: z
+        .number()
+        .gt(0)
+        .max(1e6)
+        .describe(
+          'Calendar years observed, counted as years × 365.25 / horizonDays trials: for scenarios whose trial is a stretch of routine time.',
+        ),
+    }),
     z.strictObject({
       trials: z.number().gt(0).max(1e9).describe('Crises (trials of the scenario) observed.'),
     }),
