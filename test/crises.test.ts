@@ -28,4 +28,20 @@ describe('the crisis scenarios', () => {
     expect(loaded.value.scenario.crisesPerYear).toBeGreaterThan(0);
     expect(Object.keys(loaded.value.scenario.uncertainty)).toContain('crisesPerYear');
   });
+
+  it('reports P(use) per year beside the per-crisis figure: 1 − exp(−f p), interval carried through', async () => {
+    const file = 'scenarios/taiwan-strait.yaml';
+    const run = await cli('run', file, '--runs', '2000', '--seed', '3', '--json', '--no-store');
+    const result = JSON.parse(run.out) as {
+      scenario: { crisesPerYear: number };
+      outcomes: { nuclearUse: { p: number } };
+    };
+    expect(result.scenario.crisesPerYear).toBe(0.06);
+    const text = await cli('run', file, '--runs', '2000', '--seed', '3', '--no-store');
+    const perYear = -Math.expm1(-0.06 * result.outcomes.nuclearUse.p);
+    expect(text.out).toContain('per year at 0.06 crises a year');
+    expect(perYear).toBeGreaterThan(0);
+    const shown = /per year at 0\.06 crises a year, [^:]*: ([\d.]+)%/.exec(text.out)?.[1];
+    expect(Number(shown) / 100).toBeCloseTo(perYear, 5);
+  });
 });
