@@ -10,6 +10,7 @@ describe('docs/calibration.md', () => {
       check: 300,
       crisisSets: 3,
       crisisRepetitions: 20,
+      coverageReps: 1,
     });
     const markdown = calibrationMarkdown(study);
     const committed = readFileSync(new URL('../docs/calibration.md', import.meta.url), 'utf8');
