@@ -201,3 +201,25 @@ export {
   type ReportInput,
   type StudyReportInput,
 } from './report/index.ts';
+export {
+  calibrate,
+  recordCheck,
+  DEFAULT_CALIBRATION_DRAWS,
+  DEFAULT_DRAW_REPETITIONS,
+  type CalibrationOptions,
+  type RecordCheckRow,
+} from './runner/index.ts';
+export {
+  CALIBRATION_METHOD,
+  type CalibrationResult,
+  type CalibratedParameter,
+  type CalibratedStage,
+  type WeightedSummary,
+} from './analysis/index.ts';
+export {
+  loadObservedFile,
+  loadObservedText,
+  type ObservedData,
+  type ObservedStage,
+} from './scenario/index.ts';
+export { poissonInterval } from './estimate/index.ts';

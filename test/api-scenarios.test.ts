@@ -34,6 +34,10 @@ describe('scenarios and safeguards', () => {
       'korean-peninsula-2026',
       'korean-peninsula-2026-capability',
       'korean-peninsula-2026-scripted',
+      'south-asia-india-pakistan',
+      'taiwan-strait',
+      'us-early-warning-1977-1984',
+      'us-soviet-1983',
     ]);
     expect(scenarios[0]).toMatchObject({ title: 'Analytic single sensor' });
     expect(scenarios[0]).toHaveProperty('description', expect.stringContaining('single sensor'));

@@ -100,6 +100,10 @@ describe('fields that have no effect', () => {
       ANALYTIC,
       'scenarios/korean-peninsula-2026-scripted.yaml',
       'scenarios/korean-peninsula-2026-capability.yaml',
+      'scenarios/us-early-warning-1977-1984.yaml',
+      'scenarios/us-soviet-1983.yaml',
+      'scenarios/south-asia-india-pakistan.yaml',
+      'scenarios/taiwan-strait.yaml',
     );
     expect(result.err).toBe('');
   });

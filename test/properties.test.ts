@@ -245,6 +245,8 @@ const NOT_GENERATED = [
   /^actors\.<actor>\.ai\.training\./,
   /^safeguards\./,
   /^uncertainty\./,
+  // Read by calibration and the per-year figures only; the engine never sees it.
+  /^crisesPerYear$/,
 ];
 
 /** Leaf field paths of the schema, as the field reference names them (`<actor>`, `<domain>`). */

@@ -61,3 +61,28 @@ export {
   type SafeguardSpread,
   type UncertaintyResult,
 } from './uncertainty.ts';
+export {
+  CALIBRATION_METHOD,
+  MIN_EFFECTIVE_DRAWS,
+  summarizeCalibration,
+  type CalibratedParameter,
+  type CalibratedStage,
+  type CalibrationResult,
+} from './calibration.ts';
+export { predictiveCheck, type PredictiveCheck } from './predictive-check.ts';
+export { stageLogLikelihood } from './stage-likelihood.ts';
+export {
+  measureTotal,
+  NUCLEAR_USE,
+  parseMeasure,
+  stageMeasures,
+  type MeasureName,
+  type StageMeasure,
+} from './stage-measure.ts';
+export {
+  effectiveSize,
+  normalizeWeights,
+  weightedQuantile,
+  weightedSummary,
+  type WeightedSummary,
+} from './weighted-sample.ts';

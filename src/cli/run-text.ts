@@ -1,4 +1,11 @@
-import { COUNT_DESCRIPTIONS, COUNT_NAMES, type RunResult, CAUSES, RUNGS } from '../index.ts';
+import {
+  COUNT_DESCRIPTIONS,
+  COUNT_NAMES,
+  type ProportionEstimate,
+  type RunResult,
+  CAUSES,
+  RUNGS,
+} from '../index.ts';
 import {
   estimateValues,
   estimateWithError,
@@ -40,6 +47,7 @@ export function runText(result: RunResult, file: string): string {
     ]),
   );
   if (o.daysToUse) lines.push(`  days to first use (if any): ${formatMean(o.daysToUse)}`);
+  if (s.crisesPerYear !== undefined) lines.push(perYearLine(s.crisesPerYear, o.nuclearUse));
   lines.push('');
   const after: [string, NonNullable<typeof o.generalWar>][] = [];
   if (o.generalWar) after.push(['  general nuclear war', o.generalWar]);
@@ -104,4 +112,11 @@ export function runText(result: RunResult, file: string): string {
     `${result.timing.seconds.toFixed(1)} s, ${formatInteger(Math.round(result.timing.trialsPerSecond))} trials/s`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+/** P(use) per year, 1 − exp(−f p), with the interval of p carried through (the map is monotone). */
+function perYearLine(f: number, p: ProportionEstimate): string {
+  const year = (x: number) => -Math.expm1(-f * x);
+  const fmt = probabilityFormat([year(p.p), year(p.ci95[0]), year(p.ci95[1])]);
+  return `  per year at ${f} crises a year, 1 − exp(−${f} × P): ${fmt(year(p.p))} [${fmt(year(p.ci95[0]))}, ${fmt(year(p.ci95[1]))}]`;
 }

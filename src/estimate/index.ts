@@ -17,3 +17,4 @@ export {
   type PairedMomentsJson,
 } from './paired-weighted.ts';
 export { pairedDifference, squaredDifference, type Difference } from './paired-difference.ts';
+export { poissonCdf, poissonInterval } from './poisson-interval.ts';

@@ -58,3 +58,11 @@ export {
   DEFAULT_SET_REPETITIONS,
   type UncertaintyOptions,
 } from './uncertainty-run.ts';
+export {
+  calibrate,
+  DEFAULT_CALIBRATION_DRAWS,
+  DEFAULT_DRAW_REPETITIONS,
+  recordCheck,
+  type CalibrationOptions,
+  type RecordCheckRow,
+} from './calibration-run.ts';

@@ -107,6 +107,8 @@ export interface RunResult {
     readonly hash: string;
     readonly horizonDays: number;
     readonly actors: readonly string[];
+    /** How often such a crisis arises per year, when the scenario declares it. */
+    readonly crisesPerYear?: number;
   };
   readonly outcomes: RunSummary;
   /** The first trials that ended in nuclear use, to replay with `petrov trace`. */
@@ -234,8 +236,10 @@ export async function simulatePart(
 export type RunIdentity = RunResult['scenario'];
 
 export function runIdentity(loaded: LoadedScenario): RunIdentity {
-  const { name, horizonDays, actors } = loaded.scenario;
-  return { name, hash: loaded.hash, horizonDays, actors: Object.keys(actors) };
+  const { name, horizonDays, actors, crisesPerYear } = loaded.scenario;
+  const identity = { name, hash: loaded.hash, horizonDays, actors: Object.keys(actors) };
+  // Only when declared, so results of scenarios without it stay as they were.
+  return crisesPerYear === undefined ? identity : { ...identity, crisesPerYear };
 }
 
 /** Turns merged statistics into the run's result document. */

@@ -56,3 +56,11 @@ export {
   type UncertaintyProblem,
 } from './uncertain-parameters.ts';
 export { fieldBounds, numberField, type FieldBounds } from './field-bounds.ts';
+export {
+  observedSchema,
+  exposureTrials,
+  DAYS_PER_YEAR,
+  type ObservedData,
+  type ObservedStage,
+} from './observed-schema.ts';
+export { loadObservedFile, loadObservedText, MAX_OBSERVED_BYTES } from './load-observed.ts';

@@ -350,6 +350,14 @@ export const scenarioSchema = z
       .gt(0)
       .max(3660)
       .describe('Length of one crisis (trial), days; a trial also ends at the first nuclear use.'),
+    crisesPerYear: z
+      .number()
+      .gt(0)
+      .max(365)
+      .optional()
+      .describe(
+        'How often a crisis like this arises, per year. With it, calibration also reports the risk per year: 1 − exp(−crisesPerYear × P(use per crisis)). Unset: per crisis only.',
+      ),
     intensity: multiplier(
       'Crisis intensity: multiplier on genuine and benign track rates.',
     ).default(1),
