@@ -13,7 +13,7 @@ import { collect, integer, orThrow, SET_HELP, workersFor, WORKERS_HELP } from '.
 import { calibrationText } from './calibration-text.ts';
 import type { CliIo } from './io.ts';
 import { progressReporter } from './progress.ts';
-import { UNCERTAIN_HELP } from './sensitivity-command.ts';
+import { UNCERTAIN_HELP } from './study-flags.ts';
 
 interface CalibrateFlags {
   data: string;
