@@ -23,11 +23,20 @@ export function agentsFor(
     const config = scenario.actors[id].agent;
     if (config.type === 'scripted') return new ScriptedAgent(config, doctrine);
     if (config.type === 'policy') return new PolicyAgent(config);
-    if (config.type === 'llm') {
-      throw new AgentError(
-        `${id}'s agent is a language model: run it with \`petrov agents policy\` (a Monte Carlo over its elicited policy) or \`petrov agents episode\` (one trial, asked at every decision)`,
-      );
-    }
+    if (config.type === 'llm') return waitsForModel(id);
     return doctrine;
   });
+}
+
+/** Stands for a language model inside the synchronous loop, which cannot wait for it: asked, it says how to run it. */
+function waitsForModel(id: string): DecisionMaker {
+  return {
+    name: 'llm',
+    statesProbabilities: false,
+    decide() {
+      throw new AgentError(
+        `${id}'s agent is a language model, which cannot answer inside a Monte Carlo run: use \`petrov agents policy\` (the Monte Carlo over its elicited policy) or \`petrov agents episode\` (trials asked at every decision)`,
+      );
+    },
+  };
 }

@@ -72,11 +72,13 @@ export function observationPrompt(o: ObservationSnapshot): string {
     );
   }
   lines.push(`Your forces stand at: ${RUNGS[o.ownRung]}.`);
-  if (o.perceivedRung >= 0) lines.push(`You last saw the other side at: ${RUNGS[o.perceivedRung]}.`);
+  if (o.perceivedRung >= 0)
+    lines.push(`You last saw the other side at: ${RUNGS[o.perceivedRung]}.`);
   lines.push(`Your link to political leadership is ${o.linkUp ? 'up' : 'down'}.`);
   if (o.recent.length > 0) {
     lines.push('', 'What you saw recently, oldest first:');
-    for (const r of o.recent) lines.push(`- minute ${r.minute.toFixed(1)}: ${recentText(r.kind, r.value)}`);
+    for (const r of o.recent)
+      lines.push(`- minute ${r.minute.toFixed(1)}: ${recentText(r.kind, r.value)}`);
   }
   lines.push('', 'Your possible decisions:', choicesText(o.point));
   return lines.join('\n');

@@ -76,7 +76,9 @@ export class PolicyElicitor {
       replicates.push(-1);
     }
     if (fallback < 0) {
-      fallback = legal.indexOf(fallbackChoice(this.config.onFailure, situation.point, 'refusal', ''));
+      fallback = legal.indexOf(
+        fallbackChoice(this.config.onFailure, situation.point, 'refusal', ''),
+      );
     }
     const elicited = { key, situation, replicates, fallback, reason };
     this.situations.set(key, elicited);

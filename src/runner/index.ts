@@ -58,3 +58,4 @@ export {
   DEFAULT_SET_REPETITIONS,
   type UncertaintyOptions,
 } from './uncertainty-run.ts';
+export { llmEpisodes, type LlmEpisodesResult } from './llm-episodes.ts';
