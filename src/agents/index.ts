@@ -29,3 +29,4 @@ export {
   type Situation,
 } from './situation.ts';
 export { systemPrompt, situationPrompt, observationPrompt, legalNames } from './llm-prompt.ts';
+export { ESCALATION_SCORING, decisionSeverity, type SeverityClass } from './escalation-score.ts';

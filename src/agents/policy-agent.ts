@@ -39,6 +39,11 @@ export class PolicyAgent implements DecisionMaker {
     }
   }
 
+  /** Adds or replaces a situation's probabilities (policy mode fills the table as it goes). */
+  set(key: string, probabilities: readonly number[]): void {
+    this.table.set(key, { p: Float64Array.from(probabilities), reason: `elicited policy, ${key}` });
+  }
+
   get size(): number {
     return this.table.size;
   }

@@ -43,6 +43,15 @@ export class PolicyElicitor {
     this.system = systemPrompt(config);
   }
 
+  /** Where the answers come from (an endpoint, or a recording). */
+  get source(): string {
+    return this.client.source;
+  }
+
+  get model(): string {
+    return this.config.model;
+  }
+
   async elicit(situation: Situation): Promise<ElicitedSituation> {
     const key = situationKey(situation);
     const known = this.situations.get(key);

@@ -59,3 +59,9 @@ export {
   type UncertaintyOptions,
 } from './uncertainty-run.ts';
 export { llmEpisodes, type LlmEpisodesResult } from './llm-episodes.ts';
+export {
+  policyRun,
+  type PolicyRunOptions,
+  type PolicyRunResult,
+  type PolicyEstimate,
+} from './policy-run.ts';
