@@ -32,6 +32,8 @@ export class PolicyAgent implements DecisionMaker {
   readonly name = 'policy';
   readonly statesProbabilities = true;
   private readonly table = new Map<string, { p: Float64Array; reason: string }>();
+  /** The situation key of the last decision (policy mode's sweep counts visits by it). */
+  lastKey = '';
 
   constructor(config: PolicyConfig) {
     for (const [key, ps] of Object.entries(config.situations)) {
@@ -51,6 +53,7 @@ export class PolicyAgent implements DecisionMaker {
   decide(o: Observation, draws: DecisionDraws, decision: Decision): void {
     const situation = situationOf(o);
     const key = situationKey(situation);
+    this.lastKey = key;
     const entry = this.table.get(key);
     if (entry === undefined) {
       throw new UnelicitedSituationError(key, situation, snapshotObservation(o));

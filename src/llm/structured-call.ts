@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import type { CallOutcome, OutcomeCounts } from './call-outcome.ts';
-import { emptyOutcomeCounts } from './call-outcome.ts';
+import { emptyOutcomeCounts, type CallOutcome, type OutcomeCounts } from './call-outcome.ts';
 import type { ChatClient, ChatExchange, ChatRequest } from './chat-types.ts';
 
 /** Retries after a failed attempt by default (so at most 3 attempts per call). */

@@ -61,6 +61,7 @@ export {
 export { llmEpisodes, type LlmEpisodesResult } from './llm-episodes.ts';
 export {
   policyRun,
+  elicitPolicy,
   type PolicyRunOptions,
   type PolicyRunResult,
   type PolicyEstimate,

@@ -1,7 +1,6 @@
-import type { FailureReport, LlmAgent } from '../agents/index.ts';
+import type { DecisionRecording, FailureReport, LlmAgent } from '../agents/index.ts';
 import { estimateProportion, type ProportionEstimate } from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
-import type { DecisionRecording } from '../agents/index.ts';
 import { runEpisode } from './episode.ts';
 import type { TrialRecord } from './trial-record.ts';
 

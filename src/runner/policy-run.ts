@@ -1,6 +1,4 @@
 import {
-  situationKey,
-  situationOf,
   UnelicitedSituationError,
   type FailureReport,
   type Imputation,
@@ -13,7 +11,7 @@ import { applySafeguards, withChanges, type LoadedScenario } from '../scenario/i
 import { formatIssue } from '../util/index.ts';
 import { compare, type ComparisonResult } from './compare-run.ts';
 import type { MethodOptions } from './method-plan.ts';
-import { sweepPolicy } from './policy-sweep.ts';
+import { sweepPolicy, type SweepResult } from './policy-sweep.ts';
 import { DEFAULT_RUNS, DEFAULT_SEED, simulate, type RunResult } from './simulate.ts';
 
 export interface PolicyRunOptions extends MethodOptions {
@@ -96,7 +94,25 @@ async function elicitingAsNeeded<T>(elicitor: PolicyElicitor, fn: () => Promise<
   }
 }
 
-const keyOf = (o: Parameters<typeof situationOf>[0]) => situationKey(situationOf(o));
+/**
+ * Elicits every situation the side meets in trials 0…runs−1 of the baseline and of the
+ * safeguarded arm (what a recording for `policyRun` with the same runs, seed and safeguards must
+ * hold); returns the baseline's sweep.
+ */
+export async function elicitPolicy(
+  loaded: LoadedScenario,
+  actor: string,
+  elicitor: PolicyElicitor,
+  seed: number,
+  runs: number,
+  safeguards: readonly string[] = [],
+): Promise<SweepResult> {
+  const sweep = await sweepPolicy(loaded, actor, elicitor, seed, runs);
+  if (safeguards.length > 0) {
+    await sweepPolicy(safeguarded(loaded, safeguards).loaded, actor, elicitor, seed, runs);
+  }
+  return sweep;
+}
 
 /**
  * Policy mode (docs/llm-agents.md): the side's model is asked once per situation band (with
@@ -117,10 +133,7 @@ export async function policyRun(
   const bootRuns = options.bootstrapRuns ?? Math.min(runs, 10_000);
   const safeguards = options.safeguards ?? [];
   const method = { method: options.method, tilt: options.tilt, tiltSearch: options.tiltSearch };
-  const sweep = await sweepPolicy(loaded, actor, elicitor, seed, runs, keyOf);
-  if (safeguards.length > 0) {
-    await sweepPolicy(safeguarded(loaded, safeguards).loaded, actor, elicitor, seed, runs, keyOf);
-  }
+  const sweep = await elicitPolicy(loaded, actor, elicitor, seed, runs, safeguards);
   // Names the model, not the endpoint: a recorded run and its replay must hash alike.
   const source = `elicited from ${elicitor.model}, ${replicates} replicates per situation`;
   const on = (imputation: Imputation, rng?: Rng) =>

@@ -35,13 +35,12 @@ class Scored implements DecisionMaker {
     private readonly inner: PolicyAgent,
     private readonly outageRung: number,
     private readonly topRung: number,
-    private readonly keyOf: (o: Observation) => string,
   ) {}
 
   decide(o: Observation, draws: DecisionDraws, decision: Decision): void {
     this.inner.decide(o, draws, decision);
     this.score += decisionSeverity(decision.choice, o, this.outageRung, this.topRung);
-    this.trialVisits.push(this.keyOf(o));
+    this.trialVisits.push(this.inner.lastKey);
   }
 }
 
@@ -56,19 +55,13 @@ export async function sweepPolicy(
   elicitor: PolicyElicitor,
   seed: number,
   runs: number,
-  keyOf: (o: Observation) => string,
 ): Promise<SweepResult> {
   const model = compileModel(loaded.scenario);
   const a = model.actorIds.indexOf(actor);
   const policy = new PolicyAgent({ type: 'policy', source: '', situations: elicitor.table() });
   const outageRung =
     model.predelegated[a] === 1 ? model.predelegationRung[a] : model.rungWithoutPredelegation[a];
-  const scored = new Scored(
-    policy,
-    outageRung,
-    Math.min(model.maxAnswerRung[a], RUNGS.length - 1),
-    keyOf,
-  );
+  const scored = new Scored(policy, outageRung, Math.min(model.maxAnswerRung[a], RUNGS.length - 1));
   const agents = agentsFor(loaded.scenario, model);
   agents[a] = scored;
   const simulator = new Simulator(model, agents);

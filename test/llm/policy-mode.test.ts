@@ -6,7 +6,7 @@ import {
   ReplayChatClient,
   ReplayMissError,
 } from '../../src/llm/index.ts';
-import { policyRun, type PolicyRunResult } from '../../src/runner/index.ts';
+import { elicitPolicy, policyRun, type PolicyRunResult } from '../../src/runner/index.ts';
 import { withChanges, type LlmConfig, type LoadedScenario } from '../../src/scenario/index.ts';
 import { startChatEndpoint, type ChatEndpoint } from '../helpers/chat-endpoint.ts';
 import { scriptedModel } from '../helpers/scripted-model.ts';
@@ -32,67 +32,81 @@ function withLlm(
   return { loaded: r.value, config: r.value.scenario.actors.north.agent as LlmConfig };
 }
 
-describe('policy mode on the Korean baseline, recorded then replayed', () => {
+describe('policy mode on the Korean baseline, from a recording the suite makes', () => {
   let endpoint: ChatEndpoint;
-  let recorded: PolicyRunResult;
+  let replayed: PolicyRunResult;
   const lines: string[] = [];
   const options = {
     runs: RUNS,
     seed: 3,
-    bootstrap: 4,
-    bootstrapRuns: 5_000,
+    bootstrap: 3,
+    bootstrapRuns: 2_000,
     safeguards: ['hotline'],
   };
+  const korea = loadBundled('korean-peninsula-2026.yaml');
+  const recordingClient = () =>
+    new RecordingChatClient(new HttpChatClient({ baseUrl: endpoint.url }), (l) => lines.push(l));
 
   beforeAll(async () => {
     endpoint = await startChatEndpoint((body) => scriptedModel(body));
-    const { loaded, config } = withLlm(loadBundled('korean-peninsula-2026.yaml'), endpoint.url);
-    const client = new RecordingChatClient(new HttpChatClient({ baseUrl: endpoint.url }), (l) =>
-      lines.push(l),
+    // Record: the stand-in model is asked about every situation both arms meet.
+    const { loaded, config } = withLlm(korea, endpoint.url);
+    await elicitPolicy(loaded, 'north', new PolicyElicitor(config, recordingClient()), 3, RUNS, [
+      'hotline',
+    ]);
+    // Replay: no endpoint at all.
+    const offline = withLlm(korea, 'http://127.0.0.1:9/v1');
+    const replay = new ReplayChatClient(lines.join(''), 'policy.jsonl');
+    replayed = await policyRun(
+      offline.loaded,
+      'north',
+      new PolicyElicitor(offline.config, replay),
+      4,
+      options,
     );
-    recorded = await policyRun(loaded, 'north', new PolicyElicitor(config, client), 4, options);
+    expect(replay.answered).toBe(lines.length);
   }, 600_000);
   afterAll(() => endpoint.close());
 
-  it('met at most a few hundred situations in 100,000 trials, each asked 4 times', () => {
-    expect(recorded.comparison?.runs).toBe(RUNS);
-    expect(recorded.situations).toBeGreaterThan(3);
-    expect(recorded.situations).toBeLessThanOrEqual(300);
-    expect(recorded.calls.calls).toBe(lines.length);
-    expect(recorded.calls.calls % 4).toBe(0);
+  it('runs 100,000 trials meeting at most a few hundred situations, each asked 4 times', () => {
+    expect(replayed.comparison?.runs).toBe(RUNS);
+    expect(replayed.situations).toBeGreaterThan(3);
+    expect(replayed.situations).toBeLessThanOrEqual(500);
+    expect(replayed.calls.calls).toBe(lines.length);
+    expect(replayed.calls.calls % 4).toBe(0);
     expect(endpoint.requests.length).toBe(lines.length);
-    expect(recorded.calls.failedCalls).toBe(0);
+    expect(replayed.calls.failedCalls).toBe(0);
+    expect(replayed.escalationPerDay.ci95[0]).toBeLessThanOrEqual(replayed.escalationPerDay.mean);
   });
 
   it('compares a safeguard on the same policy with paired intervals widened by the elicitation', () => {
-    const v = recorded.comparison?.variants[0];
+    const v = replayed.comparison?.variants[0];
     expect(v?.name).toBe('hotline');
-    const rr = recorded.riskReduction;
+    const rr = replayed.riskReduction;
     if (!v || !rr) throw new Error('no comparison');
     expect(rr.p).toBe(v.absoluteRiskReduction.estimate);
     expect(rr.ci95[0]).toBeLessThanOrEqual(v.absoluteRiskReduction.ci95[0] + 1e-15);
     expect(rr.ci95[1]).toBeGreaterThanOrEqual(v.absoluteRiskReduction.ci95[1] - 1e-15);
     // The pairing narrows the interval against independent runs of the same size.
     expect(v.absoluteRiskReduction.stderr).toBeLessThan(v.independentStderr);
-    expect(recorded.nuclearUse.elicitationStderr).toBeGreaterThan(0);
+    expect(replayed.nuclearUse.elicitationStderr).toBeGreaterThan(0);
   });
 
-  it('replays from the recording with no endpoint to the same result, byte for byte', async () => {
-    const { loaded, config } = withLlm(
-      loadBundled('korean-peninsula-2026.yaml'),
-      'http://127.0.0.1:9/v1',
+  it('a recorded run replays to the same result, byte for byte', async () => {
+    const small = { runs: 2_000, seed: 5, bootstrap: 2, bootstrapRuns: 500 };
+    const mine: string[] = [];
+    const { loaded, config } = withLlm(korea, endpoint.url);
+    const live = new RecordingChatClient(new HttpChatClient({ baseUrl: endpoint.url }), (l) =>
+      mine.push(l),
     );
-    const replay = new ReplayChatClient(lines.join(''), 'policy.jsonl');
-    const again = await policyRun(loaded, 'north', new PolicyElicitor(config, replay), 4, options);
-    expect(JSON.stringify(again)).toBe(JSON.stringify(recorded));
-    expect(replay.answered).toBe(lines.length);
-  }, 600_000);
+    const first = await policyRun(loaded, 'north', new PolicyElicitor(config, live), 4, small);
+    const replay = new ReplayChatClient(mine.join(''), 'small.jsonl');
+    const again = await policyRun(loaded, 'north', new PolicyElicitor(config, replay), 4, small);
+    expect(JSON.stringify(again)).toBe(JSON.stringify(first));
+  }, 120_000);
 
   it('refuses a request missing from the recording instead of calling out', async () => {
-    const { loaded, config } = withLlm(
-      loadBundled('korean-peninsula-2026.yaml'),
-      'http://127.0.0.1:9/v1',
-    );
+    const { loaded, config } = withLlm(korea, 'http://127.0.0.1:9/v1');
     const partial = new ReplayChatClient(lines.slice(0, 3).join(''), 'partial.jsonl');
     await expect(
       policyRun(loaded, 'north', new PolicyElicitor(config, partial), 4, {
