@@ -30,3 +30,4 @@ export {
 } from './situation.ts';
 export { systemPrompt, situationPrompt, observationPrompt, legalNames } from './llm-prompt.ts';
 export { ESCALATION_SCORING, decisionSeverity, type SeverityClass } from './escalation-score.ts';
+export { checkEndpoint, type EndpointCheck } from './check-endpoint.ts';

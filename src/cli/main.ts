@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { excerpt, formatIssue, InputError, isModelLimit, VERSION } from '../index.ts';
 import { StoreError } from '../store/index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
+import { registerAgents } from './agents-command.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
 import { registerInit } from './init-command.ts';
@@ -58,6 +59,7 @@ Examples:
   petrov sensitivity scenarios/korean-peninsula-2026.yaml
   petrov uncertainty scenarios/korean-peninsula-2026.yaml --safeguard hotline
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
+  petrov agents policy scenarios/korean-peninsula-2026.yaml --actor north --model llama3.2 --record north.jsonl
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
   petrov capability scenarios/korean-peninsula-2026-capability.yaml
@@ -74,6 +76,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerSensitivity(program, io);
   registerUncertainty(program, io);
   registerTrace(program, io);
+  registerAgents(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);
   registerInit(program, io);

@@ -66,3 +66,4 @@ export {
   type PolicyRunResult,
   type PolicyEstimate,
 } from './policy-run.ts';
+export { withLlmSide, type LlmOverrides } from './llm-side.ts';
