@@ -8,9 +8,9 @@ import type { ChatRequestBody, EndpointAnswer } from './chat-endpoint.ts';
 
 /** Odds by the legal set's first decision (alert, rise, outage). */
 const ODDS: Record<string, readonly number[]> = {
-  approve: [0.35, 0.55, 0.1],
-  match: [0.3, 0.1, 0.45, 0.15],
-  act: [0.2, 0.8],
+  approve: [0.15, 0.75, 0.1],
+  match: [0.25, 0.05, 0.55, 0.15],
+  act: [0.1, 0.9],
 };
 
 export function scriptedModel(body: ChatRequestBody): EndpointAnswer {
