@@ -1,5 +1,4 @@
-import type { LlmConfig } from '../scenario/index.ts';
-import { withChanges, type LoadedScenario } from '../scenario/index.ts';
+import { withChanges, type LlmConfig, type LoadedScenario } from '../scenario/index.ts';
 import type { Result } from '../util/index.ts';
 
 /** Fields of an `llm` agent the command line may set over the scenario's. */

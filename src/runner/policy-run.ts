@@ -152,9 +152,9 @@ export async function policyRun(
   const bootP: number[] = [];
   const bootArr: number[] = [];
   for (let b = 0; b < B; b++) {
-    const rng = new Rng(seed, b, 0xb007);
     await elicitingAsNeeded(elicitor, async () => {
-      const l = on('stated', rng);
+      // Seeded inside: a restart after an elicitation draws the same resample again.
+      const l = on('stated', new Rng(seed, b, 0xb007));
       if (safeguards.length > 0) {
         const c = await compareOn(l, bootRuns);
         bootP.push(c.baseline.nuclearUse.p);

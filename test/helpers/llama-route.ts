@@ -57,7 +57,7 @@ export async function startLlamaRoute(modelPath: string) {
   const answer = async (body: Body) => {
     await sequence.clearHistory();
     // The tiny model's vocabulary has ASCII bytes only: other characters would not tokenize.
-    const ascii = (s: string) => s.replace(/[^\x00-\x7f]/g, '?');
+    const ascii = (s: string) => s.replace(/[^\t\n\r\x20-\x7e]/g, '?');
     const system = ascii(body.messages.find((x) => x.role === 'system')?.content ?? '');
     const user = ascii(body.messages.find((x) => x.role === 'user')?.content ?? '');
     const session = new m.LlamaChatSession({

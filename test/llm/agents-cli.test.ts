@@ -59,7 +59,7 @@ describe('petrov agents', () => {
     expect(replay.code).toBe(0);
     expect(replay.out).toBe(live.out);
     expect(endpoint.requests.length).toBe(asked);
-  }, 120_000);
+  }, 300_000);
 
   it('episode mode shows the model’s stated reason at each decision, and replays', async () => {
     const rec = join(dir, 'episode.jsonl');
@@ -88,7 +88,7 @@ describe('petrov agents', () => {
     expect(live.out).toMatch(/Failure rate: /);
     const replay = await cli('agents', 'episode', ...args, '--replay', rec);
     expect(replay.out).toBe(live.out);
-  }, 120_000);
+  }, 300_000);
 
   it('a request missing from the recording is an error, not a call', async () => {
     const rec = join(dir, 'episode.jsonl');

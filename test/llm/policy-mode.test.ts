@@ -89,11 +89,10 @@ describe('policy mode on the Korean baseline, from a recording the suite makes',
     expect(rr.ci95[1]).toBeGreaterThanOrEqual(v.absoluteRiskReduction.ci95[1] - 1e-15);
     // The pairing narrows the interval against independent runs of the same size.
     expect(v.absoluteRiskReduction.stderr).toBeLessThan(v.independentStderr);
-    expect(replayed.nuclearUse.elicitationStderr).toBeGreaterThan(0);
   });
 
   it('a recorded run replays to the same result, byte for byte', async () => {
-    const small = { runs: 2_000, seed: 5, bootstrap: 2, bootstrapRuns: 500 };
+    const small = { runs: 1_000, seed: 5, bootstrap: 3, bootstrapRuns: 500 };
     const mine: string[] = [];
     const { loaded, config } = withLlm(korea, endpoint.url);
     const live = new RecordingChatClient(new HttpChatClient({ baseUrl: endpoint.url }), (l) =>
@@ -103,7 +102,8 @@ describe('policy mode on the Korean baseline, from a recording the suite makes',
     const replay = new ReplayChatClient(mine.join(''), 'small.jsonl');
     const again = await policyRun(loaded, 'north', new PolicyElicitor(config, replay), 4, small);
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
-  }, 120_000);
+    expect(first.nuclearUse.elicitationStderr).toBeGreaterThan(0);
+  }, 300_000);
 
   it('refuses a request missing from the recording instead of calling out', async () => {
     const { loaded, config } = withLlm(korea, 'http://127.0.0.1:9/v1');
