@@ -36,13 +36,9 @@ describe('policy mode on the Korean baseline, from a recording the suite makes',
   let endpoint: ChatEndpoint;
   let replayed: PolicyRunResult;
   const lines: string[] = [];
-  const options = {
-    runs: RUNS,
-    seed: 3,
-    bootstrap: 3,
-    bootstrapRuns: 2_000,
-    safeguards: ['hotline'],
-  };
+  // No bootstrap here: its resampled tables meet situations the sweeps did not (the small
+  // record-and-replay test below covers it).
+  const options = { runs: RUNS, seed: 3, bootstrap: 0, safeguards: ['hotline'] };
   const korea = loadBundled('korean-peninsula-2026.yaml');
   const recordingClient = () =>
     new RecordingChatClient(new HttpChatClient({ baseUrl: endpoint.url }), (l) => lines.push(l));
