@@ -229,7 +229,11 @@ const policy = z
     situations: z
       .record(
         z.string().regex(POINT_OF_KEY).max(200),
-        z.array(z.number().min(0).max(1)).min(2).max(4),
+        z
+          .array(z.number().min(0).max(1))
+          .min(2)
+          .max(4)
+          .describe('Probability of each legal decision here, in the port’s order.'),
       )
       .refine((t) => Object.keys(t).length <= 100_000, { message: 'at most 100,000 situations' })
       .superRefine((t, ctx) => {

@@ -75,6 +75,8 @@ export async function startChatEndpoint(
       );
     });
   });
+  // Longer than any test's pause between calls: a client must not reuse a socket being closed.
+  server.keepAliveTimeout = 120_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   (endpoint as { url: string }).url =
     `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
