@@ -8,6 +8,8 @@ const layers = [
   'scenario',
   'engine',
   'estimate',
+  // Language-model clients and their recordings: below the agents that use them.
+  'llm',
   // Decision-makers sit above the engine's port; the engine never imports them.
   'agents',
   'analysis',

@@ -223,3 +223,30 @@ export {
   type ObservedStage,
 } from './scenario/index.ts';
 export { poissonInterval } from './estimate/index.ts';
+export {
+  LlmAgent,
+  PolicyElicitor,
+  checkEndpoint,
+  ESCALATION_SCORING,
+  type EndpointCheck,
+  type FailureReport,
+} from './agents/index.ts';
+export {
+  HttpChatClient,
+  RecordingChatClient,
+  ReplayChatClient,
+  ReplayMissError,
+  CALL_OUTCOMES,
+  DEFAULT_API_KEY_ENV,
+  type ChatClient,
+} from './llm/index.ts';
+export {
+  policyRun,
+  elicitPolicy,
+  llmEpisodes,
+  withLlmSide,
+  type PolicyRunResult,
+  type PolicyEstimate,
+  type LlmEpisodesResult,
+  type LlmOverrides,
+} from './runner/index.ts';

@@ -247,6 +247,9 @@ const NOT_GENERATED = [
   /^uncertainty\./,
   // Read by calibration and the per-year figures only; the engine never sees it.
   /^crisesPerYear$/,
+  // A language model cannot answer inside the engine's loop, and a policy table comes from
+  // eliciting one: test/llm and test/agents/policy.test.ts (the agent contract) cover them.
+  /^actors\.<actor>\.agent\.(model|baseUrl|apiKeyEnv|temperature|seed|maxTokens|timeoutSeconds|retries|persona|doctrine|onFailure|mode|replicates|source|situations)\b/,
 ];
 
 /** Leaf field paths of the schema, as the field reference names them (`<actor>`, `<domain>`). */

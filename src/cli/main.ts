@@ -3,6 +3,7 @@ import { excerpt, formatIssue, InputError, isModelLimit, VERSION } from '../inde
 import { StoreError } from '../store/index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCalibrate } from './calibrate-command.ts';
+import { registerAgents } from './agents-command.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
 import { registerInit } from './init-command.ts';
@@ -60,6 +61,7 @@ Examples:
   petrov uncertainty scenarios/korean-peninsula-2026.yaml --safeguard hotline
   petrov calibrate scenarios/us-early-warning-1977-1984.yaml --data data/us-warning-1977-1984.yaml
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
+  petrov agents policy scenarios/korean-peninsula-2026.yaml --actor north --model llama3.2 --record north.jsonl
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
   petrov capability scenarios/korean-peninsula-2026-capability.yaml
@@ -77,6 +79,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerUncertainty(program, io);
   registerCalibrate(program, io);
   registerTrace(program, io);
+  registerAgents(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);
   registerInit(program, io);

@@ -66,3 +66,12 @@ export {
   type CalibrationOptions,
   type RecordCheckRow,
 } from './calibration-run.ts';
+export { llmEpisodes, type LlmEpisodesResult } from './llm-episodes.ts';
+export {
+  policyRun,
+  elicitPolicy,
+  type PolicyRunOptions,
+  type PolicyRunResult,
+  type PolicyEstimate,
+} from './policy-run.ts';
+export { withLlmSide, type LlmOverrides } from './llm-side.ts';

@@ -38,6 +38,9 @@ export {
   type AgentInput,
   type AgentType,
   type ScriptedConfig,
+  type LlmConfig,
+  type PolicyConfig,
+  DEFAULT_PERSONA,
 } from './agent-schema.ts';
 export { parseChange, parsePath, setPath, type Change, type Segment } from './patch.ts';
 export { withChanges } from './with-changes.ts';

@@ -141,7 +141,7 @@ describe('scripted tables that cannot be used are rejected naming the field and 
   it('an unknown agent', () => {
     const text = analyticScripted(0.5).replace('type: scripted', 'type: oracle');
     expect(rejected(text)).toEqual([
-      '32:7: actors.solo.agent.type: unknown agent type: expected one of doctrine, scripted',
+      '32:7: actors.solo.agent.type: unknown agent type: expected one of doctrine, scripted, llm, policy',
     ]);
   });
 

@@ -10,8 +10,11 @@ import {
   type TrialOutcome,
 } from '../../src/engine/index.ts';
 import { RunStatistics, wilson } from '../../src/estimate/index.ts';
+import { fileURLToPath } from 'node:url';
 import {
+  loadScenarioFile,
   resolveScenarioObject,
+  type LoadedScenario,
   type ResolvedScenario,
   type ScenarioInput,
 } from '../../src/scenario/index.ts';
@@ -186,4 +189,11 @@ export function describeCheck(
 export function expectCovered(k: number, n: number, p: number, z: number): void {
   const ci = wilson(k, n, z);
   expect(covers(ci, p), describeCheck(k, n, ci, p)).toBe(true);
+}
+
+/** A bundled scenario file (scenarios/NAME), loaded, throwing with its issues if it does not load. */
+export function loadBundled(name: string): LoadedScenario {
+  const r = loadScenarioFile(fileURLToPath(new URL(`../../scenarios/${name}`, import.meta.url)));
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
 }
