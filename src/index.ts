@@ -130,8 +130,10 @@ export { type Difference } from './estimate/index.ts';
 export {
   recordedTrace,
   replayedTrace,
+  branchTrial,
   runEpisode,
   simulatorFor,
+  type BranchResult,
   trialRecord,
   type EpisodeOptions,
   type EpisodeResult,

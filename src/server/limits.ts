@@ -14,6 +14,8 @@ export interface Limits {
   readonly eventsPerTrial: number;
   /** Events one trace may record (422 beyond). Default 200,000. */
   readonly traceEvents: number;
+  /** Tabletop exercises open or in play at once (429). Default 20. */
+  readonly liveExercises: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -23,4 +25,5 @@ export const DEFAULT_LIMITS: Limits = {
   listLimit: 1000,
   eventsPerTrial: DEFAULT_MAX_EVENTS,
   traceEvents: DEFAULT_MAX_TRACE_EVENTS,
+  liveExercises: 20,
 };

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ExerciseStore } from './exercise-store.ts';
 import { migrate } from './migrations.ts';
 import { currentOwner, ownerAlive, type Owner } from './owner.ts';
 import { parseColumn, summaryProblem, whatWasAsked, type Row } from './run-row.ts';
@@ -232,6 +233,11 @@ export class RunStore {
     if (running && options.force !== true) return 'running';
     this.guard('write to', () => this.db.prepare('DELETE FROM runs WHERE id = ?').run(Number(id)));
     return 'removed';
+  }
+
+  /** The tabletop exercises kept in the same database. */
+  exercises(): ExerciseStore {
+    return new ExerciseStore(this.db, this.path, this.now);
   }
 
   close(): void {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
 import { createApp } from '../../../src/server/index.ts';
 import { RunStore } from '../../../src/store/index.ts';
 import { buildWebApp } from './build-web.ts';
@@ -23,13 +24,18 @@ export async function startTestServer(): Promise<TestServer> {
   const webDist = buildWebApp();
   const dataDir = mkdtempSync(join(tmpdir(), 'petrov-store-'));
   const store = RunStore.open(join(dataDir, 'runs.db'));
-  const { app, runs } = createApp({
+  const { app, runs, exercises } = createApp({
     store,
     scenariosDir: join(ROOT, 'scenarios'),
     webDist,
     log: () => {},
   });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  const server = serve({
+    fetch: app.fetch,
+    hostname: '127.0.0.1',
+    port: 0,
+    websocket: { server: new WebSocketServer({ noServer: true, maxPayload: 4096 }) },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -38,7 +44,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
-      await runs.shutdown();
+      await Promise.all([runs.shutdown(), exercises.shutdown()]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
       rmSync(dataDir, { recursive: true, force: true });
