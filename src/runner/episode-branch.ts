@@ -65,26 +65,20 @@ class BranchAgent implements DecisionMaker {
   }
 }
 
-/**
- * Remembers each actor's latest track (x: domain, y: 0 genuine) and, when decision `at` is
- * recorded at an alert, whether the track that raised it was genuine.
- */
-class TruthRecorder implements Recorder {
-  private readonly last = new Map<number, boolean>();
-  genuine: boolean | null = null;
+/** Each actor's tracks (x: domain, y: 0 genuine), to tell after the trial what raised an alert. */
+class TrackRecorder implements Recorder {
+  readonly tracks: { minute: number; actor: number; domain: number; genuine: boolean }[] = [];
 
-  constructor(
-    private readonly log: readonly RecordedDecision[],
-    private readonly at: number,
-  ) {}
+  record(time: number, kind: number, actor: number, x: number, y: number): void {
+    if (kind === TraceKind.track)
+      this.tracks.push({ minute: time, actor, domain: x, genuine: y === 0 });
+  }
 
-  record(_time: number, kind: number, actor: number, _x: number, y: number): void {
-    if (kind === TraceKind.track) this.last.set(actor, y === 0);
-    // The decision event follows the track that raised its alert.
-    const asked = this.log[this.at] as RecordedDecision | undefined;
-    if (kind === TraceKind.decision && this.log.length === this.at + 1 && this.genuine === null) {
-      if (asked?.point === 'alert') this.genuine = this.last.get(actor) ?? null;
-    }
+  /** Whether the latest track `actor` saw by `minute` was genuine; null if it saw none. */
+  genuineAt(actor: number, minute: number): boolean | null {
+    let found: boolean | null = null;
+    for (const t of this.tracks) if (t.actor === actor && t.minute <= minute) found = t.genuine;
+    return found;
   }
 }
 
@@ -110,11 +104,16 @@ export function branchTrial(
     (id, a) =>
       new RecordingAgent(new BranchAgent(cursor, script, at, override, own[a], id), id, log),
   );
-  const recorder = new TruthRecorder(log, at);
+  const recorder = new TrackRecorder();
   const outcome = new Simulator(model, agents).run(recording.seed, recording.trial, recorder);
   const decision = log[at] as RecordedDecision | undefined;
   if (decision === undefined) {
     throw new RangeError(`the trial asks ${log.length} decisions, none at index ${at}`);
   }
-  return { outcome: trialRecord(model, outcome), decision, genuine: recorder.genuine };
+  // Trace events arrive when the trial ends: the alert's track is the actor's latest by then.
+  const genuine =
+    decision.point === 'alert'
+      ? recorder.genuineAt(model.actorIds.indexOf(decision.actor), decision.minute)
+      : null;
+  return { outcome: trialRecord(model, outcome), decision, genuine };
 }

@@ -118,7 +118,10 @@ export function createApp(deps: ServerDeps): PetrovApp {
   // The pages stay open without the token: they read it from the URL and send it to /api.
   // A seat token (a player's join link) passes too; the routes then keep it to its own seat.
   if (access.token !== undefined) {
-    app.use('/api/*', tokenGuard(access.token, (token) => exercises.seat(token) !== undefined));
+    app.use(
+      '/api/*',
+      tokenGuard(access.token, (token) => exercises.seat(token) !== undefined),
+    );
   }
   app.use('/api/*', jsonOnly());
   app.route('/api', api);

@@ -29,7 +29,8 @@ export function tokenGuard(
     const query =
       c.req.method === 'GET' && EVENTS.test(c.req.path) ? c.req.query('token') : undefined;
     const given = bearer ?? query;
-    const ok = given !== undefined && (timingSafeEqual(digest(given), expected) || alsoAccepted(given));
+    const ok =
+      given !== undefined && (timingSafeEqual(digest(given), expected) || alsoAccepted(given));
     if (!ok) {
       const problem = given === undefined ? 'missing access token' : 'wrong access token';
       throw new ApiError(

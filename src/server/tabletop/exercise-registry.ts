@@ -41,10 +41,15 @@ export class ExerciseRegistry {
   constructor(private readonly deps: RegistryDeps) {}
 
   create(body: ExerciseBody): CreatedExercise {
-    const inPlay = [...this.live.values()].filter((s) => s.status === 'open' || s.status === 'playing');
+    const inPlay = [...this.live.values()].filter(
+      (s) => s.status === 'open' || s.status === 'playing',
+    );
     if (inPlay.length >= this.deps.maxLive) {
       throw new ApiError(429, 'too many exercises in progress', [
-        { path: '', message: `at most ${this.deps.maxLive} open or in play at once: end one first` },
+        {
+          path: '',
+          message: `at most ${this.deps.maxLive} open or in play at once: end one first`,
+        },
       ]);
     }
     const { loaded, text, source } = loadScenarioRef(body.scenario, this.deps.library);
@@ -52,13 +57,17 @@ export class ExerciseRegistry {
     body.people.forEach((actor, i) => {
       if (!actors.includes(actor)) {
         throw new ApiError(422, 'invalid request', [
-          { path: `people.${i}`, message: `no actor '${actor}' in the scenario (it has ${actors.join(', ')})` },
+          {
+            path: `people.${i}`,
+            message: `no actor '${actor}' in the scenario (it has ${actors.join(', ')})`,
+          },
         ]);
       }
     });
     const tokens = new Map<string, string>();
     const seats: SeatRecord[] = actors.map((actor) => {
-      if (!body.people.includes(actor)) return { actor, kind: 'agent', tokenHash: null, player: null };
+      if (!body.people.includes(actor))
+        return { actor, kind: 'agent', tokenHash: null, player: null };
       const token = newSeatToken();
       tokens.set(actor, token);
       return { actor, kind: 'person', tokenHash: seatTokenHash(token), player: null };
@@ -88,10 +97,15 @@ export class ExerciseRegistry {
     const id = this.deps.exercises.create({ ...head, state });
     this.live.set(id, this.newSession({ id, ...head }, state, loaded));
     this.tokens.set(id, tokens);
-    for (const [actor, token] of tokens) this.seats.set(seatTokenHash(token), { exerciseId: id, actor });
+    for (const [actor, token] of tokens)
+      this.seats.set(seatTokenHash(token), { exerciseId: id, actor });
     return {
       id,
-      seats: seats.map((s) => ({ actor: s.actor, kind: s.kind, token: tokens.get(s.actor) ?? null })),
+      seats: seats.map((s) => ({
+        actor: s.actor,
+        kind: s.kind,
+        token: tokens.get(s.actor) ?? null,
+      })),
     };
   }
 
@@ -157,7 +171,8 @@ export class ExerciseRegistry {
     this.stored(id);
     this.deps.exercises.remove(id);
     this.live.delete(id);
-    for (const token of this.tokens.get(id)?.values() ?? []) this.seats.delete(seatTokenHash(token));
+    for (const token of this.tokens.get(id)?.values() ?? [])
+      this.seats.delete(seatTokenHash(token));
     this.tokens.delete(id);
   }
 

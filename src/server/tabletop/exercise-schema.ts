@@ -19,9 +19,17 @@ export const exerciseBodySchema = z.strictObject({
   /** Real seconds for a decision without a window (a perceived rise, an outage). Default 60. */
   pointSeconds: z.number().gt(0).max(3600).optional(),
   /** Default 1. */
-  seed: z.int().min(0).max(2 ** 53 - 1).optional(),
+  seed: z
+    .int()
+    .min(0)
+    .max(2 ** 53 - 1)
+    .optional(),
   /** Which trial of the seed is the crisis. Default 0. */
-  trial: z.int().min(0).max(2 ** 40).optional(),
+  trial: z
+    .int()
+    .min(0)
+    .max(2 ** 40)
+    .optional(),
 });
 export type ExerciseBody = z.infer<typeof exerciseBodySchema>;
 

@@ -99,7 +99,10 @@ export class ExerciseSession {
     const p = this.pending;
     if (p === null) return null;
     const elapsed = (this.deps.clock.now() - p.askedAt) / 1000;
-    return { question: p.question, remainingSeconds: Math.max(0, p.question.limitSeconds - elapsed) };
+    return {
+      question: p.question,
+      remainingSeconds: Math.max(0, p.question.limitSeconds - elapsed),
+    };
   }
 
   /** A player answers question `id` of their seat; 409 if it is not open, 422 if not legal. */
@@ -125,7 +128,10 @@ export class ExerciseSession {
     // Model minutes elapsed: real seconds × compression / 60, never past the window in time.
     const window = p.question.windowMinutes;
     const minutes = window === null ? 0 : Math.min(window, (seconds * this.state.compression) / 60);
-    p.answer({ choice: choice as WaitingAnswer['choice'], minutes, reason: 'the player decided' }, false);
+    p.answer(
+      { choice: choice as WaitingAnswer['choice'], minutes, reason: 'the player decided' },
+      false,
+    );
   }
 
   /** Calls `listener` after every change; returns the unsubscribe function. */
@@ -148,7 +154,9 @@ export class ExerciseSession {
     const alert = DECISION_POINTS[o.point] === 'alert';
     const windowMinutes = alert ? o.windowMinutes : null;
     const limitSeconds =
-      windowMinutes === null ? this.state.pointSeconds : (windowMinutes * 60) / this.state.compression;
+      windowMinutes === null
+        ? this.state.pointSeconds
+        : (windowMinutes * 60) / this.state.compression;
     const question: Question = {
       id: this.state.answers.length + 1,
       actor,

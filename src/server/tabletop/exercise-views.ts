@@ -89,7 +89,8 @@ export function exerciseView(
   const state = (session?.state ?? row.state) as ExerciseState;
   const current = session?.current() ?? null;
   // An exercise left open or in play by an earlier server process can no longer go on.
-  const status = session?.status ?? (row.status === 'playing' || row.status === 'open' ? 'failed' : row.status);
+  const status =
+    session?.status ?? (row.status === 'playing' || row.status === 'open' ? 'failed' : row.status);
   return {
     id: row.id,
     label: row.label,

@@ -3,12 +3,7 @@ export { ManualClock, realClock, type TabletopClock } from './clock.ts';
 export { ExerciseRegistry, type CreatedExercise } from './exercise-registry.ts';
 export { exerciseRoutes } from './exercise-routes.ts';
 export { playSocket, SOCKETS_PER_SEAT } from './play-socket.ts';
-export {
-  FACILITATOR,
-  ownerOrFacilitator,
-  principalOf,
-  type Principal,
-} from './principal.ts';
+export { FACILITATOR, ownerOrFacilitator, principalOf, type Principal } from './principal.ts';
 export type { SeatView, ExerciseView } from './exercise-views.ts';
 export type { Debrief, DebriefDecision, BranchOutcome } from './debrief.ts';
 export type { ClassView } from './class-view.ts';

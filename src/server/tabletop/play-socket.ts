@@ -35,7 +35,8 @@ export function playSocket(registry: ExerciseRegistry): Hono {
       return {
         onOpen(_event, ws) {
           open.set(key, (open.get(key) ?? 0) + 1);
-          const send = () => ws.send(JSON.stringify({ type: 'seat', view: seatView(session, actor) }));
+          const send = () =>
+            ws.send(JSON.stringify({ type: 'seat', view: seatView(session, actor) }));
           unsubscribe = session.subscribe(send);
           send();
         },
@@ -46,7 +47,9 @@ export function playSocket(registry: ExerciseRegistry): Hono {
             try {
               data = JSON.parse(text);
             } catch {
-              throw new ApiError(400, 'invalid JSON', [{ path: '', message: 'a message is JSON text' }]);
+              throw new ApiError(400, 'invalid JSON', [
+                { path: '', message: 'a message is JSON text' },
+              ]);
             }
             const message = data as { type?: unknown };
             if (typeof message === 'object' && message !== null && message.type === 'decide') {
@@ -58,7 +61,10 @@ export function playSocket(registry: ExerciseRegistry): Hono {
               session.decide(actor, parsed.data.question, parsed.data.choice);
             } else {
               throw new ApiError(400, 'unknown message', [
-                { path: 'type', message: 'the one message is {"type": "decide", "question", "choice"}' },
+                {
+                  path: 'type',
+                  message: 'the one message is {"type": "decide", "question", "choice"}',
+                },
               ]);
             }
           } catch (error) {

@@ -17,7 +17,11 @@ export type Principal =
       readonly actor: string;
     };
 
-export const FACILITATOR: Principal = { kind: 'facilitator', id: 'facilitator', name: 'facilitator' };
+export const FACILITATOR: Principal = {
+  kind: 'facilitator',
+  id: 'facilitator',
+  name: 'facilitator',
+};
 
 /** Finds the seat a token opens, if it is one. */
 export type SeatLookup = (token: string) => Principal | undefined;
@@ -47,7 +51,11 @@ export function facilitatorOnly(who: Principal, what: string): void {
 }
 
 /** 403 unless `who` owns the work (owner id `ownerId`) or is the facilitator. */
-export function ownerOrFacilitator(who: Principal, ownerId: string | undefined, what: string): void {
+export function ownerOrFacilitator(
+  who: Principal,
+  ownerId: string | undefined,
+  what: string,
+): void {
   if (who.kind === 'facilitator' || who.id === ownerId) return;
   throw new ApiError(403, 'not yours', [
     {
