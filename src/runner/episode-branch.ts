@@ -11,6 +11,7 @@ import {
   compileModel,
   Simulator,
   TraceKind,
+  type CompiledModel,
   type Decision,
   type DecisionDraws,
   type DecisionMaker,
@@ -94,8 +95,9 @@ export function branchTrial(
   recording: DecisionRecording,
   at: number,
   override?: WaitingAnswer,
+  /** The scenario compiled, when the caller branches it many times. */
+  model: CompiledModel = compileModel(loaded.scenario),
 ): BranchResult {
-  const model = compileModel(loaded.scenario);
   const own = agentsFor(loaded.scenario, model);
   const script = new ReplayScript(recording.decisions);
   const cursor = new Cursor();

@@ -1,5 +1,6 @@
 import {
   branchTrial,
+  compileModel,
   type DecisionRecording,
   type LoadedScenario,
   type TrialRecord,
@@ -65,17 +66,19 @@ export function debriefOf(
   answers: readonly PlayedAnswer[],
   people: ReadonlySet<string>,
 ): Debrief {
+  const model = compileModel(loaded.scenario);
   let asked = 0;
   const decisions = recording.decisions.map((d, index): DebriefDecision => {
     const person = people.has(d.actor);
     const answer = person ? answers[asked++] : undefined;
-    const mine = branchTrial(loaded, recording, index, {
+    const played = {
       choice: d.choice,
       minutes: d.minutes,
       deferredToMachine: d.deferredToMachine,
       reason: d.reason,
-    });
-    const theirs = person ? branchTrial(loaded, recording, index) : undefined;
+    };
+    const mine = branchTrial(loaded, recording, index, played, model);
+    const theirs = person ? branchTrial(loaded, recording, index, undefined, model) : undefined;
     return {
       index,
       actor: d.actor,
@@ -93,6 +96,6 @@ export function debriefOf(
       underDoctrine: theirs === undefined ? null : brief(theirs.outcome),
     };
   });
-  const agents = decisions.length === 0 ? outcome : branchTrial(loaded, recording, 0).outcome;
+  const agents = decisions.length === 0 ? outcome : branchTrial(loaded, recording, 0, undefined, model).outcome;
   return { outcome: brief(outcome), agents: brief(agents), decisions };
 }
