@@ -67,7 +67,7 @@ export function createApp(deps: ServerDeps): PetrovApp {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const log = deps.log ?? ((text: string) => process.stderr.write(text));
   const library = new ScenarioLibrary(deps.scenariosDir);
-  const runs = new RunManager(deps.store, limits.concurrentRuns, log);
+  const runs = new RunManager(deps.store, limits.concurrentRuns, log, limits.queuedRuns);
   const exercises = new ExerciseRegistry({
     exercises: deps.store.exercises(),
     library,

@@ -50,7 +50,11 @@ export function runRoutes(deps: RunRouteDeps): Hono {
     return c.json(runs.listing(Math.min(limit ?? 50, deps.limits.listLimit)));
   });
 
-  api.get('/runs/:id', (c) => c.json(storedRun(runs, c.req.param('id'))));
+  api.get('/runs/:id', (c) => {
+    const run = storedRun(runs, c.req.param('id'));
+    // Where it waits for a slot, while it does (null once it has started).
+    return c.json({ ...run, queuePosition: runs.queuePosition(run.id) });
+  });
 
   api.post('/runs/:id/cancel', (c) => {
     const run = storedRun(runs, c.req.param('id'));

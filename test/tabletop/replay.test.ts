@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReplayAgent, ReplayScript } from '../../src/agents/index.ts';
+import { ReplayAgent, ReplayScript, type DecisionRecording } from '../../src/agents/index.ts';
 import { compileModel } from '../../src/engine/index.ts';
 import { runEpisode } from '../../src/runner/index.ts';
 import { loadScenarioText } from '../../src/scenario/index.ts';
-import type { DecisionRecording } from '../../src/agents/index.ts';
 import type { ExerciseView, SeatView } from '../../src/server/tabletop/index.ts';
 import { debriefOf } from '../../src/server/tabletop/debrief.ts';
 import { SCENARIOS } from '../helpers/api.ts';

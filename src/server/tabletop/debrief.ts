@@ -96,6 +96,7 @@ export function debriefOf(
       underDoctrine: theirs === undefined ? null : brief(theirs.outcome),
     };
   });
-  const agents = decisions.length === 0 ? outcome : branchTrial(loaded, recording, 0, undefined, model).outcome;
+  const agents =
+    decisions.length === 0 ? outcome : branchTrial(loaded, recording, 0, undefined, model).outcome;
   return { outcome: brief(outcome), agents: brief(agents), decisions };
 }
