@@ -26,6 +26,9 @@ export {
 } from './scenario/index.ts';
 export * from './scenario/vocabulary.ts';
 export { scenarioCapability, type ActorCapability } from './scenario/index.ts';
+/** The names of domains and rungs, by index, as observations and outcomes number them. */
+export { DOMAINS, RUNGS } from './scenario/index.ts';
+export { SEEN_KIND_NAMES } from './engine/index.ts';
 export {
   computeCapability,
   DEFAULT_SCALING_LAW,

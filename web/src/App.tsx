@@ -1,4 +1,7 @@
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { ExercisePage } from './tabletop/ExercisePage.tsx';
+import { ExercisesPage } from './tabletop/ExercisesPage.tsx';
+import { PlayPage } from './tabletop/PlayPage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
 import { TracePage } from './pages/TracePage.tsx';
@@ -31,6 +34,15 @@ export function App() {
           >
             Past runs
           </a>
+          <a
+            href={routeHref({ page: 'exercises' })}
+            aria-current={
+              route.page === 'exercises' || route.page === 'exercise' ? 'page' : undefined
+            }
+            data-testid="nav-exercises"
+          >
+            Tabletop
+          </a>
         </nav>
       </header>
       <main>
@@ -42,6 +54,9 @@ export function App() {
         <ErrorBoundary key={window.location.hash}>
           {route.page === 'runs' && <RunsPage />}
           {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
+          {route.page === 'exercises' && <ExercisesPage />}
+          {route.page === 'exercise' && <ExercisePage key={route.id} id={route.id} />}
+          {route.page === 'play' && <PlayPage />}
           {route.page === 'trace' && (
             <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />
           )}

@@ -101,4 +101,16 @@ export interface Question {
   readonly legal: readonly string[];
   readonly limitSeconds: number;
   readonly windowMinutes: number | null;
+  /** The observation's numbers in words, for the player's screen. */
+  readonly words: QuestionWords;
+}
+
+export interface QuestionWords {
+  readonly mode: string;
+  readonly domain: string | null;
+  readonly ownRung: string;
+  readonly perceivedRung: string | null;
+  readonly responseRung: string | null;
+  /** What this side saw lately, oldest first. */
+  readonly recent: readonly { readonly minute: number; readonly what: string }[];
 }

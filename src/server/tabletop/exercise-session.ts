@@ -14,6 +14,7 @@ import type { TabletopClock } from './clock.ts';
 import { debriefOf } from './debrief.ts';
 import type { ExerciseState, PlayedAnswer, Question } from './exercise-schema.ts';
 import { lateDefault } from './late-default.ts';
+import { questionWords } from './question-words.ts';
 
 export interface SessionDeps {
   readonly clock: TabletopClock;
@@ -165,6 +166,7 @@ export class ExerciseSession {
       legal: LEGAL_CHOICES[o.point].map((c) => CHOICE_NAMES[c]),
       limitSeconds,
       windowMinutes,
+      words: questionWords(o),
     };
     const askedAt = this.deps.clock.now();
     return new Promise<WaitingAnswer>((resolve, reject) => {

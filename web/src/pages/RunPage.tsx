@@ -18,6 +18,7 @@ export function RunPage({ id }: Props) {
   const [run, setRun] = useState<RunDetail | null>(null);
   const [samples, setSamples] = useState<ProgressSample[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [queued, setQueued] = useState<number | null>(null);
 
   const load = useCallback(() => {
     api.run(id).then(setRun, setError);
@@ -34,8 +35,15 @@ export function RunPage({ id }: Props) {
   useEffect(() => {
     if (!running) return;
     return followProgress(id, {
-      onProgress: (sample) => setSamples((previous) => [...previous, sample]),
-      onEnd: () => load(),
+      onProgress: (sample) => {
+        setQueued(null);
+        setSamples((previous) => [...previous, sample]);
+      },
+      onEnd: () => {
+        setQueued(null);
+        load();
+      },
+      onQueued: setQueued,
     });
   }, [id, running, load]);
 
@@ -80,6 +88,11 @@ export function RunPage({ id }: Props) {
           <button type="button" onClick={remove} data-testid="delete-run">
             Delete this run
           </button>
+        </p>
+      )}
+      {running && queued !== null && (
+        <p className="status warn" data-testid="queue-position">
+          Waiting for a free slot on the server: position {queued} in the queue.
         </p>
       )}
       {running && <ProgressPanel samples={samples} running onCancel={cancel} />}
