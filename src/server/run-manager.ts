@@ -25,7 +25,7 @@ export interface ProgressEvent {
 
 export type RunEvent =
   | { readonly type: 'progress'; readonly data: ProgressEvent }
-  /** The run waits for a free slot: `position` 1 starts next. */
+  /** The run waits for a free slot: `position` 1 starts next; 0 says it has just started. */
   | { readonly type: 'queued'; readonly data: { readonly position: number } }
   | { readonly type: 'end'; readonly data: { readonly status: RunStatus } };
 
@@ -37,8 +37,9 @@ export type RunWork = (
 
 interface ActiveRun {
   readonly controller: AbortController;
-  /** Set while the run waits in the queue: what starts it. */
+  /** Set while the run waits in the queue: what starts it, and the place last streamed. */
   launch: (() => void) | null;
+  place: number;
   /** The latest progress; `sent` is the latest streamed, `history` all streamed so far. */
   last: ProgressEvent | null;
   sent: ProgressEvent | null;
@@ -95,6 +96,7 @@ export class RunManager {
     const entry: ActiveRun = {
       controller: new AbortController(),
       launch: null,
+      place: 0,
       last: null,
       sent: null,
       history: [],
@@ -102,13 +104,16 @@ export class RunManager {
     };
     this.active.set(id, entry);
     const launch = () => {
+      const waited = entry.launch !== null;
       entry.launch = null;
+      if (waited) this.emit(entry, { type: 'queued', data: { position: 0 } });
       this.launch(id, entry, work, progressStep);
     };
     if (this.running() > this.limit) {
       entry.launch = launch;
       this.queue.push(id);
-      this.emit(entry, { type: 'queued', data: { position: this.queue.length } });
+      entry.place = this.queue.length;
+      this.emit(entry, { type: 'queued', data: { position: entry.place } });
     } else launch();
     return id;
   }
@@ -132,7 +137,9 @@ export class RunManager {
     }
     this.queue.forEach((id, i) => {
       const entry = this.active.get(id);
-      if (entry !== undefined) this.emit(entry, { type: 'queued', data: { position: i + 1 } });
+      if (entry === undefined || entry.place === i + 1) return;
+      entry.place = i + 1;
+      this.emit(entry, { type: 'queued', data: { position: entry.place } });
     });
   }
 

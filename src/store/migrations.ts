@@ -47,7 +47,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 3,
-    description: 'exercises: one row per tabletop exercise, its seats, decisions and debrief (JSON)',
+    description:
+      'exercises: one row per tabletop exercise, its seats, decisions and debrief (JSON)',
     sql: `
       CREATE TABLE exercises (
         id            INTEGER PRIMARY KEY AUTOINCREMENT,

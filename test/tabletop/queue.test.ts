@@ -26,6 +26,7 @@ describe('a shared server queues runs beyond its limit', () => {
     // The third's stream said where it waited, then ran to its end once the first had stopped.
     const stream = parseEvents(await (await server.get(`/api/runs/${ids[2]}/events`)).text());
     expect(stream[0]).toEqual({ event: 'queued', data: { position: 1 } });
+    expect(stream[1]).toEqual({ event: 'queued', data: { position: 0 } });
     expect(stream.at(-1)).toEqual({ event: 'end', data: { status: 'done' } });
     await server.post(`/api/runs/${ids[1]}/cancel`, {});
     await server.runs.idle();

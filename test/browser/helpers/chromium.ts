@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 /** Debian's Chromium (`apt-get install -y chromium`); playwright never downloads a browser here. */
 export const CHROMIUM = process.env.PETROV_CHROMIUM ?? '/usr/bin/chromium';
@@ -51,4 +51,12 @@ export async function launchChromium(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One Chromium for several people at once: each `newContext()` of the browser is a separate
+ * profile in memory (its own storage and cookies), as separate machines would be.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
-import { createApp } from '../../../src/server/index.ts';
+import { createApp, type Limits } from '../../../src/server/index.ts';
+import type { TabletopClock } from '../../../src/server/tabletop/index.ts';
 import { RunStore } from '../../../src/store/index.ts';
 import { buildWebApp } from './build-web.ts';
 
@@ -20,7 +21,9 @@ export interface TestServer {
  * The real app (`createApp`) on an ephemeral 127.0.0.1 port, with a temp run store and the web
  * app freshly built from source; `close` cancels runs and removes the temp files.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+  options: { tabletopClock?: TabletopClock; limits?: Partial<Limits> } = {},
+): Promise<TestServer> {
   const webDist = buildWebApp();
   const dataDir = mkdtempSync(join(tmpdir(), 'petrov-store-'));
   const store = RunStore.open(join(dataDir, 'runs.db'));
@@ -29,6 +32,7 @@ export async function startTestServer(): Promise<TestServer> {
     scenariosDir: join(ROOT, 'scenarios'),
     webDist,
     log: () => {},
+    ...options,
   });
   const server = serve({
     fetch: app.fetch,

@@ -43,7 +43,8 @@ export function RunPage({ id }: Props) {
         setQueued(null);
         load();
       },
-      onQueued: setQueued,
+      // Position 0: it has left the queue and started.
+      onQueued: (position) => setQueued(position > 0 ? position : null),
     });
   }, [id, running, load]);
 
