@@ -133,10 +133,12 @@ export { type Difference } from './estimate/index.ts';
 export {
   recordedTrace,
   replayedTrace,
+  branchRisks,
   branchTrial,
   runEpisode,
   simulatorFor,
   type BranchResult,
+  type BranchRisks,
   trialRecord,
   type EpisodeOptions,
   type EpisodeResult,

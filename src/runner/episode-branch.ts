@@ -9,6 +9,7 @@ import {
 import {
   CHOICE_NAMES,
   compileModel,
+  MAX_BRANCH_KEY,
   Simulator,
   TraceKind,
   type CompiledModel,
@@ -18,6 +19,12 @@ import {
   type Observation,
   type Recorder,
 } from '../engine/index.ts';
+import {
+  estimateProportion,
+  pairedEstimate,
+  type PairedEstimate,
+  type ProportionEstimate,
+} from '../estimate/index.ts';
 import type { LoadedScenario } from '../scenario/index.ts';
 import { trialRecord, type TrialRecord } from './trial-record.ts';
 
@@ -118,4 +125,76 @@ export function branchTrial(
       ? recorder.genuineAt(model.actorIds.indexOf(decision.actor), decision.minute)
       : null;
   return { outcome: trialRecord(model, outcome), decision, genuine };
+}
+
+/** The risk from one decision on, under the choice made and under the actor's own agent. */
+export interface BranchRisks {
+  /** Branches per arm, each a fresh future from that decision (the same ones in both arms). */
+  readonly branches: number;
+  /** P(nuclear use) from the decision on, the rest played by the scenario's agents. */
+  readonly underChoice: ProportionEstimate;
+  /** The same with the actor's own agent deciding there too (its draws fresh in each branch). */
+  readonly underAgent: ProportionEstimate;
+  /** Agent minus choice, paired on common random numbers: positive when the choice cut risk. */
+  readonly difference: PairedEstimate['absoluteRiskReduction'];
+}
+
+/**
+ * The Monte Carlo branched from decision `at` of a recorded trial: `branches` futures, each the
+ * recorded past exactly and then fresh random numbers (branch keys 1..branches), played once with
+ * `choice` at the decision and once with the actor's own agent there, later decisions by the
+ * scenario's agents. Both arms use the same branch keys, so they differ only by the choice
+ * (common random numbers) and their difference gets a paired interval.
+ */
+export function branchRisks(
+  loaded: LoadedScenario,
+  recording: DecisionRecording,
+  at: number,
+  choice: WaitingAnswer,
+  branches: number,
+  model: CompiledModel = compileModel(loaded.scenario),
+): BranchRisks {
+  if (!(branches >= 1 && branches <= MAX_BRANCH_KEY)) {
+    throw new RangeError(`branches ${branches}: expected 1 to ${MAX_BRANCH_KEY}`);
+  }
+  const arm = (override: WaitingAnswer | undefined) => {
+    const own = agentsFor(loaded.scenario, model);
+    const script = new ReplayScript(recording.decisions);
+    const cursor = new Cursor();
+    const agents = model.actorIds.map(
+      (id, a) => new BranchAgent(cursor, script, at, override, own[a], id),
+    );
+    const simulator = new Simulator(model, agents);
+    const used = new Uint8Array(branches);
+    for (let b = 0; b < branches; b++) {
+      // Each branch replays the recorded decisions up to `at` again.
+      cursor.asked = 0;
+      script.rewind();
+      simulator.branch(at, b + 1);
+      used[b] = simulator.run(recording.seed, recording.trial).nuclearUse;
+    }
+    return used;
+  };
+  const mine = arm(choice);
+  const theirs = arm(undefined);
+  let both = 0;
+  let agentOnly = 0;
+  let choiceOnly = 0;
+  for (let b = 0; b < branches; b++) {
+    if (mine[b] === 1 && theirs[b] === 1) both++;
+    else if (theirs[b] === 1) agentOnly++;
+    else if (mine[b] === 1) choiceOnly++;
+  }
+  const paired = pairedEstimate({
+    both,
+    baselineOnly: agentOnly,
+    variantOnly: choiceOnly,
+    trials: branches,
+  });
+  return {
+    branches,
+    underChoice: estimateProportion(both + choiceOnly, branches),
+    underAgent: estimateProportion(both + agentOnly, branches),
+    difference: paired.absoluteRiskReduction,
+  };
 }

@@ -10,6 +10,7 @@ const SOLO = {
   seed: 1,
   trial: 3,
   compression: 60,
+  debriefBranches: 400,
 };
 const KOREA = {
   scenario: { name: 'korean-peninsula-2026' },
@@ -19,6 +20,7 @@ const KOREA = {
   seed: 1,
   trial: 2,
   compression: 60,
+  debriefBranches: 0,
 };
 
 async function create(t: ReturnType<typeof tabletop>, body: object): Promise<Created> {
@@ -83,6 +85,9 @@ describe('tabletop API: exercises and seats', () => {
     expect(d).toMatchObject({ player: 'Ada', choice: 'veto', doctrine: 'approve', genuine: false });
     expect(d?.underDoctrine?.nuclearUse).toBe(true);
     expect(d?.underDoctrine?.minute).toBeLessThan(d?.underChoice?.minute ?? 0);
+    // From that moment on: the doctrine's 10% miss adds to the risk of the days left (paired).
+    expect(d?.risk?.underAgent.p).toBeGreaterThan(d?.risk?.underChoice.p ?? 1);
+    expect(d?.risk?.difference.ci95[0]).toBeGreaterThan(0);
   });
 
   it('a decision not made in time falls to the doctrine default and is marked late', async () => {

@@ -1,6 +1,8 @@
 import {
+  branchRisks,
   branchTrial,
   compileModel,
+  type BranchRisks,
   type DecisionRecording,
   type LoadedScenario,
   type TrialRecord,
@@ -39,6 +41,12 @@ export interface DebriefDecision {
    */
   readonly underChoice: BranchOutcome | null;
   readonly underDoctrine: BranchOutcome | null;
+  /**
+   * A person's decision: P(nuclear use) from that moment on under the player's choice and under
+   * the doctrine agent's, by the Monte Carlo branched from the event on common random numbers,
+   * with 95% intervals and the paired difference; null without branches.
+   */
+  readonly risk: BranchRisks | null;
 }
 
 export interface Debrief {
@@ -55,20 +63,26 @@ const brief = (o: TrialRecord): BranchOutcome => ({
   highestRung: o.highestRung,
 });
 
+/** Lets other work of the server (players' updates) run between two decisions' branches. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * The debrief of a played exercise, computed from its recording alone (and the players' timing),
- * so a replay of the recording gives the same numbers.
+ * so a replay of the recording gives the same numbers. `branches` futures per arm are run from
+ * each person's decision (0: none).
  */
-export function debriefOf(
+export async function debriefOf(
   loaded: LoadedScenario,
   recording: DecisionRecording,
   outcome: TrialRecord,
   answers: readonly PlayedAnswer[],
   people: ReadonlySet<string>,
-): Debrief {
+  branches: number,
+): Promise<Debrief> {
   const model = compileModel(loaded.scenario);
   let asked = 0;
-  const decisions = recording.decisions.map((d, index): DebriefDecision => {
+  const decisions: DebriefDecision[] = [];
+  for (const [index, d] of recording.decisions.entries()) {
     const person = people.has(d.actor);
     const answer = person ? answers[asked++] : undefined;
     const played = {
@@ -79,7 +93,12 @@ export function debriefOf(
     };
     const mine = branchTrial(loaded, recording, index, played, model);
     const theirs = person ? branchTrial(loaded, recording, index, undefined, model) : undefined;
-    return {
+    const risk =
+      person && branches > 0
+        ? branchRisks(loaded, recording, index, played, branches, model)
+        : null;
+    if (risk !== null) await yieldToOthers();
+    decisions.push({
       index,
       actor: d.actor,
       player: answer?.player ?? null,
@@ -94,8 +113,9 @@ export function debriefOf(
       doctrine: theirs?.decision.choice ?? null,
       underChoice: person ? brief(mine.outcome) : null,
       underDoctrine: theirs === undefined ? null : brief(theirs.outcome),
-    };
-  });
+      risk,
+    });
+  }
   const agents =
     decisions.length === 0 ? outcome : branchTrial(loaded, recording, 0, undefined, model).outcome;
   return { outcome: brief(outcome), agents: brief(agents), decisions };

@@ -81,6 +81,7 @@ export class ExerciseRegistry {
       trial: body.trial ?? 0,
       compression: body.compression ?? 1,
       pointSeconds: body.pointSeconds ?? 60,
+      debriefBranches: body.debriefBranches ?? 200,
       seats,
       answers: [],
       recording: null,

@@ -18,6 +18,11 @@ export const exerciseBodySchema = z.strictObject({
   compression: z.number().gt(0).max(600).optional(),
   /** Real seconds for a decision without a window (a perceived rise, an outage). Default 60. */
   pointSeconds: z.number().gt(0).max(3600).optional(),
+  /**
+   * Futures the debrief runs from each player's decision, per choice compared (0: none; at most
+   * 4000). Default 200: a second or so of the server's time per decision on the Korean scenario.
+   */
+  debriefBranches: z.int().min(0).max(4000).optional(),
   /** Default 1. */
   seed: z
     .int()
@@ -84,6 +89,7 @@ export interface ExerciseState {
   readonly trial: number;
   readonly compression: number;
   readonly pointSeconds: number;
+  readonly debriefBranches: number;
   readonly seats: SeatRecord[];
   readonly answers: PlayedAnswer[];
   recording: DecisionRecording | null;

@@ -211,12 +211,13 @@ export class ExerciseSession {
       const result = await runEpisode(this.loaded, seed, trial, waiting);
       this.state.recording = result.recording;
       this.state.outcome = result.outcome;
-      this.state.debrief = debriefOf(
+      this.state.debrief = await debriefOf(
         this.loaded,
         result.recording,
         result.outcome,
         this.state.answers,
         this.people,
+        this.state.debriefBranches,
       );
       this.finish('done', null);
     } catch (error) {
