@@ -7,7 +7,7 @@ import {
   type LoadedScenario,
   type TrialRecord,
 } from '../../index.ts';
-import type { PlayedAnswer } from './exercise-schema.ts';
+import type { PlayedAnswer } from './played-answer.ts';
 
 /** How the crisis ends from a decision on: whether anyone used nuclear weapons, when, how high. */
 export interface BranchOutcome {

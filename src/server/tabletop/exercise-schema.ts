@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { DecisionRecording, ObservationSnapshot, TrialRecord } from '../../index.ts';
 import { scenarioRefSchema } from '../request-schemas.ts';
 import type { Debrief } from './debrief.ts';
+import type { PlayedAnswer } from './played-answer.ts';
+
+export type { PlayedAnswer } from './played-answer.ts';
 
 /** `POST /api/exercises`: what the facilitator sets up (docs/tabletop.md). */
 export const exerciseBodySchema = z.strictObject({
@@ -56,27 +59,6 @@ export interface SeatRecord {
   readonly tokenHash: string | null;
   /** The name the player joined with; null until then. */
   player: string | null;
-}
-
-/** A person's answer, as given, with how long it took and whether the window closed first. */
-export interface PlayedAnswer {
-  /** The question's number, from 1, over the whole exercise. */
-  readonly question: number;
-  readonly actor: string;
-  readonly player: string | null;
-  readonly point: string;
-  /** Model minute when it was asked. */
-  readonly minute: number;
-  readonly choice: string;
-  /** Model minutes it took (alerts), as the engine reads it. */
-  readonly minutes: number;
-  /** Real seconds it took, and the real seconds allowed. */
-  readonly seconds: number;
-  readonly limitSeconds: number;
-  /** The decision window in model minutes (alerts); null elsewhere. */
-  readonly windowMinutes: number | null;
-  /** No answer in time: the doctrine default decided, and this says so. */
-  readonly late: boolean;
 }
 
 /** An exercise's stored state (the store's JSON document). */
