@@ -200,18 +200,28 @@ export class RunManager {
 
   /**
    * Asks a run to stop at its next chunk boundary; false if it is not running here. A queued run
-   * starts at once with the stop already asked, so it ends `cancelled` after at most one chunk.
+   * never starts: it ends `cancelled` at once, with no trials and no result.
    */
   cancel(id: string): boolean {
     const entry = this.active.get(id);
-    entry?.controller.abort();
+    if (entry === undefined) return false;
     const i = this.queue.indexOf(id);
-    if (i >= 0) {
-      this.queue.splice(i, 1);
-      entry?.launch?.();
-      this.dequeue();
+    if (i < 0) {
+      entry.controller.abort();
+      return true;
     }
-    return entry !== undefined;
+    this.queue.splice(i, 1);
+    this.endUnstarted(id, entry);
+    this.dequeue();
+    return true;
+  }
+
+  /** A queued run that will never start: recorded cancelled, its stream ended. */
+  private endUnstarted(id: string, entry: ActiveRun): void {
+    entry.launch = null;
+    this.active.delete(id);
+    this.tryWrite(id, 'its cancellation', () => this.store.cancelUnstarted(id));
+    this.emit(entry, { type: 'end', data: { status: 'cancelled' } });
   }
 
   /**
@@ -240,8 +250,11 @@ export class RunManager {
   /** Cancels every run in progress and waits for each to be settled in the store. */
   async shutdown(): Promise<void> {
     for (const entry of this.active.values()) entry.controller.abort();
-    // Queued runs start with the stop asked, so each is settled as cancelled.
-    for (const id of this.queue.splice(0)) this.active.get(id)?.launch?.();
+    // Queued runs never start: each is recorded cancelled.
+    for (const id of this.queue.splice(0)) {
+      const entry = this.active.get(id);
+      if (entry !== undefined) this.endUnstarted(id, entry);
+    }
     await this.idle();
   }
 

@@ -137,6 +137,23 @@ export class RunStore {
   }
 
   /**
+   * Ends a run that never started (cancelled while it waited in a server's queue): `cancelled`
+   * with no result and no trials; false if it was not running.
+   */
+  cancelUnstarted(id: string): boolean {
+    if (!ID.test(id)) return false;
+    const info = this.guard('write to', () =>
+      this.db
+        .prepare(
+          `UPDATE runs SET status = 'cancelled', finished_at = ?, runs = 0
+           WHERE id = ? AND status = 'running'`,
+        )
+        .run(this.now(), Number(id)),
+    );
+    return info.changes === 1;
+  }
+
+  /**
    * Keeps the progress a finished run streamed (JSON values, oldest first), so a reopened run can
    * show how its estimate converged; false if the run is missing or still running.
    */

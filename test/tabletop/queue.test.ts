@@ -33,6 +33,12 @@ describe('a shared server queues runs beyond its limit', () => {
     const status = async (id: string) =>
       ((await (await server.get(`/api/runs/${id}`)).json()) as { status: string }).status;
     expect(await status(ids[2])).toBe('done');
-    expect(await status(ids[3])).toBe('cancelled');
+    // The fourth never started: cancelled with no trials run.
+    const fourth = (await (await server.get(`/api/runs/${ids[3]}`)).json()) as {
+      status: string;
+      runs: number;
+      result: unknown;
+    };
+    expect(fourth).toMatchObject({ status: 'cancelled', runs: 0, result: null });
   });
 });
