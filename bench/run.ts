@@ -12,6 +12,7 @@ import { analyticKernel } from './analytic-kernel.ts';
 import { analyticNaive } from './analytic-naive.ts';
 import { rareEventBench } from './rare-events.ts';
 import { sensitivityBench } from './sensitivity.ts';
+import { playOnLoopback, quantile } from './tabletop-players.ts';
 
 const [l, f, m, days] = [2, 0.05, 0.1, 30];
 const exact = 1 - Math.exp(-l * f * m * days);
@@ -110,12 +111,13 @@ function timed(name: string, trials: number, run: () => number): void {
   });
 }
 
-// `npm run bench -- rare` runs only the rare-event comparison; `-- sensitivity` only the studies.
+// `npm run bench -- rare` runs only the rare-event comparison; `-- sensitivity` only the studies;
+// `-- tabletop` only the 30 loopback players.
 const only = process.argv[2];
 const analytic = load('../scenarios/analytic-single-sensor.yaml');
 const korea = load('../scenarios/korean-peninsula-2026.yaml');
 
-if (only !== 'rare' && only !== 'sensitivity') {
+if (only !== 'rare' && only !== 'sensitivity' && only !== 'tabletop') {
   engineInline(analytic, 3_000_000, 'engine, analytic, 1 thread', true);
   await enginePool(analytic, 6_000_000, `engine, analytic, ${cores} workers`, true);
   timed('hand kernel, analytic', 20_000_000, () => analyticKernel(20_000_000, 7, l, f, m, days));
@@ -153,15 +155,32 @@ function memoryAt(runs: number): number {
   return (JSON.parse(out) as { peakRssMiB: number }).peakRssMiB;
 }
 const memory =
-  only === 'rare' || only === 'sensitivity'
+  only === 'rare' || only === 'sensitivity' || only === 'tabletop'
     ? null
     : { small: 20_000, large: 300_000, smallMiB: 0, largeMiB: 0 };
 if (memory) {
   memory.smallMiB = memoryAt(memory.small);
   memory.largeMiB = memoryAt(memory.large);
 }
-const rare = only === 'sensitivity' ? [] : await rareEventBench(cores);
-const studies = only === 'rare' ? null : await sensitivityBench(korea, cores);
+const rare = only === 'sensitivity' || only === 'tabletop' ? [] : await rareEventBench(cores);
+const studies =
+  only === 'rare' || only === 'tabletop' ? null : await sensitivityBench(korea, cores);
+/** 30 players in 15 exercises on one loopback server; update latency against the 1 s goal. */
+const tabletop = await (async () => {
+  if (only !== undefined && only !== 'tabletop') return null;
+  const r = await playOnLoopback(15);
+  const p50 = quantile(r.latenciesMs, 0.5);
+  const p99 = quantile(r.latenciesMs, 0.99);
+  return {
+    players: r.players,
+    updates: r.updates,
+    missed: r.missed,
+    decisions: r.answered,
+    p50Ms: p50,
+    p99Ms: p99,
+    p99OverGoal: p99 / 1000,
+  };
+})();
 
 const rate = (name: string) => {
   const row = rows.find((r) => r.name.startsWith(name));
@@ -185,7 +204,7 @@ const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
 const fmt = (x: number) =>
   Number.isFinite(x) ? x.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : '–';
-if (only !== 'rare' && only !== 'sensitivity') {
+if (only !== 'rare' && only !== 'sensitivity' && only !== 'tabletop') {
   console.log(
     `Petrov bench — ${new Date().toISOString()}, ${cores} cores; analytic exact p = ${exact.toFixed(4)}\n`,
   );
@@ -233,10 +252,16 @@ tornado of ${t.parameters} parameters, ${fmt(t.runsPerArm)} trials per arm   ${t
 Sobol first and total order of ${s.parameters} parameters, ${fmt(s.basePoints)} base points × ${s.repetitions} trials (${fmt(s.trials)} trials)   ${s.seconds.toFixed(1)} s, widest 95% half-width ${s.widestHalfWidth.toFixed(3)} (target ≤ 0.05; goal under 300 s on 2 cores)`);
 }
 
+if (tabletop) {
+  console.log(`
+Tabletop, ${tabletop.players} players in ${tabletop.players / 2} exercises on one loopback server
+update latency (decision sent to the view showing it) over ${tabletop.decisions} decisions: p50 ${tabletop.p50Ms.toFixed(1)} ms, p99 ${tabletop.p99Ms.toFixed(1)} ms; p99 / goal ${fmt(tabletop.p99OverGoal)} (target < 1: p99 under a second); missed updates ${tabletop.missed} of ${tabletop.updates}`);
+}
+
 mkdirSync(here('./results'), { recursive: true });
 const file = here(`./results/bench-${new Date().toISOString().replaceAll(':', '-')}.json`);
 writeFileSync(
   file,
-  `${JSON.stringify({ cores, exact, rows, ratios, peakRssMiB, memory, rare, studies }, null, 2)}\n`,
+  `${JSON.stringify({ cores, exact, rows, ratios, peakRssMiB, memory, rare, studies, tabletop }, null, 2)}\n`,
 );
 console.log(`\nwrote ${file}`);

@@ -26,6 +26,9 @@ export {
 } from './scenario/index.ts';
 export * from './scenario/vocabulary.ts';
 export { scenarioCapability, type ActorCapability } from './scenario/index.ts';
+/** The names of domains and rungs, by index, as observations and outcomes number them. */
+export { DOMAINS, RUNGS } from './scenario/index.ts';
+export { SEEN_KIND_NAMES } from './engine/index.ts';
 export {
   computeCapability,
   DEFAULT_SCALING_LAW,
@@ -130,8 +133,12 @@ export { type Difference } from './estimate/index.ts';
 export {
   recordedTrace,
   replayedTrace,
+  branchRisks,
+  branchTrial,
   runEpisode,
   simulatorFor,
+  type BranchResult,
+  type BranchRisks,
   trialRecord,
   type EpisodeOptions,
   type EpisodeResult,

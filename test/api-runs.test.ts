@@ -263,12 +263,12 @@ describe('cancel, delete and concurrency', () => {
     expect((await server.post('/api/runs/77/cancel', {})).status).toBe(404);
   });
 
-  it('refuses more runs than the limit at once (429), and deleting one in progress (409)', async () => {
-    const server = testServer({ limits: { concurrentRuns: 1 } });
+  it('refuses more runs than the limit and its queue (429), and deleting one in progress (409)', async () => {
+    const server = testServer({ limits: { concurrentRuns: 1, queuedRuns: 0 } });
     const first = await start(server, { kind: 'compare', scenario: KOREA, runs: 2_000_000 });
     const second = await server.post('/api/runs', { kind: 'run', scenario: ANALYTIC });
     expect(second.status).toBe(429);
-    expect((await json<ErrorBody>(second)).issues[0].message).toContain('at most 1 at once');
+    expect((await json<ErrorBody>(second)).issues[0].message).toContain('1 at once and 0 waiting');
     expect((await server.del(`/api/runs/${first}`)).status).toBe(409);
     await server.post(`/api/runs/${first}/cancel`, {});
     expect((await events(server, first)).status).toBe('cancelled');

@@ -40,6 +40,11 @@ export class ReplayScript {
     return r;
   }
 
+  /** Starts over from the first decision (the same trial replayed again). */
+  rewind(): void {
+    this.next = 0;
+  }
+
   /** Whether every recorded decision was asked. */
   get finished(): boolean {
     return this.next === this.decisions.length;

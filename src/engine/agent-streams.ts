@@ -11,23 +11,25 @@ export class AgentStreams {
   private readonly drawn: Int32Array;
   private seed = 0;
   private trial = 0;
+  private offset = 0;
 
   constructor(actorCount: number) {
     this.streams = Array.from({ length: actorCount }, () => new CounterStream());
     this.drawn = new Int32Array(actorCount).fill(-1);
   }
 
-  /** A new trial: every stream is keyed again on its first use. */
-  restart(seed: number, trial: number): void {
+  /** A new trial (or a branch, `offset` > 0): every stream is keyed again on its first use. */
+  restart(seed: number, trial: number, offset = 0): void {
     this.seed = seed;
     this.trial = trial;
+    this.offset = offset;
     for (let a = 0; a < this.drawn.length; a++) this.drawn[a] = -1;
   }
 
   /** The next uniform of actor a's stream. */
   uniform(a: number): number {
     if (this.drawn[a] < 0) {
-      this.streams[a].reseed(this.seed, this.trial, Stream.firstAgent + a);
+      this.streams[a].reseed(this.seed, this.trial, Stream.firstAgent + a + this.offset);
       this.drawn[a] = 0;
     }
     return this.streams[a].uniform(this.drawn[a]++);

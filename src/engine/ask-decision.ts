@@ -30,6 +30,8 @@ export function askDecision(
   d.minutes = 0;
   d.deferredToMachine = false;
   d.reason = '';
+  // A branching trial takes its new random numbers here, so the answer is already the branch's.
+  if (ctx.asked++ === ctx.branchAt) ctx.rekey(ctx.branchKey);
   ctx.draws.bind(point, actor, domain, genuine);
   ctx.agents[actor].decide(o, ctx.draws, d);
   const c = d.choice;

@@ -73,6 +73,15 @@ export class Simulator {
     return this.ctx.tilt !== null;
   }
 
+  /**
+   * Makes the next trials branch at decision `at` (0-based; -1, the default: never) under branch
+   * `key` (1 to MAX_BRANCH_KEY): the same past, a fresh future (TrialContext.rekey).
+   */
+  branch(at: number, key: number): void {
+    this.ctx.branchAt = at;
+    this.ctx.branchKey = key;
+  }
+
   /** Runs one trial; the returned outcome is reused by the next call, so copy what you keep. */
   run(seed: number, trial: number, recorder?: Recorder): TrialOutcome {
     const ctx = this.ctx;

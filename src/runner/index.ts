@@ -42,6 +42,7 @@ export {
 } from './tilt-search.ts';
 export { describeTilt, parseTiltSpec, tiltFromSpec, type TiltSpec } from './tilt-spec.ts';
 export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.ts';
+export { branchRisks, branchTrial, type BranchResult, type BranchRisks } from './episode-branch.ts';
 export { trialRecord, type TrialRecord } from './trial-record.ts';
 export { recordedTrace, replayedTrace } from './decision-trace.ts';
 export { tornado, type TornadoOptions } from './tornado-run.ts';

@@ -17,6 +17,14 @@ import { scenarioRoutes } from './scenario-routes.ts';
 import { studyRoutes } from './study-routes.ts';
 import { tokenGuard } from './token-guard.ts';
 import { webApp } from './web-app.ts';
+import {
+  ExerciseRegistry,
+  exerciseRoutes,
+  playSocket,
+  principalOf,
+  realClock,
+  type TabletopClock,
+} from './tabletop/index.ts';
 
 export interface ServerDeps {
   /** Where runs are recorded; the caller opens and closes it. */
@@ -40,12 +48,16 @@ export interface ServerDeps {
   readonly log?: (text: string) => void;
   /** Hosts, origins and token the server accepts. Default `DEFAULT_ACCESS`: loopback, no token. */
   readonly access?: Partial<AccessPolicy>;
+  /** Real time for tabletop exercises (decision windows, players' times). Default the wall clock. */
+  readonly tabletopClock?: TabletopClock;
 }
 
 /** The app and the runs it has in progress (to wait for them, or cancel them all on shutdown). */
 export interface PetrovApp {
   readonly app: Hono;
   readonly runs: RunManager;
+  /** The tabletop exercises it plays (to stop them on shutdown). */
+  readonly exercises: ExerciseRegistry;
 }
 
 /**
@@ -57,7 +69,14 @@ export function createApp(deps: ServerDeps): PetrovApp {
   const limits: Limits = { ...DEFAULT_LIMITS, ...deps.limits };
   const log = deps.log ?? ((text: string) => process.stderr.write(text));
   const library = new ScenarioLibrary(deps.scenariosDir);
-  const runs = new RunManager(deps.store, limits.concurrentRuns, log);
+  const runs = new RunManager(deps.store, limits.concurrentRuns, log, limits.queuedRuns);
+  const exercises = new ExerciseRegistry({
+    exercises: deps.store.exercises(),
+    library,
+    clock: deps.tabletopClock ?? realClock,
+    log,
+    maxLive: limits.liveExercises,
+  });
   const api = new Hono();
   api.use(
     bodyLimit({
@@ -76,6 +95,7 @@ export function createApp(deps: ServerDeps): PetrovApp {
       runs,
       library,
       limits,
+      who: (c) => principalOf(c, (token) => exercises.seat(token)),
       engine: {
         workers: deps.pool?.threads ?? deps.workers ?? 1,
         clock: deps.clock,
@@ -97,6 +117,8 @@ export function createApp(deps: ServerDeps): PetrovApp {
       },
     }),
   );
+  api.route('/', exerciseRoutes(exercises));
+  api.route('/', playSocket(exercises));
   api.all('*', (c) => {
     throw new ApiError(404, 'no such endpoint', [
       { path: '', message: `${c.req.method} ${c.req.path} (docs/api.md lists the endpoints)` },
@@ -109,9 +131,15 @@ export function createApp(deps: ServerDeps): PetrovApp {
   app.use(hostGuard(access.allowedHosts));
   app.use(originGuard(access.allowedOrigins));
   // The pages stay open without the token: they read it from the URL and send it to /api.
-  if (access.token !== undefined) app.use('/api/*', tokenGuard(access.token));
+  // A seat token (a player's join link) passes too; the routes then keep it to its own seat.
+  if (access.token !== undefined) {
+    app.use(
+      '/api/*',
+      tokenGuard(access.token, (token) => exercises.seat(token) !== undefined),
+    );
+  }
   app.use('/api/*', jsonOnly());
   app.route('/api', api);
   app.route('/', webApp(deps.webDist));
-  return { app, runs };
+  return { app, runs, exercises };
 }

@@ -39,6 +39,8 @@ export const runBodySchema = z.strictObject({
   combine: z.boolean().optional(),
   /** Sampling: plain, is (importance sampling) or auto. Default plain (docs/rare-events.md). */
   method: z.enum(METHODS).optional(),
+  /** The run's name in lists (`--label`). Default the scenario's name. */
+  label: z.string().trim().min(1).max(200).optional(),
 });
 
 export type RunBody = z.infer<typeof runBodySchema>;

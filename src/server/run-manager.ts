@@ -25,6 +25,8 @@ export interface ProgressEvent {
 
 export type RunEvent =
   | { readonly type: 'progress'; readonly data: ProgressEvent }
+  /** The run waits for a free slot: `position` 1 starts next; 0 says it has just started. */
+  | { readonly type: 'queued'; readonly data: { readonly position: number } }
   | { readonly type: 'end'; readonly data: { readonly status: RunStatus } };
 
 /** The work of a run: simulate or compare, stopping on the signal, reporting every chunk. */
@@ -35,6 +37,9 @@ export type RunWork = (
 
 interface ActiveRun {
   readonly controller: AbortController;
+  /** Set while the run waits in the queue: what starts it, and the place last streamed. */
+  launch: (() => void) | null;
+  place: number;
   /** The latest progress; `sent` is the latest streamed, `history` all streamed so far. */
   last: ProgressEvent | null;
   sent: ProgressEvent | null;
@@ -66,27 +71,79 @@ export class RunManager {
     private readonly store: RunStore,
     private readonly limit: number,
     private readonly log: (text: string) => void,
+    /** Runs that may wait for a slot beyond `limit` (429 past them). Default 50. */
+    private readonly maxQueued = 50,
   ) {}
 
+  /** Runs waiting for a slot, first to start first. */
+  private readonly queue: string[] = [];
+
   /**
-   * Records the run and starts it in the background; 429 when `limit` runs are in progress.
-   * Progress is streamed every `progressStep` trials (0: every chunk), and always before the end.
+   * Records the run and starts it in the background, or, while `limit` runs are in progress, queues
+   * it (its stream says its place); 429 only when `maxQueued` already wait. Progress is streamed
+   * every `progressStep` trials (0: every chunk), and always before the end.
    */
   start(run: NewRun, work: RunWork, progressStep = 0): string {
-    if (this.active.size >= this.limit) {
-      throw new ApiError(429, 'too many runs in progress', [
-        { path: '', message: `at most ${this.limit} at once: wait for one to end, or cancel one` },
+    if (this.running() >= this.limit && this.queue.length >= this.maxQueued) {
+      throw new ApiError(429, 'too many runs waiting', [
+        {
+          path: '',
+          message: `${this.limit} at once and ${this.maxQueued} waiting: wait for one to end, or cancel one`,
+        },
       ]);
     }
     const id = this.store.start(run);
     const entry: ActiveRun = {
       controller: new AbortController(),
+      launch: null,
+      place: 0,
       last: null,
       sent: null,
       history: [],
       listeners: new Set(),
     };
     this.active.set(id, entry);
+    const launch = () => {
+      const waited = entry.launch !== null;
+      entry.launch = null;
+      if (waited) this.emit(entry, { type: 'queued', data: { position: 0 } });
+      this.launch(id, entry, work, progressStep);
+    };
+    if (this.running() > this.limit) {
+      entry.launch = launch;
+      this.queue.push(id);
+      entry.place = this.queue.length;
+      this.emit(entry, { type: 'queued', data: { position: entry.place } });
+    } else launch();
+    return id;
+  }
+
+  /** Runs started and not yet ended (the queued ones wait outside the limit). */
+  private running(): number {
+    return this.active.size - this.queue.length;
+  }
+
+  /** Where a run waits in the queue (1: next), or null when it is not queued. */
+  queuePosition(id: string): number | null {
+    const i = this.queue.indexOf(id);
+    return i < 0 ? null : i + 1;
+  }
+
+  /** Starts queued runs while slots are free, and tells those still waiting their new place. */
+  private dequeue(): void {
+    while (this.queue.length > 0 && this.running() < this.limit) {
+      const id = this.queue.shift() as string;
+      this.active.get(id)?.launch?.();
+    }
+    this.queue.forEach((id, i) => {
+      const entry = this.active.get(id);
+      if (entry === undefined || entry.place === i + 1) return;
+      entry.place = i + 1;
+      this.emit(entry, { type: 'queued', data: { position: entry.place } });
+    });
+  }
+
+  private launch(id: string, entry: ActiveRun, work: RunWork, progressStep: number): void {
     const stream = (last: ProgressEvent) => {
       entry.sent = last;
       entry.history.push(last);
@@ -107,10 +164,10 @@ export class RunManager {
         }
         const end = status === 'unrecorded' ? 'failed' : status;
         this.emit(entry, { type: 'end', data: { status: end } });
+        this.dequeue();
       },
     );
     this.pending.add(settled);
-    return id;
   }
 
   /** A stored run as this server knows it: one whose end the store refused reads `failed`. */
@@ -141,11 +198,30 @@ export class RunManager {
     return this.active.has(id);
   }
 
-  /** Asks a run to stop at its next chunk boundary; false if it is not running here. */
+  /**
+   * Asks a run to stop at its next chunk boundary; false if it is not running here. A queued run
+   * never starts: it ends `cancelled` at once, with no trials and no result.
+   */
   cancel(id: string): boolean {
     const entry = this.active.get(id);
-    entry?.controller.abort();
-    return entry !== undefined;
+    if (entry === undefined) return false;
+    const i = this.queue.indexOf(id);
+    if (i < 0) {
+      entry.controller.abort();
+      return true;
+    }
+    this.queue.splice(i, 1);
+    this.endUnstarted(id, entry);
+    this.dequeue();
+    return true;
+  }
+
+  /** A queued run that will never start: recorded cancelled, its stream ended. */
+  private endUnstarted(id: string, entry: ActiveRun): void {
+    entry.launch = null;
+    this.active.delete(id);
+    this.tryWrite(id, 'its cancellation', () => this.store.cancelUnstarted(id));
+    this.emit(entry, { type: 'end', data: { status: 'cancelled' } });
   }
 
   /**
@@ -156,6 +232,8 @@ export class RunManager {
   subscribe(id: string, listener: (event: RunEvent) => void): (() => void) | undefined {
     const entry = this.active.get(id);
     if (entry === undefined) return undefined;
+    const position = this.queuePosition(id);
+    if (position !== null) listener({ type: 'queued', data: { position } });
     for (const data of entry.history) listener({ type: 'progress', data });
     if (entry.last !== null && entry.last !== entry.sent) {
       listener({ type: 'progress', data: entry.last });
@@ -172,6 +250,11 @@ export class RunManager {
   /** Cancels every run in progress and waits for each to be settled in the store. */
   async shutdown(): Promise<void> {
     for (const entry of this.active.values()) entry.controller.abort();
+    // Queued runs never start: each is recorded cancelled.
+    for (const id of this.queue.splice(0)) {
+      const entry = this.active.get(id);
+      if (entry !== undefined) this.endUnstarted(id, entry);
+    }
     await this.idle();
   }
 

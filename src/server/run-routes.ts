@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { traceTrial } from '../index.ts';
 import type { RunDetail } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
@@ -9,12 +9,15 @@ import type { RunManager } from './run-manager.ts';
 import { prepareRun, type RunEngine } from './run-request.ts';
 import { loadText, withSafeguards } from './scenario-ref.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
+import { FACILITATOR, ownerOrFacilitator, type Principal } from './tabletop/index.ts';
 
 export interface RunRouteDeps {
   readonly runs: RunManager;
   readonly library: ScenarioLibrary;
   readonly limits: Limits;
   readonly engine: RunEngine;
+  /** Who sends a request: the facilitator, or a player by seat token. Default the facilitator. */
+  readonly who?: (c: Context) => Principal;
 }
 
 /** A stored run by its id, as this server knows it, or 404. */
@@ -29,12 +32,17 @@ export function storedRun(runs: RunManager, id: string): RunDetail {
 /** Starting, listing, reading, cancelling, deleting and tracing runs (events: events-route.ts). */
 export function runRoutes(deps: RunRouteDeps): Hono {
   const { runs } = deps;
+  const who = deps.who ?? (() => FACILITATOR);
   const api = new Hono();
 
   api.post('/runs', async (c) => {
     const body = await jsonBody(c, runBodySchema);
     const { record, work, progressStep } = prepareRun(body, deps.library, deps.limits, deps.engine);
-    return c.json({ id: runs.start(record, work, progressStep) }, 202);
+    const { id, name } = who(c);
+    // Every run has a label (the scenario's name unless given) and an owner.
+    const label = body.label ?? record.scenarioName;
+    const owned = { ...record, options: { ...record.options, label, owner: { id, name } } };
+    return c.json({ id: runs.start(owned, work, progressStep) }, 202);
   });
 
   api.get('/runs', (c) => {
@@ -42,10 +50,15 @@ export function runRoutes(deps: RunRouteDeps): Hono {
     return c.json(runs.listing(Math.min(limit ?? 50, deps.limits.listLimit)));
   });
 
-  api.get('/runs/:id', (c) => c.json(storedRun(runs, c.req.param('id'))));
+  api.get('/runs/:id', (c) => {
+    const run = storedRun(runs, c.req.param('id'));
+    // Where it waits for a slot, while it does (null once it has started).
+    return c.json({ ...run, queuePosition: runs.queuePosition(run.id) });
+  });
 
   api.post('/runs/:id/cancel', (c) => {
     const run = storedRun(runs, c.req.param('id'));
+    ownerOrFacilitator(who(c), run.options.owner?.id, `run ${run.id}`);
     if (runs.cancel(run.id)) return c.json({ id: run.id, status: run.status }, 202);
     const why =
       run.status === 'running'
@@ -56,6 +69,16 @@ export function runRoutes(deps: RunRouteDeps): Hono {
 
   api.delete('/runs/:id', (c) => {
     const id = c.req.param('id');
+    const asker = who(c);
+    if (asker.kind !== 'facilitator') {
+      let run: RunDetail | undefined | null = null;
+      try {
+        run = runs.get(id);
+      } catch {
+        // A row that cannot be read has no owner to tell: only the facilitator removes it.
+      }
+      if (run !== undefined) ownerOrFacilitator(asker, run?.options.owner?.id, `run ${id}`);
+    }
     const outcome = runs.remove(id);
     if (outcome === 'missing') storedRun(runs, id);
     if (outcome === 'running') {

@@ -17,6 +17,7 @@ interface ServeFlags {
   workers: number;
   maxTrials: number;
   maxConcurrent: number;
+  maxQueued: number;
   maxEvents: number;
   maxTraceEvents: number;
   allowHost: string[];
@@ -95,9 +96,15 @@ export function registerServe(program: Command, io: ServeIo): void {
     )
     .option(
       '--max-concurrent <n>',
-      'runs and comparisons in progress at once',
+      'runs and comparisons in progress at once; more wait in a queue',
       whole(1, 64),
       DEFAULT_LIMITS.concurrentRuns,
+    )
+    .option(
+      '--max-queued <n>',
+      'runs that may wait for a slot, each told its place',
+      whole(0, 10_000),
+      DEFAULT_LIMITS.queuedRuns,
     )
     .option(
       '--max-events <n>',
@@ -141,8 +148,8 @@ Examples:
     -d '{"kind":"run","scenario":{"name":"korean-peninsula-2026"},"runs":20000}'
 
 The web app is built by \`npm install\` (or \`npm run build:web\`); until then / says how.
-Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (429),
---max-events and --max-trace-events (422).`,
+Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent runs at once
+with --max-queued waiting behind them (429 beyond), --max-events and --max-trace-events (422).`,
     )
     .action(async (flags: ServeFlags) => {
       const fromEnv = process.env.PETROV_TOKEN;
@@ -166,6 +173,7 @@ Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent (
         limits: {
           trialsPerRequest: flags.maxTrials,
           concurrentRuns: flags.maxConcurrent,
+          queuedRuns: flags.maxQueued,
           eventsPerTrial: flags.maxEvents,
           traceEvents: flags.maxTraceEvents,
         },

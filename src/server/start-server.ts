@@ -1,6 +1,7 @@
 import { hostname, networkInterfaces } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
 import { dbPath, RunStore } from '../store/index.ts';
 import { InputError, WorkerPool } from '../index.ts';
 import { createApp } from './app.ts';
@@ -42,7 +43,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
   const store = RunStore.open(path);
   // One set of worker threads for every run, started with the first one.
   const pool = new WorkerPool(options.workers);
-  const { app, runs } = createApp({
+  const { app, runs, exercises } = createApp({
     store,
     scenariosDir: packageDir('scenarios'),
     webDist: packageDir('web/dist'),
@@ -56,7 +57,13 @@ export async function startServer(options: ServeOptions): Promise<void> {
     },
   });
   try {
-    const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port });
+    const server = serve({
+      fetch: app.fetch,
+      hostname: options.host,
+      port: options.port,
+      // The tabletop's play socket; messages are small decisions.
+      websocket: { server: new WebSocketServer({ noServer: true, maxPayload: 4096 }) },
+    });
     await new Promise<void>((resolve, reject) => {
       server.once('listening', resolve);
       server.once('error', reject);
@@ -78,7 +85,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
     }
     await (options.stop ?? signalled());
     options.log('petrov serve: stopping; cancelling runs in progress\n');
-    await runs.shutdown();
+    await Promise.all([runs.shutdown(), exercises.shutdown()]);
     await new Promise<void>((resolve) => server.close(() => resolve()));
   } finally {
     await pool.close();

@@ -7,8 +7,8 @@ export function newToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
-/** The one route a browser reaches through EventSource, which cannot send headers. */
-const EVENTS = /^\/api\/runs\/[^/]+\/events$/;
+/** The routes a browser reaches through EventSource or WebSocket, which cannot send headers. */
+const EVENTS = /^\/api\/(runs\/[^/]+\/events|play)$/;
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -17,7 +17,11 @@ const digest = (text: string) => createHash('sha256').update(text).digest();
  * takes `?token=TOKEN`, since EventSource cannot set headers. Compared in constant time (on
  * SHA-256 digests, so lengths do not leak either).
  */
-export function tokenGuard(token: string): MiddlewareHandler {
+export function tokenGuard(
+  token: string,
+  /** Other tokens that pass (players' seat tokens); the routes decide what each may do. */
+  alsoAccepted: (given: string) => boolean = () => false,
+): MiddlewareHandler {
   const expected = digest(token);
   return async (c, next) => {
     const header = c.req.header('authorization');
@@ -25,7 +29,9 @@ export function tokenGuard(token: string): MiddlewareHandler {
     const query =
       c.req.method === 'GET' && EVENTS.test(c.req.path) ? c.req.query('token') : undefined;
     const given = bearer ?? query;
-    if (given === undefined || !timingSafeEqual(digest(given), expected)) {
+    const ok =
+      given !== undefined && (timingSafeEqual(digest(given), expected) || alsoAccepted(given));
+    if (!ok) {
       const problem = given === undefined ? 'missing access token' : 'wrong access token';
       throw new ApiError(
         401,

@@ -23,3 +23,9 @@ export {
 } from './run-store.ts';
 export { recordRun, settleRun, type Settled } from './record-run.ts';
 export { StoreError, storeError, type StoreAction } from './store-error.ts';
+export {
+  ExerciseStore,
+  type ExerciseRow,
+  type ExerciseStatus,
+  type NewExercise,
+} from './exercise-store.ts';

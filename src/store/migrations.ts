@@ -45,6 +45,25 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'runs.progress: the progress a server streamed, replayed when a run is reopened',
     sql: `ALTER TABLE runs ADD COLUMN progress TEXT;`,
   },
+  {
+    version: 3,
+    description:
+      'exercises: one row per tabletop exercise, its seats, decisions and debrief (JSON)',
+    sql: `
+      CREATE TABLE exercises (
+        id            INTEGER PRIMARY KEY AUTOINCREMENT,
+        label         TEXT    NOT NULL,
+        class_name    TEXT    NOT NULL,
+        owner         TEXT    NOT NULL,
+        status        TEXT    NOT NULL CHECK (status IN ('open', 'playing', 'done', 'failed')),
+        scenario_name TEXT    NOT NULL,
+        created_at    INTEGER NOT NULL,
+        finished_at   INTEGER,
+        state         TEXT    NOT NULL
+      );
+      CREATE INDEX exercises_by_class ON exercises (class_name, created_at DESC);
+    `,
+  },
 ];
 
 /**

@@ -17,6 +17,11 @@ export interface Headline {
 export interface StoredOptions {
   /** The user's name for the run (`--label`), to tell runs of one scenario apart. Default none. */
   readonly label?: string;
+  /**
+   * Who started it on a shared server: `facilitator`, or a player's seat (`seat:EXERCISE:ACTOR`)
+   * under their name. Only the owner or the facilitator may cancel or delete it. Default none.
+   */
+  readonly owner?: { readonly id: string; readonly name: string };
   /** Where the scenario text came from: a file path, `bundled:NAME` or `text`. */
   readonly source: string;
   /** `--set path=value` overrides applied to the text. */
@@ -60,6 +65,8 @@ export interface RunSummaryRow {
   readonly id: string;
   /** `--label`, or null. */
   readonly label: string | null;
+  /** The name of who started it on a server (`options.owner`), or null. */
+  readonly owner: string | null;
   /** A run's safeguards; a comparison's safeguard variants. */
   readonly safeguards: readonly string[];
   /** `--set` overrides (of the baseline, for a comparison). */

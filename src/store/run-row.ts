@@ -73,7 +73,7 @@ export function parseColumn<T>(
  */
 export function whatWasAsked(
   options: unknown,
-): Pick<RunSummaryRow, 'label' | 'safeguards' | 'sets' | 'whatIfs'> {
+): Pick<RunSummaryRow, 'label' | 'owner' | 'safeguards' | 'sets' | 'whatIfs'> {
   const parsed = typeof options === 'string' ? parseColumn<unknown>('options', options) : null;
   const value: Record<string, unknown> =
     parsed?.ok === true && typeof parsed.value === 'object' && parsed.value !== null
@@ -89,6 +89,13 @@ export function whatWasAsked(
   );
   return {
     label: typeof value.label === 'string' ? value.label : null,
+    owner:
+      typeof value.owner === 'object' &&
+      value.owner !== null &&
+      'name' in value.owner &&
+      typeof value.owner.name === 'string'
+        ? value.owner.name
+        : null,
     safeguards: texts(value.safeguards),
     sets: texts(value.sets),
     whatIfs,

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ExerciseStore } from './exercise-store.ts';
 import { migrate } from './migrations.ts';
 import { currentOwner, ownerAlive, type Owner } from './owner.ts';
 import { parseColumn, summaryProblem, whatWasAsked, type Row } from './run-row.ts';
@@ -136,6 +137,23 @@ export class RunStore {
   }
 
   /**
+   * Ends a run that never started (cancelled while it waited in a server's queue): `cancelled`
+   * with no result and no trials; false if it was not running.
+   */
+  cancelUnstarted(id: string): boolean {
+    if (!ID.test(id)) return false;
+    const info = this.guard('write to', () =>
+      this.db
+        .prepare(
+          `UPDATE runs SET status = 'cancelled', finished_at = ?, runs = 0
+           WHERE id = ? AND status = 'running'`,
+        )
+        .run(this.now(), Number(id)),
+    );
+    return info.changes === 1;
+  }
+
+  /**
    * Keeps the progress a finished run streamed (JSON values, oldest first), so a reopened run can
    * show how its estimate converged; false if the run is missing or still running.
    */
@@ -232,6 +250,11 @@ export class RunStore {
     if (running && options.force !== true) return 'running';
     this.guard('write to', () => this.db.prepare('DELETE FROM runs WHERE id = ?').run(Number(id)));
     return 'removed';
+  }
+
+  /** The tabletop exercises kept in the same database. */
+  exercises(): ExerciseStore {
+    return new ExerciseStore(this.db, this.path, this.now);
   }
 
   close(): void {

@@ -1,4 +1,7 @@
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { ExercisePage } from './tabletop/ExercisePage.tsx';
+import { ExercisesPage } from './tabletop/ExercisesPage.tsx';
+import { PlayPage } from './tabletop/PlayPage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
 import { SensitivityPage } from './pages/SensitivityPage.tsx';
@@ -39,6 +42,15 @@ export function App() {
           >
             Sensitivity
           </a>
+          <a
+            href={routeHref({ page: 'exercises' })}
+            aria-current={
+              route.page === 'exercises' || route.page === 'exercise' ? 'page' : undefined
+            }
+            data-testid="nav-exercises"
+          >
+            Tabletop
+          </a>
         </nav>
       </header>
       <main>
@@ -51,6 +63,9 @@ export function App() {
           {route.page === 'runs' && <RunsPage />}
           {route.page === 'sensitivity' && <SensitivityPage />}
           {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
+          {route.page === 'exercises' && <ExercisesPage />}
+          {route.page === 'exercise' && <ExercisePage key={route.id} id={route.id} />}
+          {route.page === 'play' && <PlayPage />}
           {route.page === 'trace' && (
             <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />
           )}

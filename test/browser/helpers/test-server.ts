@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
-import { createApp } from '../../../src/server/index.ts';
+import { WebSocketServer } from 'ws';
+import { createApp, type Limits } from '../../../src/server/index.ts';
+import type { TabletopClock } from '../../../src/server/tabletop/index.ts';
 import { RunStore } from '../../../src/store/index.ts';
 import { buildWebApp } from './build-web.ts';
 
@@ -19,17 +21,25 @@ export interface TestServer {
  * The real app (`createApp`) on an ephemeral 127.0.0.1 port, with a temp run store and the web
  * app freshly built from source; `close` cancels runs and removes the temp files.
  */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(
+  options: { tabletopClock?: TabletopClock; limits?: Partial<Limits> } = {},
+): Promise<TestServer> {
   const webDist = buildWebApp();
   const dataDir = mkdtempSync(join(tmpdir(), 'petrov-store-'));
   const store = RunStore.open(join(dataDir, 'runs.db'));
-  const { app, runs } = createApp({
+  const { app, runs, exercises } = createApp({
     store,
     scenariosDir: join(ROOT, 'scenarios'),
     webDist,
     log: () => {},
+    ...options,
   });
-  const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
+  const server = serve({
+    fetch: app.fetch,
+    hostname: '127.0.0.1',
+    port: 0,
+    websocket: { server: new WebSocketServer({ noServer: true, maxPayload: 4096 }) },
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -38,7 +48,7 @@ export async function startTestServer(): Promise<TestServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     close: async () => {
-      await runs.shutdown();
+      await Promise.all([runs.shutdown(), exercises.shutdown()]);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       store.close();
       rmSync(dataDir, { recursive: true, force: true });

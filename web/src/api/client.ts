@@ -1,4 +1,5 @@
 import { accessToken } from './access-token.ts';
+import { seatToken } from './seat-token.ts';
 import { ApiError } from './api-error.ts';
 import type {
   ApiErrorBody,
@@ -20,12 +21,14 @@ import type {
 /** Relative to the page, so the app works under any mount point of `petrov serve`. */
 const BASE = 'api';
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+/** One API request, JSON both ways; an error answer becomes an ApiError with its issues. */
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   const headers: Record<string, string> = {};
   // The server refuses a change without JSON's content type, body or not (docs/api.md).
   if (init?.method !== undefined && init.method !== 'GET')
     headers['content-type'] = 'application/json';
-  const token = accessToken();
+  // A player's tab holds a seat token instead: their seat, and runs of their own.
+  const token = accessToken() ?? seatToken();
   if (token !== null) headers.authorization = `Bearer ${token}`;
   const response = await fetch(`${BASE}${path}`, { ...init, headers });
   if (response.status === 204) return undefined as T;

@@ -20,6 +20,7 @@ export function RunPage({ id }: Props) {
   const [run, setRun] = useState<RunDetail | null>(null);
   const [samples, setSamples] = useState<ProgressSample[]>([]);
   const [error, setError] = useState<unknown>(null);
+  const [queued, setQueued] = useState<number | null>(null);
 
   const load = useCallback(() => {
     api.run(id).then(setRun, setError);
@@ -36,8 +37,16 @@ export function RunPage({ id }: Props) {
   useEffect(() => {
     if (!running) return;
     return followProgress(id, {
-      onProgress: (sample) => setSamples((previous) => [...previous, sample]),
-      onEnd: () => load(),
+      onProgress: (sample) => {
+        setQueued(null);
+        setSamples((previous) => [...previous, sample]);
+      },
+      onEnd: () => {
+        setQueued(null);
+        load();
+      },
+      // Position 0: it has left the queue and started.
+      onQueued: (position) => setQueued(position > 0 ? position : null),
     });
   }, [id, running, load]);
 
@@ -85,6 +94,11 @@ export function RunPage({ id }: Props) {
         </p>
       )}
       {run.result && <RunDownloads id={id} />}
+      {running && queued !== null && (
+        <p className="status warn" data-testid="queue-position">
+          Waiting for a free slot on the server: position {queued} in the queue.
+        </p>
+      )}
       {running && <ProgressPanel samples={samples} running onCancel={cancel} />}
       {run.error && <ErrorBox error={run.error} />}
       {run.result &&

@@ -4,6 +4,9 @@ export type Route =
   | { readonly page: 'runs' }
   | { readonly page: 'sensitivity' }
   | { readonly page: 'run'; readonly id: string }
+  | { readonly page: 'exercises' }
+  | { readonly page: 'exercise'; readonly id: string }
+  | { readonly page: 'play' }
   | {
       readonly page: 'trace';
       readonly id: string;
@@ -15,6 +18,10 @@ export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   if (parts[0] === 'sensitivity') return { page: 'sensitivity' };
+  if (parts[0] === 'play') return { page: 'play' };
+  if (parts[0] === 'exercises') {
+    return parts.length > 1 ? { page: 'exercise', id: parts[1] } : { page: 'exercises' };
+  }
   if (parts[0] !== 'runs') return { page: 'workbench' };
   if (parts.length === 1) return { page: 'runs' };
   const id = parts[1];
@@ -40,6 +47,12 @@ export function routeHref(route: Route): string {
       return '#/sensitivity';
     case 'run':
       return `#/runs/${encodeURIComponent(route.id)}`;
+    case 'exercises':
+      return '#/exercises';
+    case 'exercise':
+      return `#/exercises/${encodeURIComponent(route.id)}`;
+    case 'play':
+      return '#/play';
     case 'trace': {
       const base = `#/runs/${encodeURIComponent(route.id)}/trace/${route.trial}`;
       return route.safeguards.length > 0
