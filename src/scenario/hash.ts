@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. An
  * actor's agent is left out while it is the default doctrine agent, so scenarios hash as they did
  * before agents could be named (stored runs and golden files stay comparable). The `uncertainty`
- * block is left out too: it changes no model, so declaring ranges keeps a scenario's runs
+ * and `game` blocks are left out too: they change no model, so declaring ranges keeps a scenario's runs
  * comparable (studies report the distributions they used).
  */
 export function hashScenario(value: unknown): string {
@@ -14,8 +14,10 @@ export function hashScenario(value: unknown): string {
 }
 
 function withoutUncertainty(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || !('uncertainty' in value)) return value;
-  const { uncertainty: _ignored, ...rest } = value;
+  if (value === null || typeof value !== 'object') return value;
+  if (!('uncertainty' in value) && !('game' in value)) return value;
+  // The game declaration changes no model either: profiles hash as the scenarios they are.
+  const { uncertainty: _ignored, game: _game, ...rest } = value as Record<string, unknown>;
   return rest;
 }
 

@@ -55,3 +55,18 @@ export {
   type UncertaintyProblem,
 } from './uncertain-parameters.ts';
 export { fieldBounds, type FieldBounds } from './field-bounds.ts';
+export {
+  gameSchema,
+  gameWeightsSchema,
+  type GameInput,
+  type GameWeights,
+} from './game-schema.ts';
+export {
+  DEFAULT_RESTRAINT,
+  DEFAULT_STRATEGY_SETS,
+  gameDeclaration,
+  MAX_STRATEGIES,
+  type GameDeclaration,
+  type GameStrategy,
+  type StrikeMap,
+} from './game-declaration.ts';
