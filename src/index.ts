@@ -192,3 +192,26 @@ export {
   type DataTable,
   type ReportInput,
 } from './report/index.ts';
+export {
+  DEFAULT_GAME_RUNS,
+  DEFAULT_RESAMPLES,
+  playGame,
+  type GameOptions,
+} from './runner/index.ts';
+export {
+  nashEquilibria,
+  pureEquilibria,
+  strikeProbability,
+  type AgreementResult,
+  type Deviation,
+  type EquilibriumResult,
+  type GameResult,
+  type ProfileOutcome,
+  type ProfileResult,
+} from './analysis/index.ts';
+export {
+  DEFAULT_STRATEGY_SETS,
+  gameDeclaration,
+  type GameDeclaration,
+  type GameWeights,
+} from './scenario/index.ts';

@@ -45,22 +45,41 @@ export function nashEquilibria(a: Matrix, b: Matrix): Equilibrium[] {
   for (let k = 1; k <= Math.min(m, n); k++) {
     for (const rows of subsets(m, k)) {
       for (const cols of subsets(n, k)) {
-        // q on cols makes the first player indifferent over rows; p on rows does so for the second.
-        const q = indifference(rows.map((i) => cols.map((j) => a[i][j])));
-        const p = indifference(cols.map((j) => rows.map((i) => b[i][j])));
-        if (q === null || p === null) continue;
-        const pFull = spread(p, rows, m);
-        const qFull = spread(q, cols, n);
-        const u = expected(a, pFull, qFull);
-        const v = expected(b, pFull, qFull);
-        const rowBest = a.every((row) => dot(row, qFull) <= u + tol(u));
-        const colBest = b[0].every((_, j) => columnValue(b, pFull, j) <= v + tol(v));
-        if (!rowBest || !colBest) continue;
-        found.push({ p: pFull, q: qFull, payoffs: [u, v], support: [rows, cols] });
+        const e = onSupport(a, b, rows, cols);
+        if (e?.valid) found.push(e.equilibrium);
       }
     }
   }
   return found;
+}
+
+/**
+ * The mix that makes each player indifferent across the given supports (the opponent's mix on
+ * `cols` for the first player's `rows`, and back), and whether it is an equilibrium (no strategy
+ * outside its support does better); null when no such mix exists or the system is singular.
+ */
+export function onSupport(
+  a: Matrix,
+  b: Matrix,
+  rows: readonly number[],
+  cols: readonly number[],
+): { equilibrium: Equilibrium; valid: boolean } | null {
+  const q = indifference(rows.map((i) => cols.map((j) => a[i][j])));
+  const p = indifference(cols.map((j) => rows.map((i) => b[i][j])));
+  if (q === null || p === null) return null;
+  const pFull = spread(p, rows, a.length);
+  const qFull = spread(q, cols, a[0].length);
+  const u = expected(a, pFull, qFull);
+  const v = expected(b, pFull, qFull);
+  const rowBest = a.every((row) => dot(row, qFull) <= u + tol(u));
+  const colBest = b[0].every((_, j) => columnValue(b, pFull, j) <= v + tol(v));
+  const equilibrium = {
+    p: pFull,
+    q: qFull,
+    payoffs: [u, v] as [number, number],
+    support: [[...rows], [...cols]] as [number[], number[]],
+  };
+  return { equilibrium, valid: rowBest && colBest };
 }
 
 const tol = (x: number) => TOL * Math.max(1, Math.abs(x));
@@ -118,7 +137,8 @@ function spread(w: readonly number[], at: readonly number[], n: number): number[
   return full;
 }
 
-const dot = (x: readonly number[], y: readonly number[]) => x.reduce((s, xi, i) => s + xi * y[i], 0);
+const dot = (x: readonly number[], y: readonly number[]) =>
+  x.reduce((s, xi, i) => s + xi * y[i], 0);
 const columnValue = (b: Matrix, p: readonly number[], j: number) =>
   b.reduce((s, row, i) => s + p[i] * row[j], 0);
 

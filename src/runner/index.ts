@@ -58,3 +58,4 @@ export {
   DEFAULT_SET_REPETITIONS,
   type UncertaintyOptions,
 } from './uncertainty-run.ts';
+export { DEFAULT_GAME_RUNS, DEFAULT_RESAMPLES, playGame, type GameOptions } from './game-run.ts';
