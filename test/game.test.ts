@@ -1,0 +1,163 @@
+/**
+ * The delegation game against closed forms (scenarios/analytic-game.yaml): each side's classifier
+ * trades false alarms against missed attacks, nothing else couples the sides, so per profile
+ * P(accidental use) = 1 − exp(−l T (f_a + f_b)) and P(unanswered) = 1 − exp(−g T (n_a + n_b)),
+ * the payoffs −Σ cost × P, and the equilibria of those exact payoffs are known. Every check asks
+ * whether the run's interval at 99.9% (many checks at once) holds the exact value.
+ */
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { nashEquilibria, pureEquilibria } from '../src/analysis/index.ts';
+import { playGame } from '../src/runner/index.ts';
+import { loadScenarioFile, loadScenarioText } from '../src/scenario/index.ts';
+import type { Difference } from '../src/estimate/index.ts';
+import { expectCovered, Z999 } from './helpers/scenario.ts';
+
+const FILE = fileURLToPath(new URL('../scenarios/analytic-game.yaml', import.meta.url));
+const [L, G, T] = [0.2, 0.2, 10];
+/** (falsePositive.ballistic, falseNegative.air) of each strategy. */
+const STRATEGY = { cautious: [0.05, 0.5], ready: [0.5, 0.05] } as const;
+const WEIGHTS = [
+  { use: 1.5, un: 1 },
+  { use: 1, un: 1.5 },
+];
+
+function exact(a: keyof typeof STRATEGY, b: keyof typeof STRATEGY) {
+  const [fa, na] = STRATEGY[a];
+  const [fb, nb] = STRATEGY[b];
+  const use = -Math.expm1(-L * T * (fa + fb));
+  const un = -Math.expm1(-G * T * (na + nb));
+  return { use, un, payoffs: WEIGHTS.map((w) => -(w.use * use + w.un * un)) };
+}
+
+const within = (e: Difference, x: number) => Math.abs(e.estimate - x) <= Z999 * e.stderr + 1e-12;
+
+describe('the 2 × 2 game in closed form', async () => {
+  const loaded = loadScenarioFile(FILE);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+  const result = await playGame(loaded.value, { runs: 4000, resamples: 400 });
+  const names = ['cautious', 'ready'] as const;
+  const cells = names.flatMap((a) => names.map((b) => exact(a, b)));
+  const matrix = (p: number) => [0, 1].map((i) => [0, 1].map((j) => cells[i * 2 + j].payoffs[p]));
+  const exactEquilibria = nashEquilibria(matrix(0), matrix(1));
+
+  it('estimates every profile’s outcomes and payoffs inside their intervals', () => {
+    result.profiles.forEach((profile, k) => {
+      const n = result.runs;
+      expectCovered(Math.round(profile.outcomes.accidentalUse.p * n), n, cells[k].use, Z999);
+      expectCovered(Math.round(profile.outcomes.unansweredAttack.p * n), n, cells[k].un, Z999);
+      profile.payoffs.forEach((u, p) => expect(within(u, cells[k].payoffs[p])).toBe(true));
+    });
+  });
+
+  it('finds the two pure equilibria and the mixed one of the exact payoffs', () => {
+    expect(pureEquilibria(matrix(0), matrix(1))).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    expect(exactEquilibria).toHaveLength(3);
+    expect(result.equilibria.map((e) => e.support)).toEqual(
+      exactEquilibria.map((e) => e.support.map((s) => s.map((i) => names[i]))),
+    );
+    expect(result.profiles.map((p) => p.equilibrium)).toEqual([true, false, false, true]);
+    // The coordination game is far from a tie: every resampled matrix keeps both pure equilibria.
+    expect(result.profiles[0].equilibriumProbability).toBeGreaterThan(0.99);
+    expect(result.profiles[1].equilibriumProbability).toBeLessThan(0.01);
+  });
+
+  it('puts the mixed equilibrium’s probabilities inside their intervals', () => {
+    const mixed = result.equilibria.find((e) => e.kind === 'mixed');
+    const truth = exactEquilibria.find((e) => e.support[0].length === 2);
+    expect(mixed && truth).toBeTruthy();
+    if (!mixed || !truth) return;
+    expect(within(mixed.mix[0][0], truth.p[0])).toBe(true);
+    expect(within(mixed.mix[1][0], truth.q[0])).toBe(true);
+    expect(mixed.mix[0][0].stderr).toBeGreaterThan(0);
+    expect(within(mixed.payoffs[0], truth.payoffs[0])).toBe(true);
+    // Both pure equilibria are better for both players than the mixed one.
+    expect(mixed.paretoImprovements.map((i) => i.strategies)).toEqual([
+      ['cautious', 'cautious'],
+      ['ready', 'ready'],
+    ]);
+  });
+
+  it('the agreement (both cautious) is already an equilibrium: it holds with no verification', () => {
+    expect(result.agreement?.restraint).toEqual(['cautious', 'cautious']);
+    expect(result.agreement?.threshold.estimate).toBe(0);
+    expect(result.agreement?.holdsUnverified).toBeGreaterThan(0.99);
+  });
+});
+
+describe('paired payoff differences', () => {
+  it('are much narrower than independent runs of the same size would give', async () => {
+    // A nearby strategy changes few trials: pairing cancels nearly all the noise of the payoffs.
+    const text = readFileSync(FILE, 'utf8').replace(
+      'ready:\n        description: many false hostile labels, few missed attacks\n        set: [actors.*.ai.falsePositive.ballistic=0.5, actors.*.ai.falseNegative.air=0.05]\n    b:',
+      'ready:\n        set: [actors.*.ai.falsePositive.ballistic=0.07, actors.*.ai.falseNegative.air=0.45]\n    b:',
+    );
+    const loaded = loadScenarioText(text, 'nearby.yaml');
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const result = await playGame(loaded.value, { runs: 3000, resamples: 300 });
+    const move = result.deviations.find((d) => d.player === 0 && d.from === 0 && d.to === 2);
+    expect(move).toBeDefined();
+    if (!move) return;
+    expect(move.gain.stderr).toBeGreaterThan(0);
+    expect(move.gain.stderr).toBeLessThan(0.4 * move.independentStderr);
+    // The independent error is that of the two payoffs, each as a run of its own would give it.
+    const [from, to] = [result.profiles[0], result.profiles[2]];
+    expect(move.independentStderr).toBeCloseTo(
+      Math.hypot(from.payoffs[0].stderr, to.payoffs[0].stderr),
+      12,
+    );
+  });
+});
+
+describe('invalid game declarations', () => {
+  const base = readFileSync(FILE, 'utf8').split('\ngame:\n')[0];
+  const issues = (game: string) => {
+    const loaded = loadScenarioText(`${base}\ngame:\n${game}`, 'bad.yaml');
+    expect(loaded.ok).toBe(false);
+    return loaded.ok ? [] : loaded.issues.map((i) => `${i.path}: ${i.message}`);
+  };
+
+  it('name the field of a bad weight', () => {
+    expect(issues('  weights:\n    a: { accidentalUse: -1 }')).toEqual([
+      'game.weights.a.accidentalUse: Too small: expected number to be >=0 (got -1)',
+    ]);
+    expect(issues('  weights:\n    a: { accidental: 1 }')).toEqual([
+      "game.weights.a.accidental: unknown field (did you mean 'accidentalUse'?)",
+    ]);
+    expect(issues('  weights:\n    c: { generalWar: 1 }')).toEqual([
+      "game.weights.c: no actor 'c' (actors: a, b)",
+    ]);
+  });
+
+  it('name the strategy and change that cannot apply', () => {
+    expect(
+      issues('  strategies:\n    a:\n      odd: { set: [actors.*.ai.falsePositive.ballistic=2] }'),
+    ).toEqual([
+      'game.strategies.a.odd.set: actors.a.ai.falsePositive.ballistic: Too big: expected number to be <=1',
+    ]);
+    expect(
+      issues('  strategies:\n    a:\n      odd: { set: [actors.c.human.catchProbability=1] }'),
+    ).toEqual([
+      "game.strategies.a.odd.set: actors.c.human.catchProbability: no actor 'c' (actors: a, b)",
+    ]);
+    expect(issues('  strategies:\n    a: {}')).toEqual([
+      'game.strategies.a: declare at least one strategy',
+    ]);
+    expect(issues('  strategies:\n    a:\n      Bad: { set: [] }')[0]).toMatch(
+      /^game\.strategies\.a\.Bad: Invalid key/,
+    );
+  });
+
+  it('name an agreement or a strike day that does not fit', () => {
+    expect(issues('  agreement: { a: nowhere, b: in-loop }')).toEqual([
+      "game.agreement.a: no strategy 'nowhere' (strategies: in-loop, in-loop-predelegated, on-loop, on-loop-predelegated, autonomous, autonomous-predelegated)",
+    ]);
+    expect(issues('  deterrence: { strikeDay: 20 }')).toEqual([
+      'game.deterrence.strikeDay: day 20 is not within the 10-day horizon',
+    ]);
+  });
+});
