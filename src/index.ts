@@ -181,6 +181,7 @@ export {
 export { VERSION } from './version.ts';
 export {
   compareTable,
+  gameTable,
   pathwaysTable,
   reportHtml,
   reproduceCommand,

@@ -86,6 +86,16 @@ describe('the 2 × 2 game in closed form', async () => {
     expect(result.agreement?.restraint).toEqual(['cautious', 'cautious']);
     expect(result.agreement?.threshold.estimate).toBe(0);
     expect(result.agreement?.holdsUnverified).toBeGreaterThan(0.99);
+    // Breaching to `ready` alone loses for each: the closed-form gains, inside their intervals.
+    expect(result.agreement?.bestBreach).toEqual(['ready', 'ready']);
+    const gains = [
+      cells[2].payoffs[0] - cells[0].payoffs[0],
+      cells[1].payoffs[1] - cells[0].payoffs[1],
+    ];
+    result.agreement?.gains.forEach((g, p) => {
+      expect(g.estimate).toBeLessThan(0);
+      expect(within(g, gains[p])).toBe(true);
+    });
   });
 });
 
@@ -96,7 +106,7 @@ describe('paired payoff differences', () => {
       'ready:\n        description: many false hostile labels, few missed attacks\n        set: [actors.*.ai.falsePositive.ballistic=0.5, actors.*.ai.falseNegative.air=0.05]\n    b:',
       'ready:\n        set: [actors.*.ai.falsePositive.ballistic=0.07, actors.*.ai.falseNegative.air=0.45]\n    b:',
     );
-    const loaded = loadScenarioText(text, 'nearby.yaml');
+    const loaded = loadScenarioText(text, { source: 'nearby.yaml' });
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
     const result = await playGame(loaded.value, { runs: 3000, resamples: 300 });
     const move = result.deviations.find((d) => d.player === 0 && d.from === 0 && d.to === 2);
@@ -116,7 +126,7 @@ describe('paired payoff differences', () => {
 describe('invalid game declarations', () => {
   const base = readFileSync(FILE, 'utf8').split('\ngame:\n')[0];
   const issues = (game: string) => {
-    const loaded = loadScenarioText(`${base}\ngame:\n${game}`, 'bad.yaml');
+    const loaded = loadScenarioText(`${base}\ngame:\n${game}`, { source: 'bad.yaml' });
     expect(loaded.ok).toBe(false);
     return loaded.ok ? [] : loaded.issues.map((i) => `${i.path}: ${i.message}`);
   };

@@ -8,7 +8,7 @@ export interface AgreementResult {
   /** The restraint strategy of each player, and its profile index. */
   readonly restraint: readonly [string, string];
   readonly profile: number;
-  /** Each player's gain from its best breach, the other keeping to the agreement. */
+  /** Each player's gain from its best breach, the other keeping to the agreement (< 0: breaching loses). */
   readonly gains: readonly [Difference, Difference];
   /** Each player's best breach (by the point estimate). */
   readonly bestBreach: readonly [string, string];
@@ -44,8 +44,11 @@ export function agreementAnalysis(
   const gain = (p: Payoffs): [number, number] => {
     const keep0 = p.a[r0][r1];
     const keep1 = p.b[r0][r1];
-    const best0 = Math.max(...p.a.map((row) => row[r1]));
-    const best1 = Math.max(...p.b[r0]);
+    // Only a change is a breach: the best of the other strategies (0 gain with no other one).
+    const others0 = p.a.flatMap((row, i) => (i === r0 ? [] : [row[r1]]));
+    const others1 = p.b[r0].filter((_, j) => j !== r1);
+    const best0 = others0.length > 0 ? Math.max(...others0) : keep0;
+    const best1 = others1.length > 0 ? Math.max(...others1) : keep1;
     return [best0 - keep0, best1 - keep1];
   };
   const point = gain(payoffs.point);
@@ -58,7 +61,9 @@ export function agreementAnalysis(
   const probability = penalty.map((f) =>
     verification.map((v) => share(drawn, (g) => need(g) <= v * f)),
   );
-  const argmax = (xs: readonly number[]) => xs.indexOf(Math.max(...xs));
+  const argmax = (xs: readonly number[], skip: number) =>
+    xs.reduce((best, x, i) => (i !== skip && (best < 0 || x > xs[best]) ? i : best), -1);
+  const breach = (p: 0 | 1, i: number) => (i < 0 ? 'none' : game.strategies[p][i].name);
   return {
     restraint: [game.strategies[0][r0].name, game.strategies[1][r1].name],
     profile: r0 * cols + r1,
@@ -69,8 +74,14 @@ export function agreementAnalysis(
       ),
     ) as [Difference, Difference],
     bestBreach: [
-      game.strategies[0][argmax(payoffs.point.a.map((row) => row[r1]))].name,
-      game.strategies[1][argmax(payoffs.point.b[r0])].name,
+      breach(
+        0,
+        argmax(
+          payoffs.point.a.map((row) => row[r1]),
+          r0,
+        ),
+      ),
+      breach(1, argmax(payoffs.point.b[r0], r1)),
     ],
     threshold,
     holdsUnverified: share(drawn, (g) => need(g) <= 0),

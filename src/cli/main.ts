@@ -4,6 +4,7 @@ import { StoreError } from '../store/index.ts';
 import { Exit, processIo, type CliIo } from './io.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
+import { registerGame } from './game-command.ts';
 import { registerInit } from './init-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerPathways } from './pathways-command.ts';
@@ -57,6 +58,7 @@ Examples:
   petrov pathways scenarios/korean-peninsula-2026.yaml
   petrov sensitivity scenarios/korean-peninsula-2026.yaml
   petrov uncertainty scenarios/korean-peninsula-2026.yaml --safeguard hotline
+  petrov game scenarios/korean-peninsula-2026.yaml
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
   petrov validate scenarios/*.yaml
   petrov schema > petrov.schema.json
@@ -73,6 +75,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerPathways(program, io);
   registerSensitivity(program, io);
   registerUncertainty(program, io);
+  registerGame(program, io);
   registerTrace(program, io);
   registerMerge(program, io);
   registerValidate(program, io, setExit);

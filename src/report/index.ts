@@ -6,3 +6,4 @@ export { pathwaysTable } from './pathways-table.ts';
 export { runsTable } from './runs-table.ts';
 export { reportHtml, type ReportInput } from './report-html.ts';
 export { reproduceCommand } from './reproduce-command.ts';
+export { gameTable } from './game-table.ts';
