@@ -180,8 +180,11 @@ export {
 } from './util/index.ts';
 export { VERSION } from './version.ts';
 export {
+  agreementChart,
   compareTable,
   gameTable,
+  renderChart,
+  standaloneSvg,
   pathwaysTable,
   reportHtml,
   reproduceCommand,

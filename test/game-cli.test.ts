@@ -1,4 +1,7 @@
 /** `petrov game` through the program object: text, JSON, CSV, help and bad input. */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { GameResult } from '../src/index.ts';
@@ -38,6 +41,23 @@ describe('petrov game', () => {
     const bad = await cli('game', FILE, '--set', 'game.weights.a.generalWar=-3');
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('game.weights.a.generalWar');
+  });
+
+  it('--chart writes the agreement chart as a standalone SVG', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'petrov-game-'));
+    try {
+      const file = join(dir, 'agreement.svg');
+      const sets = ['--set', 'game.agreement.a=ready', '--set', 'game.weights.a.accidentalUse=0.5'];
+      const { code } = await cli('game', FILE, ...SMALL, ...sets, '--chart', file);
+      expect(code).toBe(0);
+      const svg = readFileSync(file, 'utf8');
+      expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+      // One cell per (verification, penalty) point of the 21 × 21 grid, and the threshold curve.
+      expect(svg.match(/<rect /g)?.length).toBeGreaterThanOrEqual(21 * 21);
+      expect(svg).toContain('restraint: a ready, b cautious');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('gives the same numbers on worker threads', async () => {

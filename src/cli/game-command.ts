@@ -1,13 +1,26 @@
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
+  agreementChart,
   DEFAULT_GAME_RUNS,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
   gameTable,
   loadScenarioFile,
+  InputError,
   playGame,
+  renderChart,
+  standaloneSvg,
 } from '../index.ts';
-import { collect, integer, orThrow, SET_HELP, workersFor, WORKERS_HELP } from './arguments.ts';
+import {
+  checkWritable,
+  collect,
+  integer,
+  orThrow,
+  SET_HELP,
+  workersFor,
+  WORKERS_HELP,
+} from './arguments.ts';
 import { gameText } from './game-text.ts';
 import type { CliIo } from './io.ts';
 import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
@@ -20,6 +33,7 @@ interface GameFlags extends FormatFlags {
   resamples: number;
   set?: string[];
   workers?: number;
+  chart?: string;
 }
 
 // Trials per chunk of a game (the runner's unit of work), for choosing the worker count.
@@ -59,7 +73,11 @@ export function registerGame(program: Command, io: CliIo): void {
       `${SET_HELP}; game.* fields too (e.g. game.weights.north.generalWar=50)`,
       collect,
     )
-    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256));
+    .option('-w, --workers <n>', WORKERS_HELP, integer(1, 256))
+    .option(
+      '--chart <file.svg>',
+      'also write the agreement chart: P(self-enforcing) by verification probability and penalty (default: none)',
+    );
   addFormatOptions(command)
     .addHelpText(
       'after',
@@ -74,10 +92,12 @@ Examples:
   petrov game scenarios/analytic-game.yaml
   petrov game scenarios/korean-peninsula-2026.yaml --runs 5000
   petrov game scenarios/korean-peninsula-2026.yaml --set game.weights.south.unansweredAttack=5 --json
-  petrov game scenarios/korean-peninsula-2026.yaml --format csv > game.csv`,
+  petrov game scenarios/korean-peninsula-2026.yaml --format csv > game.csv
+  petrov game scenarios/korean-peninsula-2026.yaml --chart agreement.svg`,
     )
     .action(async (file: string, flags: GameFlags) => {
       const format = outputFormat(flags);
+      if (flags.chart !== undefined) checkWritable(flags.chart, '--chart');
       const loaded = orThrow(loadScenarioFile(file, flags.set));
       warnNoEffect(io, file, loaded.text);
       const progress = progressReporter(io, 'game');
@@ -89,6 +109,21 @@ Examples:
         onProgress: (done, planned) => progress.update({ done, planned }),
       });
       progress.stop();
+      if (flags.chart !== undefined) {
+        if (result.agreement === null) {
+          throw new InputError([
+            {
+              path: 'game.agreement',
+              message: 'no restraint to chart: declare one strategy per player',
+            },
+          ]);
+        }
+        const caption = `When the agreement ${result.agreement.restraint.join(' × ')} is self-enforcing`;
+        writeFileSync(
+          flags.chart,
+          standaloneSvg(renderChart(agreementChart(result.agreement, result.players), caption)),
+        );
+      }
       io.out(
         rendered(
           format,

@@ -7,3 +7,5 @@ export { runsTable } from './runs-table.ts';
 export { reportHtml, type ReportInput } from './report-html.ts';
 export { reproduceCommand } from './reproduce-command.ts';
 export { gameTable } from './game-table.ts';
+export { agreementChart } from './agreement-chart.ts';
+export { renderChart, standaloneSvg } from './render-chart.ts';

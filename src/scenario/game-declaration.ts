@@ -1,6 +1,5 @@
 import { excerpt, type Issue, type Result } from '../util/index.ts';
-import type { GameWeights } from './game-schema.ts';
-import { gameWeightsSchema } from './game-schema.ts';
+import { gameWeightsSchema, type GameWeights } from './game-schema.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import type { ResolvedScenario } from './resolve.ts';
 import { parseChange, type Change } from './patch.ts';
