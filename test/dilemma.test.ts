@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { Flag } from '../src/engine/index.ts';
 import { normalCdf } from '../src/random/index.ts';
 import { simulate } from '../src/runner/index.ts';
-import { loadScenarioFile } from '../src/scenario/index.ts';
+import { loadScenarioFile, resolveScenarioObject } from '../src/scenario/index.ts';
 import {
   type ActorInput,
   duo,
@@ -242,5 +242,76 @@ describe('play past the first use', () => {
     expect(r.method).toBe('importance');
     expect(r.outcomes.generalWar).toBeNull();
     expect(r.outcomes.unansweredAttack).toBeNull();
+  });
+});
+
+describe('a declared disarming strike', () => {
+  // B sees A's strike through its warning chain (it raises B to a nuclear alert only), may perceive
+  // the detonation (probability p at limited use), and retaliates through a surviving successor
+  // command (s) that answers in kind, or else through pre-delegated forces once cut off.
+  const strikeDuo = (
+    s: number,
+    p: number,
+    predelegated: boolean,
+    strike: ActorInput['disarmingStrike'],
+  ) =>
+    duo(
+      { disarmingStrike: strike, answer: 'hold' },
+      {
+        answer: 'match',
+        perception: { probability: [0.8, 0.8, 0.8, 0.8, 0.8, p, 1], meanDelayMinutes: 5 },
+        comms: { survivingCommand: s, predelegation: { enabled: predelegated } },
+      },
+      5,
+    );
+
+  it('P(retaliated | strike) = s p + (1 − s) x, x = 1 with pre-delegation and 0 without', () => {
+    const [s, p] = [0.3, 0.6];
+    for (const predelegated of [false, true]) {
+      let retaliated = 0;
+      let strikes = 0;
+      const n = 5000;
+      forTrials(simulatorFor(strikeDuo(s, p, predelegated, { atDay: 1 })), 8, n, (o) => {
+        strikes += o.flags[Flag.disarmingStrike];
+        retaliated += o.flags[Flag.strikeRetaliated];
+        expect(o.flags[Flag.strikeRetaliated]).toBe(o.flags[Flag.retaliation]);
+        expect(o.user).toBe(0);
+      });
+      expect(strikes).toBe(n);
+      expectCovered(retaliated, n, s * p + (1 - s) * (predelegated ? 1 : 0), Z999);
+    }
+  });
+
+  it('a strike at a rate comes in a crisis with P = 1 − exp(−r T); it is the attacker’s deliberate use', () => {
+    const [r, T] = [0.2, 5];
+    let strikes = 0;
+    let uses = 0;
+    const n = 5000;
+    forTrials(simulatorFor(strikeDuo(0, 1, false, { ratePerDay: r })), 9, n, (o) => {
+      strikes += o.flags[Flag.disarmingStrike];
+      uses += o.nuclearUse;
+    });
+    expect(uses).toBe(strikes);
+    expectCovered(strikes, n, -Math.expm1(-r * T), Z999);
+  });
+
+  it('is rejected naming the field when it has no target, two timings, or a day past the horizon', () => {
+    const problems = (input: Parameters<typeof resolveScenarioObject>[0]) => {
+      const result = resolveScenarioObject(input);
+      return result.ok ? [] : result.issues.map((i) => `${i.path}: ${i.message}`);
+    };
+    expect(
+      problems({ name: 'x', horizonDays: 5, actors: { a: { disarmingStrike: { atDay: 1 } } } }),
+    ).toEqual(['actors.a.disarmingStrike: a disarming strike needs another side']);
+    expect(
+      problems({
+        name: 'x',
+        horizonDays: 5,
+        actors: { a: { disarmingStrike: { atDay: 9, ratePerDay: 1 } }, b: {} },
+      }),
+    ).toEqual([
+      'actors.a.disarmingStrike.atDay: set either ratePerDay or atDay, not both',
+      'actors.a.disarmingStrike.atDay: day 9 is not inside the crisis (horizonDays 5)',
+    ]);
   });
 });

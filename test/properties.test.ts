@@ -177,9 +177,15 @@ const actorArb: fc.Arbitrary<ActorInput> = fc.record({
       misreadProbability: prob,
     }),
     predelegation: fc.record({ enabled: fc.boolean(), rung }),
+    survivingCommand: prob,
     rungWithoutPredelegation: startRung,
   }),
   intent: fc.record({ ratePerDay: num(0, 1), maxRung: rung }),
+  // At a rate, or on a day inside the shortest generated horizon (0.01 days).
+  disarmingStrike: fc.oneof(
+    fc.record({ ratePerDay: num(0, 1) }),
+    fc.record({ atDay: num(0, 0.009) }),
+  ),
   agent: agentArb,
 });
 

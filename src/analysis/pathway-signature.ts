@@ -49,22 +49,44 @@ function minutesBand(m: number): string {
 /**
  * The sequence of mechanisms on the causal chain that ended in nuclear use, in plain words, e.g.
  * "north: sensor false alarm (ballistic) → AI hostile ≥95% → veto window lapsed (window ≤3 min) →
- * north to nuclear alert → south sees nuclear alert, matches → ...". Only the events of the final
- * chain count; rung falls, moot responses and quiet tracks are left out.
+ * north to nuclear alert → south sees nuclear alert, matches → ...". When another chain put the
+ * side that used on the rung it acted from, that enabling chain comes first, then "⇒" and the
+ * trigger's chain (a false alarm's nuclear alert ⇒ a long outage read as decapitation). Rung
+ * falls, moot responses and quiet tracks are left out.
  */
 export function pathwaySignature(events: readonly RawEvent[], actorIds: readonly string[]): string {
-  const use = events.find((e) => e.kind === TraceKind.nuclearUse);
-  if (!use) return '';
-  const steps: string[] = [];
+  const at = events.findIndex((e) => e.kind === TraceKind.nuclearUse);
+  if (at < 0) return '';
+  const use = events[at];
   const name = (a: number) => actorIds[a] ?? '?';
-  for (const e of events) {
-    if (e.chain !== use.chain) continue;
-    const step = describeStep(e, name);
-    if (step !== null) steps.push(step);
-  }
-  return steps.join(' → ');
+  const stepsOf = (chain: number) =>
+    events
+      .slice(0, at + 1)
+      .filter((e) => e.chain === chain)
+      .flatMap((e) => describeStep(e, name) ?? [])
+      .join(' → ');
+  const trigger = stepsOf(use.chain);
+  const enabling = enablingChain(events, at);
+  return enabling === null ? trigger : `${stepsOf(enabling)} ⇒ ${trigger}`;
 }
 
+/**
+ * The chain that put the user on the rung it acted from (the root of the use, as the engine counts
+ * it), when that is not the trigger's own chain; null otherwise.
+ */
+function enablingChain(events: readonly RawEvent[], at: number): number | null {
+  const use = events[at];
+  const isMove = (e: RawEvent) => e.kind === TraceKind.rungChange && e.actor === use.actor;
+  let i = at - 1;
+  while (i >= 0 && !isMove(events[i])) i--;
+  if (i < 0) return null;
+  const from = events[i].x;
+  for (let j = i - 1; j >= 0; j--) {
+    const e = events[j];
+    if (isMove(e) && e.y === from) return e.chain !== use.chain && e.chain !== 0 ? e.chain : null;
+  }
+  return null;
+}
 function describeStep(e: RawEvent, name: (a: number) => string): string | null {
   switch (e.kind) {
     case TraceKind.track:

@@ -45,6 +45,12 @@ export function runText(result: RunResult, file: string): string {
   if (o.generalWar) after.push(['  general nuclear war', o.generalWar]);
   if (o.retaliation) after.push(['  retaliation after first use', o.retaliation]);
   if (o.unansweredAttack) after.push(['  genuine attack unanswered', o.unansweredAttack]);
+  // Only where the scenario declares one (elsewhere P(strike) is 0 by construction).
+  if (o.disarmingStrike && o.disarmingStrike.p > 0) {
+    after.push(['  declared disarming strike launched', o.disarmingStrike]);
+    if (o.retaliationAfterStrike)
+      after.push(['  target retaliated (given a strike)', o.retaliationAfterStrike]);
+  }
   lines.push(
     ...probabilityTable('By root, after a first use, and the other side of the dilemma', interval, [
       ...CAUSES.map((c) => [`  root: ${label(c)}`, o.byRootCause[c]] as const),

@@ -10,8 +10,9 @@ export const Origin = {
   genuineIncident: 3,
   decapitationMisread: 4,
   deliberate: 5,
+  disarmingStrike: 6,
 } as const;
-export const ORIGIN_COUNT = 6;
+export const ORIGIN_COUNT = 7;
 export const ORIGIN_NAMES = [
   'none',
   'sensor false alarm',
@@ -19,10 +20,11 @@ export const ORIGIN_NAMES = [
   'genuine incident',
   'decapitation misread',
   'deliberate escalation',
+  'disarming strike',
 ] as const;
 
 /** Reported cause index (see CAUSES in the vocabulary) for each origin; -1 for none. */
-export const CAUSE_OF_ORIGIN: readonly number[] = [-1, 0, 0, 2, 1, 3];
+export const CAUSE_OF_ORIGIN: readonly number[] = [-1, 0, 0, 2, 1, 3, 3];
 
 /** The reported cause of a chain with this origin (an origin of none never ends in use). */
 export function causeOf(origin: number): Cause {
@@ -81,7 +83,13 @@ export const COUNT_DESCRIPTIONS: Readonly<Record<CountName, string>> = {
  * Per-trial outcomes beside the first nuclear use (0 or 1 each): the other side of the always/never
  * dilemma (a genuine attack that met no response before impact), and what followed a first use.
  */
-export const FLAG_NAMES = ['unansweredAttack', 'generalWar', 'retaliation'] as const;
+export const FLAG_NAMES = [
+  'unansweredAttack',
+  'generalWar',
+  'retaliation',
+  'disarmingStrike',
+  'strikeRetaliated',
+] as const;
 export type FlagName = (typeof FLAG_NAMES)[number];
 export const Flag = Object.fromEntries(FLAG_NAMES.map((n, i) => [n, i])) as {
   readonly [K in FlagName]: number;
@@ -90,6 +98,8 @@ export const FLAG_DESCRIPTIONS: Readonly<Record<FlagName, string>> = {
   unansweredAttack: 'a genuine attack met no response before impact',
   generalWar: 'general nuclear war',
   retaliation: 'the other side used nuclear weapons after the first use',
+  disarmingStrike: 'a declared disarming strike was launched',
+  strikeRetaliated: 'the target of a disarming strike used nuclear weapons after it',
 };
 
 /** Scheduled (deterministic-time) events in the queue. */
@@ -100,6 +110,12 @@ export const Scheduled = {
   outageLong: 3,
   /** The other side's step down reaches the observer. */
   perceptionDown: 4,
+  /** A declared disarming strike is launched (actor: the attacker). */
+  strike: 5,
+  /** It lands on its target (actor: the target), cutting the leadership link. */
+  strikeImpact: 6,
+  /** The target's forces have been cut off for the decapitation threshold. */
+  strikeCut: 7,
 } as const;
 
 /** Event kinds a trace recorder receives. */
@@ -127,6 +143,12 @@ export const TraceKind = {
   perceivedDown: 17,
   /** Launch under attack's confirmation step (x: 1 confirmed, 0 not). */
   attackConfirmation: 18,
+  /** A disarming strike is launched (x: the target; y: 1 if moot after a first use). */
+  strike: 19,
+  /** It lands: the target's leadership link is cut (x: 1 if a successor command survives). */
+  strikeImpact: 20,
+  /** Forces cut off by a strike act on pre-delegated authority (x: 1) or have none (x: 0). */
+  decapitation: 21,
 } as const;
 
 /** How a decision ended (argument of TraceKind.decision). */

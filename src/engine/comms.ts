@@ -47,6 +47,8 @@ export function onLongOutage(ctx: TrialContext, actor: number): void {
 }
 
 export function endOutage(ctx: TrialContext, actor: number): void {
+  // A strike's cut is for good: an earlier outage ending does not restore the link.
+  if (ctx.leaderless[actor] === 1) return;
   ctx.inOutage[actor] = 0;
   ctx.outageChanged(actor);
   ctx.see(actor, SeenKind.linkUp, 0);

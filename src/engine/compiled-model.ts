@@ -87,6 +87,13 @@ export interface CompiledModel {
   readonly hotlineLatency: number;
   readonly intentRate: Float64Array;
   readonly intentMaxRung: Int32Array;
+  /** A declared disarming strike per actor (the attacker): its rate per minute, or its time (-1: none). */
+  readonly strikeRate: Float64Array;
+  readonly strikeAt: Float64Array;
+  /** True when some actor declares a disarming strike. */
+  readonly strikes: boolean;
+  /** P(a successor command survives the strike's cut and can still order forces). */
+  readonly survivingCommand: Float64Array;
   /**
    * True when nothing a trial reports can change after a first use: one actor (nobody to perceive
    * or retaliate), who sees no genuine attacks and cannot climb to general war. Such trials end at
@@ -224,6 +231,14 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     hotlineLatency: hotline.latencyMinutes,
     intentRate: perActor((a) => a.intent.ratePerDay / MINUTES_PER_DAY),
     intentMaxRung: perActorInt((a) => rungIndex(a.intent.maxRung)),
+    strikeRate: perActor((a) => a.disarmingStrike.ratePerDay / MINUTES_PER_DAY),
+    strikeAt: perActor((a) =>
+      a.disarmingStrike.atDay === undefined ? -1 : a.disarmingStrike.atDay * MINUTES_PER_DAY,
+    ),
+    strikes: actors.some(
+      (a) => a.disarmingStrike.ratePerDay > 0 || a.disarmingStrike.atDay !== undefined,
+    ),
+    survivingCommand: perActor((a) => a.comms.survivingCommand),
   };
   return {
     ...model,

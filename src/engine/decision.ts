@@ -39,7 +39,7 @@ export function decide(
   const target = m.responseRung[ad];
   const byAi = m.usesAi[ad] === 1;
   const mode = byAi ? m.mode[actor] : Mode.inTheLoop;
-  const linkUp = ctx.inOutage[actor] === 0;
+  const linkUp = ctx.canOrder(actor);
 
   ctx.see(actor, SeenKind.alert, domain);
   const o = ctx.observation;
@@ -63,7 +63,7 @@ export function decide(
       ctx.record(TraceKind.decision, actor, DecisionOutcome.veto, minutes, window);
     } else if (inTime && d.choice !== Choice.defer) {
       // An approval, or a veto the cut link cannot carry: the action proceeds at the window's end.
-      if (d.choice === Choice.veto) blocked(ctx, actor, 0);
+      if (d.choice === Choice.veto) ctx.blocked(actor, 0);
       else if (d.deferredToMachine) counts[Count.automationBiasDeferrals]++;
       const outcome =
         d.choice === Choice.veto
@@ -97,7 +97,7 @@ export function decide(
     ctx.record(TraceKind.decision, actor, outcome, minutes, window);
     // A human's order needs the link; an autonomous AI acts at the forces.
     if (mode === Mode.autonomous || linkUp) actsAt = at + minutes;
-    else blocked(ctx, actor, 1);
+    else ctx.blocked(actor, 1);
   }
 
   if (actsAt < Infinity) {
@@ -134,10 +134,4 @@ function doctrineDefault(
   const when = at + window + m.attackConfirmDelay[actor];
   if (!confirmed) return byImpact;
   return Math.min(when, byImpact);
-}
-
-/** An order (1) or veto (0) the cut leadership link could not carry. */
-function blocked(ctx: TrialContext, actor: number, order: number): void {
-  ctx.outcome.counts[order === 1 ? Count.blockedOrders : Count.blockedVetoes]++;
-  ctx.record(TraceKind.blocked, actor, order);
 }

@@ -5,9 +5,10 @@
  * and misread), a fixed number per event. So the k-th false alarm of a sensor meets the same
  * classifier draw and the same human in every variant of a scenario: common random numbers per
  * event, not just per mechanism. The ladder (perception) has a stream of its own, and so has each
- * actor's decision-maker for the choices that have no event marks (answers to perceived rises).
+ * actor's decision-maker for the choices that have no event marks (answers to perceived rises), and
+ * each actor's declared disarming strike.
  */
-export const Stream = { ladder: 0, firstAgent: 1, firstProcess: 16 } as const;
+export const Stream = { ladder: 0, firstAgent: 1, firstStrike: 8, firstProcess: 16 } as const;
 
 /** Counters reserved per event of a process: marks first, the next arrival's draw last. */
 export const BLOCK = 16;

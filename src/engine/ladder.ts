@@ -24,7 +24,14 @@ function answerOf(choice: number): number {
  * sampling it ends at the first use). Any change may be perceived by the other side after an
  * exponential delay, with the probability and mean delay of the rung changed to.
  */
-export function setRung(ctx: TrialContext, actor: number, to: number, origin: number): void {
+export function setRung(
+  ctx: TrialContext,
+  actor: number,
+  to: number,
+  origin: number,
+  /** Whether the other side may perceive the move now; default true (a strike's waits for impact). */
+  perceivable = true,
+): void {
   const from = ctx.rung[actor];
   const enabling = ctx.origin[actor];
   ctx.rung[actor] = to;
@@ -44,6 +51,7 @@ export function setRung(ctx: TrialContext, actor: number, to: number, origin: nu
       out.rootOrigin = enabling !== Origin.none ? enabling : origin;
       ctx.record(TraceKind.nuclearUse, actor, to, origin);
     } else if (actor !== out.user) out.flags[Flag.retaliation] = 1;
+    if (ctx.struck[actor] === 1) out.flags[Flag.strikeRetaliated] = 1;
     if (!ctx.playPastUse) {
       ctx.done = true;
       return;
@@ -55,7 +63,12 @@ export function setRung(ctx: TrialContext, actor: number, to: number, origin: nu
       return;
     }
   }
-  if (to > from) perceive(ctx, actor, to, Scheduled.perception);
+  if (to > from && perceivable) perceive(ctx, actor, to, Scheduled.perception);
+}
+
+/** The other side may perceive actor's rise to `to`, from now. */
+export function perceiveRise(ctx: TrialContext, actor: number, to: number): void {
+  perceive(ctx, actor, to, Scheduled.perception);
 }
 
 /** The other side may perceive actor's move to rung `to` (one ladder uniform whatever happens). */
@@ -102,6 +115,11 @@ export function answerPerceived(
     return;
   }
   if (choice === Choice.hold) return;
+  // A side whose leadership a strike destroyed cannot order an answer, unless a successor survived.
+  if (ctx.leaderless[actor] === 1 && ctx.commandSurvives[actor] === 0) {
+    ctx.blocked(actor, 1);
+    return;
+  }
   // The answer aims at the rung as perceived now (a later step down may have been seen first).
   const seen = ctx.perceived[actor];
   const wanted = choice === Choice.escalate ? seen + 1 : seen;

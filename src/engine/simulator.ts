@@ -19,6 +19,7 @@ import type { Recorder } from './recorder.ts';
 import type { Tilt } from './tilt.ts';
 import { TraceBuffer } from './trace-buffer.ts';
 import { TrialContext } from './trial-context.ts';
+import { launchStrike, scheduleStrikes, strikeCut, strikeImpact } from './strike.ts';
 import { expectedEvents } from './expected-events.ts';
 import {
   DEFAULT_MAX_EVENTS,
@@ -77,6 +78,7 @@ export class Simulator {
     const ctx = this.ctx;
     ctx.reset(seed, trial, recorder === undefined ? undefined : this.buffer.clear());
     if (recorder !== undefined) this.path.clear();
+    scheduleStrikes(ctx);
     const queue = ctx.queue;
     const horizon = this.model.horizon;
     const counts = ctx.outcome.counts;
@@ -154,7 +156,10 @@ export class Simulator {
     else if (type === Scheduled.perception) answerPerceived(ctx, actor, arg, origin);
     else if (type === Scheduled.outageEnd) endOutage(ctx, actor);
     else if (type === Scheduled.outageLong) onLongOutage(ctx, actor);
-    else perceiveStepDown(ctx, actor, arg);
+    else if (type === Scheduled.perceptionDown) perceiveStepDown(ctx, actor, arg);
+    else if (type === Scheduled.strike) launchStrike(ctx, actor);
+    else if (type === Scheduled.strikeImpact) strikeImpact(ctx, actor, arg);
+    else strikeCut(ctx, actor);
   }
 
   private handleProcess(p: number): void {

@@ -77,6 +77,11 @@ export class TrialContext {
   activeChain = 0;
   private chains = 0;
   readonly inOutage: Uint8Array;
+  /** Per actor: struck by a disarming strike; its leadership destroyed; a successor survived. */
+  readonly struck: Uint8Array;
+  readonly leaderless: Uint8Array;
+  readonly commandSurvives: Uint8Array;
+  private readonly strikeStreams: CounterStream[];
   /** Current rate of every process, per minute. */
   readonly rates: Float64Array;
   /** Leaf of each process in `trackAt` or `fireAt`; -1 if inactive. */
@@ -138,6 +143,10 @@ export class TrialContext {
     this.origin = new Int32Array(A);
     this.chain = new Int32Array(A);
     this.inOutage = new Uint8Array(A);
+    this.struck = new Uint8Array(A);
+    this.leaderless = new Uint8Array(A);
+    this.commandSurvives = new Uint8Array(A);
+    this.strikeStreams = Array.from({ length: A }, () => new CounterStream());
     const P = A * PROCESSES_PER_ACTOR;
     this.rates = new Float64Array(P);
     this.actorStale = new Uint8Array(A);
@@ -229,7 +238,11 @@ export class TrialContext {
       this.origin[a] = 0;
       this.chain[a] = 0;
       this.inOutage[a] = 0;
+      this.struck[a] = 0;
+      this.leaderless[a] = 0;
+      this.commandSurvives[a] = 0;
       this.actorStale[a] = 1;
+      if (this.model.strikes) this.strikeStreams[a].reseed(seed, trial, Stream.firstStrike + a);
     }
     for (let a = 0; a < initial.length; a++) {
       const other = this.other(a);
@@ -347,6 +360,28 @@ export class TrialContext {
     this.markBase = this.eventIndex[p] * BLOCK;
     this.eventIndex[p]++;
     return -Math.log(stream.uniform(this.markBase + BLOCK + ARRIVAL)) / this.flagged[p];
+  }
+
+  /** Marks from `stream`'s block at `base` from now (an event that is not a process's). */
+  useMarks(stream: CounterStream, base: number): void {
+    this.markStream = stream;
+    this.markBase = base;
+  }
+
+  /** The stream of actor a's declared disarming strike. */
+  strikeStream(a: number): CounterStream {
+    return this.strikeStreams[a];
+  }
+
+  /** Whether an order (or veto) of actor a reaches its forces: the link is up, or a successor survived. */
+  canOrder(a: number): boolean {
+    return this.inOutage[a] === 0 || this.commandSurvives[a] === 1;
+  }
+
+  /** An order (1) or veto (0) the cut leadership link could not carry. */
+  blocked(a: number, order: number): void {
+    this.outcome.counts[order === 1 ? Count.blockedOrders : Count.blockedVetoes]++;
+    this.record(TraceKind.blocked, a, order);
   }
 
   /** A mark of the event being handled (see `Mark`). */

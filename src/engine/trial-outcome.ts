@@ -19,7 +19,8 @@ export class TrialOutcome {
   rootOrigin = 0;
   readonly highestRung: Int32Array;
   readonly counts = new Float64Array(COUNT_NAMES.length);
-  /** 0 or 1 per `FLAG_NAMES` entry: unanswered attack, general war, retaliation. */
+  /** 0 or 1 per `FLAG_NAMES` entry: unanswered attack, general war,
+   * retaliation, a disarming strike, retaliation after it. */
   readonly flags = new Float64Array(FLAG_NAMES.length);
   /** Minutes from the start to general nuclear war (horizon if none). */
   generalWarTime = 0;

@@ -29,7 +29,7 @@ export class RunStatistics {
   /** Sum and sum of squares of the time of first use in whole milliseconds, over trials with use. */
   useMsSum = 0;
   useMsSumSquares = 0n;
-  /** Trials with each outcome flag (FLAG_NAMES): unanswered attack, general war, retaliation. */
+  /** Trials with each outcome flag (FLAG_NAMES). */
   readonly flags = new Float64Array(FLAG_NAMES.length);
   /** Sum and sum of squares of the time from first use to general war, whole ms, over such trials. */
   warGapMsSum = 0;

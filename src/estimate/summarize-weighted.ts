@@ -46,6 +46,7 @@ export function summarizeWeighted(s: WeightedStatistics, actorIds: readonly stri
     // Importance-sampled trials end at the first use: what follows, and the ledger, go unseen.
     flag: () => null,
     daysFromUseToGeneralWar: null,
+    retaliationAfterStrike: null,
   });
 }
 

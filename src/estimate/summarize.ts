@@ -32,6 +32,13 @@ export interface RunSummary {
   readonly generalWar: ProportionEstimate | null;
   readonly retaliation: ProportionEstimate | null;
   readonly daysFromUseToGeneralWar: MeanEstimate | null;
+  /**
+   * Where a scenario declares a disarming strike: P(it was launched in a crisis), and among the
+   * crises where it was, P(its target used nuclear weapons after it). Null under importance
+   * sampling, and the second without a strike.
+   */
+  readonly disarmingStrike: ProportionEstimate | null;
+  readonly retaliationAfterStrike: ProportionEstimate | null;
 }
 
 const MINUTES_PER_DAY = 1440;
@@ -53,6 +60,7 @@ export interface SummarySource {
   /** P(outcome flag i), or null where the source cannot estimate it. */
   flag(index: number): ProportionEstimate | null;
   readonly daysFromUseToGeneralWar: MeanEstimate | null;
+  readonly retaliationAfterStrike: ProportionEstimate | null;
 }
 
 /** A run's summary from its source of estimates, keyed by the names results use. */
@@ -91,6 +99,8 @@ export function summaryFrom(actorIds: readonly string[], s: SummarySource): RunS
     generalWar: s.flag(Flag.generalWar),
     retaliation: s.flag(Flag.retaliation),
     daysFromUseToGeneralWar: s.daysFromUseToGeneralWar,
+    disarmingStrike: s.flag(Flag.disarmingStrike),
+    retaliationAfterStrike: s.retaliationAfterStrike,
   };
 }
 
@@ -122,6 +132,10 @@ export function summarize(stats: RunStatistics, actorIds: readonly string[]): Ru
             stats.warGapSumSquares / (MINUTES_PER_DAY * MINUTES_PER_DAY),
             stats.flags[Flag.generalWar],
           )
+        : null,
+    retaliationAfterStrike:
+      stats.flags[Flag.disarmingStrike] > 0
+        ? estimateProportion(stats.flags[Flag.strikeRetaliated], stats.flags[Flag.disarmingStrike])
         : null,
   });
 }

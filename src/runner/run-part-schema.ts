@@ -3,7 +3,7 @@ import { COUNT_NAMES, FLAG_NAMES, ORIGIN_COUNT } from '../engine/index.ts';
 import { CAUSES, RUNGS } from '../scenario/index.ts';
 
 /** The format tag of part files; /2 added the checksum. */
-export const PART_FORMAT = 'petrov-run-part/2';
+export const PART_FORMAT = 'petrov-run-part/3';
 /** Most shards a run may be split into (and never more than its trials). */
 export const MAX_SHARDS = 100_000;
 

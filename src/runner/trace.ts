@@ -154,6 +154,18 @@ function describe(model: CompiledModel, kind: number, x: number, y: number, z: n
       return x === 1
         ? 'the attack-confirmation step confirms an attack'
         : 'the attack-confirmation step confirms nothing: only impact can';
+    case TraceKind.strike:
+      return y === 1
+        ? `would launch its declared disarming strike on ${model.actorIds[x]}, but a nuclear use came first`
+        : `LAUNCHES ITS DECLARED DISARMING STRIKE on ${model.actorIds[x]}`;
+    case TraceKind.strikeImpact:
+      return x === 1
+        ? 'the strike lands and cuts the leadership link; a successor command survives'
+        : 'the strike lands and cuts the leadership link for good; no successor command';
+    case TraceKind.decapitation:
+      return x === 1
+        ? 'forces cut off by the strike act on pre-delegated authority'
+        : 'forces cut off by the strike hold no pre-delegated authority';
     default:
       return `event ${kind}`;
   }

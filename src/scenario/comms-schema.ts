@@ -41,6 +41,9 @@ export const comms = z
       })
       .prefault({})
       .describe('Pre-delegated launch authority under comms loss (M5).'),
+    survivingCommand: probability(
+      'P(a successor authority survives a disarming strike that cuts the leadership link, and can still order forces and answer).',
+    ).default(0),
     rungWithoutPredelegation: belowUse
       .default('nuclear_alert')
       .describe(

@@ -1,17 +1,25 @@
 import { createHash } from 'node:crypto';
 
 /**
- * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. An
- * actor's agent is left out while it is the default doctrine agent, so scenarios hash as they did
- * before agents could be named (stored runs and golden files stay comparable). The `uncertainty`
- * and `game` blocks are left out too: they change no model, so declaring ranges keeps a scenario's runs
- * comparable (studies report the distributions they used).
+ * sha256 of canonical JSON (sorted keys), so key order in the file never changes the hash. Actor
+ * fields added after runs were stored are left out while they hold a default that changes nothing
+ * (`NEUTRAL_ACTOR_FIELDS`: the doctrine agent, no disarming strike, no surviving command), so
+ * scenarios hash as they did before those fields existed and stored runs and golden files stay
+ * comparable. The `uncertainty` and `game` blocks are left out too: they change no model, so
+ * declaring ranges or a game keeps a scenario's runs comparable (studies report what they used).
  */
 export function hashScenario(value: unknown): string {
   return createHash('sha256')
-    .update(canonicalJson(withoutUncertainty(withoutDefaultAgents(value))))
+    .update(canonicalJson(withoutUncertainty(withoutNeutralDefaults(value))))
     .digest('hex');
 }
+
+/** Actor fields (a path inside the actor) and the default value at which they change nothing. */
+const NEUTRAL_ACTOR_FIELDS: readonly (readonly [readonly string[], unknown])[] = [
+  [['agent'], { type: 'doctrine' }],
+  [['disarmingStrike'], { ratePerDay: 0 }],
+  [['comms', 'survivingCommand'], 0],
+];
 
 function withoutUncertainty(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -21,21 +29,30 @@ function withoutUncertainty(value: unknown): unknown {
   return rest;
 }
 
-function withoutDefaultAgents(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || !('actors' in value)) return value;
-  const actors = value.actors;
-  if (actors === null || typeof actors !== 'object') return value;
+function withoutNeutralDefaults(value: unknown): unknown {
+  if (!isRecord(value) || !isRecord(value.actors)) return value;
   const kept = Object.fromEntries(
-    Object.entries(actors).map(([id, actor]: [string, unknown]) => {
-      if (actor === null || typeof actor !== 'object' || !('agent' in actor)) return [id, actor];
-      const { agent, ...rest } = actor as { agent: unknown };
-      return [id, canonicalJson(agent) === DEFAULT_AGENT ? rest : actor];
-    }),
+    Object.entries(value.actors).map(([id, actor]) => [
+      id,
+      NEUTRAL_ACTOR_FIELDS.reduce((a, [path, neutral]) => withoutIf(a, path, neutral), actor),
+    ]),
   );
   return { ...value, actors: kept };
 }
 
-const DEFAULT_AGENT = canonicalJson({ type: 'doctrine' });
+/** `value` without the field at `path` when it equals `neutral` (a copy; the input is untouched). */
+function withoutIf(value: unknown, path: readonly string[], neutral: unknown): unknown {
+  if (!isRecord(value) || !(path[0] in value)) return value;
+  const [key, ...rest] = path;
+  if (rest.length > 0) return { ...value, [key]: withoutIf(value[key], rest, neutral) };
+  if (canonicalJson(value[key]) !== canonicalJson(neutral)) return value;
+  const { [key]: _dropped, ...others } = value;
+  return others;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;

@@ -201,6 +201,14 @@ describe.runIf(available)('web app in Chromium', () => {
       .toBe(1);
     const cells = await page.getByTestId('compare-row').first().locator('td').allTextContents();
     expect(cells[0]).toMatch(/95% CI/);
+    // The other axis of the dilemma: a paired change per safeguard, and the trade-off chart.
+    const unanswered = await page.getByTestId('compare-unanswered').allTextContents();
+    expect(unanswered).toHaveLength(3);
+    for (const cell of unanswered)
+      expect(cell).toMatch(/^[+−]?[\d.]+% \([+−]?[\d.]+% to [+−]?[\d.]+%\)$/);
+    await expect
+      .poll(() => page.getByTestId('compare-tradeoff-chart').locator('svg circle').count(), POLL)
+      .toBe(3);
   });
 
   it('marks an invalid field at its line in the editor and lists it', async () => {

@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import type { CompareResult } from '../api/types.ts';
 import { IntervalChart, type IntervalRow } from '../charts/IntervalChart.tsx';
+import { TradeoffChart, type TradeoffPoint } from '../charts/TradeoffChart.tsx';
 import { ci, integer, percentWithInterval } from '../format/number.ts';
 import { CompareTable } from './CompareTable.tsx';
 import { SamplingNote } from './SamplingNote.tsx';
@@ -54,6 +55,27 @@ export function CompareResults({ runId, result, convergence }: Props) {
         .sort((a, b) => a.estimate - b.estimate),
     [variants],
   );
+  // Variant − baseline on both axes; the paired estimates are baseline − variant.
+  const tradeoff = useMemo<TradeoffPoint[]>(
+    () =>
+      variants.flatMap((v) => {
+        const u = v.unansweredChange;
+        if (!u) return [];
+        const use = v.absoluteRiskReduction;
+        return [
+          {
+            label: v.name,
+            use: [-use.estimate, -use.ci95[1], -use.ci95[0]],
+            unanswered: [
+              -u.absoluteRiskReduction.estimate,
+              -u.absoluteRiskReduction.ci95[1],
+              -u.absoluteRiskReduction.ci95[0],
+            ],
+          },
+        ];
+      }),
+    [variants],
+  );
   const arms = [baseline, ...variants].map((a) => ({ name: a.name, safeguards: a.safeguards }));
   return (
     <div className="results" data-testid="compare-results">
@@ -87,6 +109,20 @@ export function CompareResults({ runId, result, convergence }: Props) {
         )}
         <CompareTable result={result} />
       </section>
+      {tradeoff.length > 0 && (
+        <section className="panel" aria-labelledby="dilemma-title">
+          <h2 id="dilemma-title">The other side of the dilemma</h2>
+          <p>
+            A safeguard that stops a false alarm can also stop the answer to a real attack — the
+            fear that makes states delegate. Baseline P(genuine attack unanswered){' '}
+            {baseline.unansweredAttack
+              ? percentWithInterval(baseline.unansweredAttack.p, ci(baseline.unansweredAttack.ci95))
+              : 'not estimated'}
+            .
+          </p>
+          <TradeoffChart points={tradeoff} testId="compare-tradeoff-chart" />
+        </section>
+      )}
       {convergence}
       <section className="panel" aria-labelledby="compare-trace-title">
         <h2 id="compare-trace-title">Read one crisis under a safeguard</h2>

@@ -5,6 +5,9 @@ interface Props {
   readonly result: CompareResult;
 }
 
+/** A change in percentage points with its sign. */
+const signedPercent = (x: number) => `${x > 0 ? '+' : x < 0 ? '−' : ''}${percent(Math.abs(x))}`;
+
 /** Each safeguard against the baseline on the same random numbers: risk, ratio and reduction. */
 export function CompareTable({ result }: Props) {
   const { baseline, variants } = result;
@@ -20,6 +23,12 @@ export function CompareTable({ result }: Props) {
           <th scope="col">P(nuclear use), 95% CI</th>
           <th scope="col">risk ratio, 95% CI</th>
           <th scope="col">risk reduction, 95% CI</th>
+          <th
+            scope="col"
+            title="paired change in P(a genuine attack goes unanswered), variant − baseline"
+          >
+            unanswered attack, change, 95% CI
+          </th>
           <th scope="col" className="num" title="crises with use only in the baseline / only here">
             discordant crises
           </th>
@@ -31,6 +40,11 @@ export function CompareTable({ result }: Props) {
           <td>{percentWithInterval(baseline.nuclearUse.p, ci(baseline.nuclearUse.ci95))}</td>
           <td>1</td>
           <td>—</td>
+          <td>
+            {baseline.unansweredAttack
+              ? percentWithInterval(baseline.unansweredAttack.p, ci(baseline.unansweredAttack.ci95))
+              : 'not estimated'}
+          </td>
           <td className="num">—</td>
         </tr>
         {variants.map((v) => (
@@ -48,6 +62,11 @@ export function CompareTable({ result }: Props) {
               {percent(v.absoluteRiskReduction.estimate)} (
               {percent(v.absoluteRiskReduction.ci95[0])} to{' '}
               {percent(v.absoluteRiskReduction.ci95[1])})
+            </td>
+            <td data-testid="compare-unanswered">
+              {v.unansweredChange
+                ? `${signedPercent(-v.unansweredChange.absoluteRiskReduction.estimate)} (${signedPercent(-v.unansweredChange.absoluteRiskReduction.ci95[1])} to ${signedPercent(-v.unansweredChange.absoluteRiskReduction.ci95[0])})`
+                : 'not estimated'}
             </td>
             <td className="num">
               {v.pairs.baselineOnly} / {v.pairs.variantOnly}
