@@ -169,5 +169,65 @@ describe('invalid game declarations', () => {
     expect(issues('  deterrence: { strikeDay: 20 }')).toEqual([
       'game.deterrence.strikeDay: day 20 is not within the 10-day horizon',
     ]);
+    expect(issues('  deterrence: { strike: { shape: logistic } }')).toEqual([
+      'game.deterrence.strike.atFullCredibility: 0: a logistic map needs both ends strictly between 0 and 1 (or use shape: linear)',
+    ]);
+  });
+});
+
+describe('deterrence: credibility measured on strike variants', () => {
+  // Each side answers a perceived detonation in kind (probability 1) through a successor command
+  // that survives the cut with probability s, its strategy; no pre-delegation. So its credibility
+  // is c = s, and with nothing else in the crisis its payoff is −P(strike | c) × (W + R c).
+  const side = (label: string) => `
+  ${label}:
+    answer: match
+    perception: { probability: [0.8, 0.8, 0.8, 0.8, 0.8, 1, 1], meanDelayMinutes: 5 }
+    comms: { survivingCommand: 0 }`;
+  const strategies = `
+      weak: { set: [actors.*.comms.survivingCommand=0.2] }
+      strong: { set: [actors.*.comms.survivingCommand=0.7] }`;
+  const text = `name: deterrence duo
+horizonDays: 5
+actors:${side('a')}${side('b')}
+game:
+  strategies:
+    a:${strategies}
+    b:${strategies}
+  weights:
+    a: { disarmingStrike: 1, retaliationAfterStrike: 20 }
+    b: { disarmingStrike: 1, retaliationAfterStrike: 0.5 }
+  deterrence:
+    strikeDay: 1
+    strike: { shape: linear, atNoCredibility: 0.5, atFullCredibility: 0 }
+`;
+  const S = [0.2, 0.7];
+  const W = [
+    [1, 20],
+    [1, 0.5],
+  ];
+  const cost = (c: number, [w, r]: number[]) => (0.5 - 0.5 * c) * (w + r * c);
+
+  it('credibility, payoffs and the equilibrium follow c = s', async () => {
+    const loaded = loadScenarioText(text, { source: 'deterrence.yaml' });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
+    const result = await playGame(loaded.value, { runs: 2000, resamples: 300 });
+    const exactA = S.map((sa) => S.map(() => -cost(sa, W[0])));
+    const exactB = S.map(() => S.map((sb) => -cost(sb, W[1])));
+    result.profiles.forEach((p, k) => {
+      const [i, j] = [Math.floor(k / 2), k % 2];
+      const c = p.credibility;
+      expect(c).not.toBeNull();
+      if (!c) return;
+      // Every strike variant struck: the strike comes before anything else can end the crisis.
+      const n = result.runs;
+      expectCovered(Math.round(c[0].p * n), n, S[i], Z999);
+      expectCovered(Math.round(c[1].p * n), n, S[j], Z999);
+      expect(within(p.payoffs[0], exactA[i][j])).toBe(true);
+      expect(within(p.payoffs[1], exactB[i][j])).toBe(true);
+    });
+    // A fears the exchange (R = 20): a weak answer costs it less; B does not: a strong one.
+    expect(pureEquilibria(exactA, exactB)).toEqual([[0, 1]]);
+    expect(result.profiles.map((p) => p.equilibrium)).toEqual([false, true, false, false]);
   });
 });

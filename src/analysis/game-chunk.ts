@@ -1,4 +1,4 @@
-import { CAUSE_OF_ORIGIN, Flag, FLAG_NAMES, type TrialOutcome } from '../engine/index.ts';
+import { CAUSE_OF_ORIGIN, Flag, type TrialOutcome } from '../engine/index.ts';
 import { CAUSES } from '../scenario/index.ts';
 import type { CompiledArm } from './compare-chunk.ts';
 
@@ -31,9 +31,6 @@ export interface GameChunkResult {
 }
 
 const DELIBERATE = CAUSES.indexOf('deliberate');
-// The disarming strike's flags (issue 13), looked up by name until the engine has them.
-const STRIKE = (FLAG_NAMES as readonly string[]).indexOf('disarmingStrike');
-const RETALIATED = (FLAG_NAMES as readonly string[]).indexOf('strikeRetaliated');
 
 /**
  * Trials [start, end) of every profile's arms on the same (seed, trial) streams, summing each
@@ -64,9 +61,9 @@ export function gameChunk(
       if (own.flags[Flag.unansweredAttack] === 1) on[count++] = base + 2;
       for (let s = 0; s < perArm - 1; s++) {
         const o = arms[k * perArm + 1 + s].simulator.run(seed, trial);
-        if (o.flags[STRIKE] !== 1) continue;
+        if (o.flags[Flag.disarmingStrike] !== 1) continue;
         on[count++] = base + 3 + 2 * s;
-        if (o.flags[RETALIATED] === 1) on[count++] = base + 4 + 2 * s;
+        if (o.flags[Flag.strikeRetaliated] === 1) on[count++] = base + 4 + 2 * s;
       }
     }
     for (let x = 0; x < count; x++) {

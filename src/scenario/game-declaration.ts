@@ -129,6 +129,15 @@ export function gameDeclaration(loaded: LoadedScenario): Result<GameDeclaration>
     const message = `day ${deterrence.strikeDay} is not within the ${loaded.scenario.horizonDays}-day horizon`;
     issues.push({ path: 'game.deterrence.strikeDay', message });
   }
+  if (deterrence && deterrence.strike.shape === 'logistic') {
+    for (const end of ['atNoCredibility', 'atFullCredibility'] as const) {
+      const x = deterrence.strike[end];
+      if (x <= 0 || x >= 1) {
+        const message = `${x}: a logistic map needs both ends strictly between 0 and 1 (or use shape: linear)`;
+        issues.push({ path: `game.deterrence.strike.${end}`, message });
+      }
+    }
+  }
   const agreement = restraint(game.agreement, players, strategies, issues);
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { players, strategies, weights, deterrence, agreement } };
