@@ -199,6 +199,7 @@ export {
 export {
   DEFAULT_GAME_RUNS,
   DEFAULT_RESAMPLES,
+  armsPerGame,
   playGame,
   type GameOptions,
 } from './runner/index.ts';

@@ -43,6 +43,14 @@ export interface GameOptions {
   readonly clock?: () => number;
 }
 
+/** Arms the game runs each trial (profiles, times 3 with deterrence); 0 if it has no valid game. */
+export function armsPerGame(loaded: LoadedScenario): number {
+  const declared = gameDeclaration(loaded);
+  if (!declared.ok) return 0;
+  const [first, second] = declared.value.strategies;
+  return first.length * second.length * (declared.value.deterrence ? 3 : 1);
+}
+
 /**
  * Plays the scenario's delegation game: every profile (and strike variant) on the same (seed,
  * trial) streams, chunks here or on worker threads merged in order, then payoffs, equilibria and

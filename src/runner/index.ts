@@ -58,4 +58,10 @@ export {
   DEFAULT_SET_REPETITIONS,
   type UncertaintyOptions,
 } from './uncertainty-run.ts';
-export { DEFAULT_GAME_RUNS, DEFAULT_RESAMPLES, playGame, type GameOptions } from './game-run.ts';
+export {
+  armsPerGame,
+  DEFAULT_GAME_RUNS,
+  DEFAULT_RESAMPLES,
+  playGame,
+  type GameOptions,
+} from './game-run.ts';
