@@ -1,4 +1,5 @@
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { GamePage } from './pages/GamePage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
 import { TracePage } from './pages/TracePage.tsx';
@@ -31,6 +32,13 @@ export function App() {
           >
             Past runs
           </a>
+          <a
+            href={routeHref({ page: 'game' })}
+            aria-current={route.page === 'game' ? 'page' : undefined}
+            data-testid="nav-game"
+          >
+            Delegation game
+          </a>
         </nav>
       </header>
       <main>
@@ -41,6 +49,7 @@ export function App() {
         {/* Keyed by the URL, so a fault on one page clears when the user goes elsewhere. */}
         <ErrorBoundary key={window.location.hash}>
           {route.page === 'runs' && <RunsPage />}
+          {route.page === 'game' && <GamePage />}
           {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
           {route.page === 'trace' && (
             <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />

@@ -2,6 +2,7 @@
 import type {
   ActorCapability,
   ComparisonResult,
+  GameResult,
   Issue,
   ProportionEstimate,
   RunResult,
@@ -76,3 +77,13 @@ export interface CapabilityResponse {
   readonly scenario: { readonly name: string; readonly hash: string };
   readonly actors: readonly ActorCapability[];
 }
+
+/** `POST /api/game`: the delegation game with costs adjusted per actor. */
+export interface GameRequest {
+  readonly scenario: ScenarioRef;
+  readonly runs?: number;
+  readonly resamples?: number;
+  readonly weights?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+export type { GameResult };

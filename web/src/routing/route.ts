@@ -2,6 +2,7 @@
 export type Route =
   | { readonly page: 'workbench' }
   | { readonly page: 'runs' }
+  | { readonly page: 'game' }
   | { readonly page: 'run'; readonly id: string }
   | {
       readonly page: 'trace';
@@ -13,6 +14,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [path, query = ''] = hash.replace(/^#/, '').split('?');
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts[0] === 'game') return { page: 'game' };
   if (parts[0] !== 'runs') return { page: 'workbench' };
   if (parts.length === 1) return { page: 'runs' };
   const id = parts[1];
@@ -34,6 +36,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'runs':
       return '#/runs';
+    case 'game':
+      return '#/game';
     case 'run':
       return `#/runs/${encodeURIComponent(route.id)}`;
     case 'trace': {
