@@ -55,12 +55,7 @@ export {
   type UncertaintyProblem,
 } from './uncertain-parameters.ts';
 export { fieldBounds, type FieldBounds } from './field-bounds.ts';
-export {
-  gameSchema,
-  gameWeightsSchema,
-  type GameInput,
-  type GameWeights,
-} from './game-schema.ts';
+export { gameSchema, gameWeightsSchema, type GameInput, type GameWeights } from './game-schema.ts';
 export {
   DEFAULT_RESTRAINT,
   DEFAULT_STRATEGY_SETS,
