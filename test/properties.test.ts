@@ -240,6 +240,8 @@ const NOT_GENERATED = [
   /^actors\.<actor>\.ai\.training\./,
   /^safeguards\./,
   /^uncertainty\./,
+  // The delegation game's declaration changes no model (petrov game applies it; test/game.test.ts).
+  /^game\./,
 ];
 
 /** Leaf field paths of the schema, as the field reference names them (`<actor>`, `<domain>`). */
