@@ -123,7 +123,7 @@ describe('RunStatistics', () => {
     stats.add(none);
     expect(stats.trials).toBe(2);
     expect(stats.nuclearUse).toBe(1);
-    expect(Array.from(stats.byOrigin)).toEqual([0, 0, 0, 0, 1, 0]);
+    expect(Array.from(stats.byOrigin)).toEqual([0, 0, 0, 0, 1, 0, 0]);
     expect(stats.byCause[CAUSES.indexOf('decapitation_misread')]).toBe(1);
     expect(Array.from(stats.byUser)).toEqual([0, 1]);
     // Actor 0: rung 2 once and stable once; actor 1: rung 5 once and stable once.

@@ -80,7 +80,10 @@ const strikeMapSchema = z
 export const gameSchema = z
   .strictObject({
     strategies: z
-      .record(actorId, z.record(strategyName, strategySchema))
+      .record(
+        actorId,
+        z.record(strategyName, strategySchema).describe('One player’s strategies, keyed by name.'),
+      )
       .default({})
       .describe(
         'Each player’s strategies, keyed by actor id then name; a player with none gets the delegation modes × pre-delegation on/off.',
@@ -106,7 +109,7 @@ export const gameSchema = z
         'Credibility of each side’s retaliation, P(answered | struck), measured on a variant of every profile where the other side strikes on `strikeDay`, and the strike probability it buys. Absent: no strike term.',
       ),
     agreement: z
-      .record(actorId, strategyName)
+      .record(actorId, strategyName.describe('The restraint strategy of this player.'))
       .optional()
       .describe(
         'The mutual restraint an agreement would verify: one strategy per player. Default: each player’s `in-loop` strategy (human in the loop, no pre-delegation).',
