@@ -189,7 +189,11 @@ export { VERSION } from './version.ts';
 export {
   CHROMIUM_FLAGS,
   CHROMIUM_PATH,
+  agreementChart,
   compareTable,
+  gameTable,
+  renderChart,
+  standaloneSvg,
   pathwaysTable,
   reportHtml,
   reproduceCommand,
@@ -257,3 +261,27 @@ export {
   type LlmEpisodesResult,
   type LlmOverrides,
 } from './runner/index.ts';
+export {
+  DEFAULT_GAME_RUNS,
+  DEFAULT_RESAMPLES,
+  armsPerGame,
+  playGame,
+  type GameOptions,
+} from './runner/index.ts';
+export {
+  nashEquilibria,
+  pureEquilibria,
+  strikeProbability,
+  type AgreementResult,
+  type Deviation,
+  type EquilibriumResult,
+  type GameResult,
+  type ProfileOutcome,
+  type ProfileResult,
+} from './analysis/index.ts';
+export {
+  DEFAULT_STRATEGY_SETS,
+  gameDeclaration,
+  type GameDeclaration,
+  type GameWeights,
+} from './scenario/index.ts';

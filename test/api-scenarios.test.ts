@@ -30,6 +30,7 @@ describe('scenarios and safeguards', () => {
       await server.get('/api/scenarios'),
     );
     expect(scenarios.map((s) => s.name)).toEqual([
+      'analytic-game',
       'analytic-single-sensor',
       'korean-peninsula-2026',
       'korean-peninsula-2026-capability',
@@ -39,8 +40,8 @@ describe('scenarios and safeguards', () => {
       'us-early-warning-1977-1984',
       'us-soviet-1983',
     ]);
-    expect(scenarios[0]).toMatchObject({ title: 'Analytic single sensor' });
-    expect(scenarios[0]).toHaveProperty('description', expect.stringContaining('single sensor'));
+    expect(scenarios[1]).toMatchObject({ title: 'Analytic single sensor' });
+    expect(scenarios[1]).toHaveProperty('description', expect.stringContaining('single sensor'));
   });
 
   it('returns a bundled scenario text', async () => {
@@ -173,5 +174,39 @@ describe('the web app', () => {
     expect((await web.get('/assets/missing.js')).status).toBe(404);
     expect((await web.get('/..%2F..%2Fetc%2Fpasswd')).status).not.toBe(500);
     expect((await web.get('/api/health')).status).toBe(200);
+  });
+});
+
+describe('the delegation game', () => {
+  it('plays a bundled game with adjusted costs and answers as petrov game --json', async () => {
+    const response = await server.post('/api/game', {
+      scenario: { name: 'analytic-game' },
+      runs: 300,
+      resamples: 30,
+      weights: { a: { generalWar: 2 } },
+    });
+    expect(response.status).toBe(200);
+    const body = await json<{ profiles: unknown[]; weights: { generalWar: number }[] }>(response);
+    expect(body.profiles).toHaveLength(4);
+    expect(body.weights[0].generalWar).toBe(2);
+  });
+
+  it('refuses a bad cost naming the field, and work over the limit', async () => {
+    const bad = await expectError(
+      await server.post('/api/game', {
+        scenario: { name: 'analytic-game' },
+        weights: { a: { generalWar: -1 } },
+      }),
+      422,
+    );
+    expect(bad.issues[0].path).toBe('game.weights.a.generalWar');
+    const limited = testServer({ limits: { trialsPerRequest: 1000 } });
+    const response = await limited.post('/api/game', {
+      scenario: { name: 'analytic-game' },
+      runs: 300,
+    });
+    expect(response.status).toBe(422);
+    const body = await json<ErrorBody>(response);
+    expect(body.issues[0].message).toContain('300 trials × 4 arms is over the limit of 1000');
   });
 });

@@ -29,6 +29,7 @@ const NAMES = [
   'korean-peninsula-2026',
   'korean-peninsula-2026-capability',
   'korean-peninsula-2026-scripted',
+  'analytic-game',
 ];
 const BUNDLED = NAMES.map((name) => ({
   name,

@@ -250,6 +250,8 @@ const NOT_GENERATED = [
   // A language model cannot answer inside the engine's loop, and a policy table comes from
   // eliciting one: test/llm and test/agents/policy.test.ts (the agent contract) cover them.
   /^actors\.<actor>\.agent\.(model|baseUrl|apiKeyEnv|temperature|seed|maxTokens|timeoutSeconds|retries|persona|doctrine|onFailure|mode|replicates|source|situations)\b/,
+  // The delegation game's declaration changes no model (petrov game applies it; test/game.test.ts).
+  /^game\./,
 ];
 
 /** Leaf field paths of the schema, as the field reference names them (`<actor>`, `<domain>`). */

@@ -86,3 +86,34 @@ export {
   weightedSummary,
   type WeightedSummary,
 } from './weighted-sample.ts';
+export {
+  armsPerProfile,
+  combineGameChunks,
+  dimension,
+  gameChunk,
+  PROFILE_OUTCOMES,
+  STRIKE_OUTCOMES,
+  type GameChunkResult,
+  type GameLayout,
+} from './game-chunk.ts';
+export { gameArms } from './game-arms.ts';
+export { gamePayoffs, strikeProbability, type Payoffs } from './game-payoffs.ts';
+export { MeanResampler, RESAMPLE_STREAM } from './game-resampler.ts';
+export { payoffDraws, type PayoffDraws } from './game-draws.ts';
+export { agreementAnalysis, type AgreementResult } from './game-agreement.ts';
+export {
+  summarizeGame,
+  type Deviation,
+  type EquilibriumResult,
+  type GameResult,
+  type ProfileOutcome,
+  type ProfileResult,
+} from './game-summary.ts';
+export {
+  expected,
+  nashEquilibria,
+  onSupport,
+  pureEquilibria,
+  type Equilibrium,
+  type Matrix,
+} from './nash-equilibria.ts';

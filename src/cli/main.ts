@@ -6,6 +6,7 @@ import { registerCalibrate } from './calibrate-command.ts';
 import { registerAgents } from './agents-command.ts';
 import { registerCapability } from './capability-command.ts';
 import { registerCompare } from './compare-command.ts';
+import { registerGame } from './game-command.ts';
 import { registerInit } from './init-command.ts';
 import { registerMerge } from './merge-command.ts';
 import { registerPathways } from './pathways-command.ts';
@@ -60,6 +61,7 @@ Examples:
   petrov sensitivity scenarios/korean-peninsula-2026.yaml
   petrov uncertainty scenarios/korean-peninsula-2026.yaml --safeguard hotline
   petrov calibrate scenarios/us-early-warning-1977-1984.yaml --data data/us-warning-1977-1984.yaml
+  petrov game scenarios/korean-peninsula-2026.yaml
   petrov trace scenarios/korean-peninsula-2026.yaml --trial 42
   petrov agents policy scenarios/korean-peninsula-2026.yaml --actor north --model llama3.2 --record north.jsonl
   petrov validate scenarios/*.yaml
@@ -78,6 +80,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerSensitivity(program, io);
   registerUncertainty(program, io);
   registerCalibrate(program, io);
+  registerGame(program, io);
   registerTrace(program, io);
   registerAgents(program, io);
   registerMerge(program, io);

@@ -11,3 +11,6 @@ export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium.ts';
 export { sensitivityTable, uncertaintyTable } from './study-tables.ts';
 export { storedReportInput } from './stored-report.ts';
 export { studyReportHtml, type StudyReportInput } from './study-report.ts';
+export { gameTable } from './game-table.ts';
+export { agreementChart } from './agreement-chart.ts';
+export { renderChart, standaloneSvg } from './render-chart.ts';

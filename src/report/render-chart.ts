@@ -10,3 +10,9 @@ export function renderChart(options: Plot.PlotOptions, caption: string): string 
   const chart = Plot.plot({ ariaLabel: caption, width: REPORT_CHART_WIDTH, ...options, document });
   return markup(chart);
 }
+
+/** A chart as a file of its own: the SVG root must name its namespace outside an HTML page. */
+export function standaloneSvg(svg: string): string {
+  const root = svg.startsWith('<svg ') && !svg.slice(0, 400).includes('xmlns=');
+  return `${root ? svg.replace('<svg ', '<svg xmlns="http://www.w3.org/2000/svg" ') : svg}\n`;
+}

@@ -1,10 +1,13 @@
 import {
   compareChunk,
+  gameChunk,
   pairedArmsChunk,
   pathwaysChunk,
   type ArmPair,
   type CompareChunkResult,
   type CompiledArm,
+  type GameChunkResult,
+  type GameLayout,
   type PairedArmsChunkResult,
   type PathwaysChunkResult,
   type StudyOutcome,
@@ -89,6 +92,20 @@ export type ChunkTask =
       readonly maxEvents?: number;
       /** Set to 1 to stop; paired-arm chunks finish the chunk (they are short). */
       readonly stop?: Int32Array;
+    }
+  | {
+      readonly kind: 'game';
+      readonly key: string;
+      /** Every profile's arms, row-major (see `gameArms`). */
+      readonly scenarios: readonly ResolvedScenario[];
+      readonly layout: GameLayout;
+      readonly seed: number;
+      readonly start: number;
+      readonly end: number;
+      readonly maxEvents?: number;
+      /** Set to 1 to stop; game chunks finish the chunk (they are short). */
+      readonly stop?: Int32Array;
+      readonly tilt?: undefined;
     };
 
 /** Compiles scenarios into simulators, all sampling under `tilt` when one is given. */
@@ -109,7 +126,13 @@ let cached: { key: string; arms: CompiledArm[] } | undefined;
 /** The worker's entry: runs one chunk (see worker-entry.mjs). */
 export function runChunkTask(
   task: ChunkTask,
-): ChunkResult | CompareChunkResult | PathwaysChunkResult | EliteSums | PairedArmsChunkResult {
+):
+  | ChunkResult
+  | CompareChunkResult
+  | PathwaysChunkResult
+  | EliteSums
+  | PairedArmsChunkResult
+  | GameChunkResult {
   const maxEvents = task.maxEvents;
   const key = `${task.key}:${maxEvents ?? ''}`;
   if (cached?.key !== key) {
@@ -122,6 +145,9 @@ export function runChunkTask(
   const arms = cached.arms;
   if (task.kind === 'arms') {
     return pairedArmsChunk(arms, task.pairs, task.outcome, task.seed, task.start, task.end);
+  }
+  if (task.kind === 'game') {
+    return gameChunk(arms, task.layout, task.seed, task.start, task.end);
   }
   if (task.kind === 'run') {
     const { simulator, model } = arms[0];

@@ -76,3 +76,10 @@ export {
   type PolicyEstimate,
 } from './policy-run.ts';
 export { withLlmSide, type LlmOverrides } from './llm-side.ts';
+export {
+  armsPerGame,
+  DEFAULT_GAME_RUNS,
+  DEFAULT_RESAMPLES,
+  playGame,
+  type GameOptions,
+} from './game-run.ts';

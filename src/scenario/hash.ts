@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
  * (`NEUTRAL_ACTOR_FIELDS`: the doctrine agent, no coincidence rule, no disarming strike, no
  * surviving command), so
  * scenarios hash as they did before those fields existed and stored runs and golden files stay
- * comparable. The `uncertainty` block is left out too: it changes no model, so declaring ranges
- * keeps a scenario's runs comparable (studies report the distributions they used).
+ * comparable. The `uncertainty` and `game` blocks are left out too: they change no model, so
+ * declaring ranges or a game keeps a scenario's runs comparable (studies report what they used).
  */
 export function hashScenario(value: unknown): string {
   return createHash('sha256')
@@ -24,8 +24,10 @@ const NEUTRAL_ACTOR_FIELDS: readonly (readonly [readonly string[], unknown])[] =
 ];
 
 function withoutUncertainty(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || !('uncertainty' in value)) return value;
-  const { uncertainty: _ignored, ...rest } = value;
+  if (value === null || typeof value !== 'object') return value;
+  if (!('uncertainty' in value) && !('game' in value)) return value;
+  // The game declaration changes no model either: profiles hash as the scenarios they are.
+  const { uncertainty: _ignored, game: _game, ...rest } = value as Record<string, unknown>;
   return rest;
 }
 

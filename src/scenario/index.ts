@@ -67,3 +67,13 @@ export {
   type ObservedStage,
 } from './observed-schema.ts';
 export { loadObservedFile, loadObservedText, MAX_OBSERVED_BYTES } from './load-observed.ts';
+export { gameSchema, gameWeightsSchema, type GameInput, type GameWeights } from './game-schema.ts';
+export {
+  DEFAULT_RESTRAINT,
+  DEFAULT_STRATEGY_SETS,
+  gameDeclaration,
+  MAX_STRATEGIES,
+  type GameDeclaration,
+  type GameStrategy,
+  type StrikeMap,
+} from './game-declaration.ts';

@@ -17,6 +17,7 @@ import { parseChange, setPath, type Change } from './patch.ts';
 import { parseUncertainArgument } from './uncertain-argument.ts';
 import { uncertaintyProblems } from './uncertain-parameters.ts';
 import { indentationIssues } from './indentation-issues.ts';
+import { gameDeclaration } from './game-declaration.ts';
 import type { LoadedScenario } from './loaded-scenario.ts';
 import { resolveScenario } from './resolve.ts';
 
@@ -172,7 +173,21 @@ function loadChecked(text: string, options: LoadOptions): Result<LoadedScenario>
           : { source: from };
       return { path: displayPath(at), message, ...where };
     });
-    const problems = [...broken, ...uncertain];
+    // A declared game is checked here too, so `validate` catches a broken strategy.
+    const declared = loaded.scenario.game === undefined ? null : gameDeclaration(loaded);
+    const game =
+      declared === null || declared.ok
+        ? []
+        : declared.issues.map((issue): Issue => {
+            const at = fieldPath(issue.path);
+            const from = applied.find((a) => startsWith(at, a.path))?.from;
+            const where =
+              from === undefined
+                ? { source, ...locate(doc, offsets, at, lineCounter) }
+                : { source: from };
+            return { path: issue.path, message: issue.message, ...where };
+          });
+    const problems = [...broken, ...uncertain, ...game];
     return problems.length === 0 ? { ok: true, value: loaded } : { ok: false, issues: problems };
   }
   if (result.ok) return { ok: false, issues: setIssues };

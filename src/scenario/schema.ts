@@ -12,6 +12,7 @@ import { agentSchema } from './agent-schema.ts';
 import { comms } from './comms-schema.ts';
 import { trainingSchema } from './training-schema.ts';
 import { uncertaintySchema } from './uncertainty-schema.ts';
+import { gameSchema } from './game-schema.ts';
 
 import { belowUse, minutes, multiplier, probability, ratePerDay, rung } from './field-builders.ts';
 
@@ -429,6 +430,7 @@ export const scenarioSchema = z
         'User-defined safeguards (M8): named patches usable with `--safeguard NAME` beside the built-ins.',
       ),
     uncertainty: uncertaintySchema,
+    game: gameSchema,
   })
   .superRefine(strikeProblems)
   .describe('A Petrov crisis scenario.');

@@ -6,6 +6,7 @@ import { DEFAULT_ACCESS, type AccessPolicy } from './access-policy.ts';
 import { ApiError, errorResponse } from './api-error.ts';
 import { eventsRoute } from './events-route.ts';
 import { exportRoutes } from './export-routes.ts';
+import { gameRoute } from './game-route.ts';
 import { hostGuard } from './host-guard.ts';
 import { jsonOnly } from './json-only.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
@@ -119,6 +120,13 @@ export function createApp(deps: ServerDeps): PetrovApp {
   );
   api.route('/', exerciseRoutes(exercises));
   api.route('/', playSocket(exercises));
+  api.route(
+    '/',
+    gameRoute(library, limits, {
+      workers: deps.pool?.threads ?? deps.workers ?? 1,
+      pool: deps.pool,
+    }),
+  );
   api.all('*', (c) => {
     throw new ApiError(404, 'no such endpoint', [
       { path: '', message: `${c.req.method} ${c.req.path} (docs/api.md lists the endpoints)` },

@@ -63,3 +63,21 @@ export const listQuerySchema = z.strictObject({
     .transform(Number)
     .optional(),
 });
+
+/** `POST /api/game`: the delegation game, with costs the page adjusts (each as `--set` would). */
+export const gameBodySchema = z.strictObject({
+  scenario: scenarioRefSchema,
+  /** Trials of every arm. Default 500 (the page stays quick; the CLI defaults to 2,000). */
+  runs: z.int().min(1).max(100_000).optional(),
+  /** Default 1. */
+  seed: z.int().min(0).optional(),
+  /** Resampled payoff matrices. Default 300. */
+  resamples: z.int().min(10).max(5000).optional(),
+  /** Costs per actor, e.g. `{ north: { generalWar: 20 } }`, over the scenario's `game.weights`. */
+  weights: z
+    .record(
+      z.string().regex(/^[a-z][a-z0-9_]*$/, 'an actor id'),
+      z.record(z.string().regex(/^[a-zA-Z]{1,40}$/, 'a cost name'), z.number().finite()),
+    )
+    .optional(),
+});

@@ -2,6 +2,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ExercisePage } from './tabletop/ExercisePage.tsx';
 import { ExercisesPage } from './tabletop/ExercisesPage.tsx';
 import { PlayPage } from './tabletop/PlayPage.tsx';
+import { GamePage } from './pages/GamePage.tsx';
 import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
 import { SensitivityPage } from './pages/SensitivityPage.tsx';
@@ -51,6 +52,13 @@ export function App() {
           >
             Tabletop
           </a>
+          <a
+            href={routeHref({ page: 'game' })}
+            aria-current={route.page === 'game' ? 'page' : undefined}
+            data-testid="nav-game"
+          >
+            Delegation game
+          </a>
         </nav>
       </header>
       <main>
@@ -62,6 +70,7 @@ export function App() {
         <ErrorBoundary key={window.location.hash}>
           {route.page === 'runs' && <RunsPage />}
           {route.page === 'sensitivity' && <SensitivityPage />}
+          {route.page === 'game' && <GamePage />}
           {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
           {route.page === 'exercises' && <ExercisesPage />}
           {route.page === 'exercise' && <ExercisePage key={route.id} id={route.id} />}

@@ -4,6 +4,8 @@ import { ApiError } from './api-error.ts';
 import type {
   ApiErrorBody,
   CapabilityResponse,
+  GameRequest,
+  GameResult,
   RunDetail,
   RunSummaryRow,
   SafeguardListing,
@@ -54,6 +56,7 @@ export const api = {
     request<ValidationOk>('/validate', { ...post({ text }), signal }),
   capability: (scenario: ScenarioRef) =>
     request<CapabilityResponse>('/capability', post({ scenario })),
+  game: (body: GameRequest) => request<GameResult>('/game', post(body)),
   startRun: (body: StartRunRequest) => request<{ id: string }>('/runs', post(body)),
   runs: (limit = 50) => request<{ runs: RunSummaryRow[] }>(`/runs?limit=${limit}`),
   run: (id: string) => request<RunDetail>(`/runs/${encodeURIComponent(id)}`),

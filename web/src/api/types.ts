@@ -2,6 +2,7 @@
 import type {
   ActorCapability,
   ComparisonResult,
+  GameResult,
   Issue,
   ProportionEstimate,
   RunResult,
@@ -106,3 +107,12 @@ export interface UncertaintyRequest {
   readonly seed?: number;
   readonly safeguards?: readonly string[];
 }
+/** `POST /api/game`: the delegation game with costs adjusted per actor. */
+export interface GameRequest {
+  readonly scenario: ScenarioRef;
+  readonly runs?: number;
+  readonly resamples?: number;
+  readonly weights?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+}
+
+export type { GameResult };

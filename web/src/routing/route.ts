@@ -3,6 +3,7 @@ export type Route =
   | { readonly page: 'workbench' }
   | { readonly page: 'runs' }
   | { readonly page: 'sensitivity' }
+  | { readonly page: 'game' }
   | { readonly page: 'run'; readonly id: string }
   | { readonly page: 'exercises' }
   | { readonly page: 'exercise'; readonly id: string }
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'exercises') {
     return parts.length > 1 ? { page: 'exercise', id: parts[1] } : { page: 'exercises' };
   }
+  if (parts[0] === 'game') return { page: 'game' };
   if (parts[0] !== 'runs') return { page: 'workbench' };
   if (parts.length === 1) return { page: 'runs' };
   const id = parts[1];
@@ -45,6 +47,8 @@ export function routeHref(route: Route): string {
       return '#/runs';
     case 'sensitivity':
       return '#/sensitivity';
+    case 'game':
+      return '#/game';
     case 'run':
       return `#/runs/${encodeURIComponent(route.id)}`;
     case 'exercises':
