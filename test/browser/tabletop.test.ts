@@ -47,9 +47,11 @@ describe.runIf(available)('tabletop exercise in Chromium', () => {
     facilitator: Page,
     label: string,
     trial: number,
+    className?: string,
   ): Promise<Record<string, string>> {
     await facilitator.goto(`${server.url}/#/exercises`);
     await facilitator.getByTestId('exercise-label').fill(label);
+    if (className !== undefined) await facilitator.getByTestId('exercise-class').fill(className);
     await expect.poll(() => facilitator.getByTestId('person-south').isChecked(), POLL).toBe(true);
     await facilitator.getByTestId('exercise-trial').fill(String(trial));
     await facilitator.getByTestId('exercise-compression').fill('60');
@@ -84,7 +86,7 @@ describe.runIf(available)('tabletop exercise in Chromium', () => {
 
   it('a facilitator and two players play an exercise to its end, and the debrief shows every decision', async () => {
     const facilitator = await person();
-    const links = await setUp(facilitator, 'Tuesday group', 10);
+    const links = await setUp(facilitator, 'Tuesday group', 10, 'ir-101');
     const ada = await person();
     const bo = await person();
     await join(ada, links.north, 'Ada');
@@ -115,6 +117,19 @@ describe.runIf(available)('tabletop exercise in Chromium', () => {
     expect(
       doctrine.every((d) => /^(approve|veto|defer|match|escalate|hold|deescalate|act)$/.test(d)),
     ).toBe(true);
+    // The class view: this exercise, its players' decisions and times, use against the agents'.
+    await facilitator.getByTestId('class-link').click();
+    await facilitator.getByTestId('class-page').waitFor();
+    expect(await facilitator.getByTestId('class-exercises').textContent()).toBe(
+      '1 of 1 exercises played to their end.',
+    );
+    expect(await facilitator.getByTestId('class-late').textContent()).toMatch(
+      /^[\d.]+% \(95% CI [\d.]+–[\d.]+%\) of \d+$/,
+    );
+    expect(await facilitator.getByTestId('class-use').textContent()).toMatch(/95% CI/);
+    await expect
+      .poll(() => facilitator.getByTestId('class-times-chart').locator('svg circle').count(), POLL)
+      .toBeGreaterThanOrEqual(2);
   });
 
   it('a player who reloads mid-exercise rejoins the seat and the open question', async () => {

@@ -1,4 +1,5 @@
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { ClassPage } from './tabletop/ClassPage.tsx';
 import { ExercisePage } from './tabletop/ExercisePage.tsx';
 import { ExercisesPage } from './tabletop/ExercisesPage.tsx';
 import { PlayPage } from './tabletop/PlayPage.tsx';
@@ -46,7 +47,9 @@ export function App() {
           <a
             href={routeHref({ page: 'exercises' })}
             aria-current={
-              route.page === 'exercises' || route.page === 'exercise' ? 'page' : undefined
+              route.page === 'exercises' || route.page === 'exercise' || route.page === 'class'
+                ? 'page'
+                : undefined
             }
             data-testid="nav-exercises"
           >
@@ -74,6 +77,7 @@ export function App() {
           {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
           {route.page === 'exercises' && <ExercisesPage />}
           {route.page === 'exercise' && <ExercisePage key={route.id} id={route.id} />}
+          {route.page === 'class' && <ClassPage key={route.name} name={route.name} />}
           {route.page === 'play' && <PlayPage />}
           {route.page === 'trace' && (
             <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />

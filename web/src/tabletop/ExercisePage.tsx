@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { joinLink } from '../api/seat-token.ts';
 import { ErrorBox } from '../components/ErrorBox.tsx';
+import { routeHref } from '../routing/route.ts';
 import { DebriefTable } from './DebriefTable.tsx';
 import { tabletopApi, type ExerciseView } from './tabletop-api.ts';
 
@@ -30,8 +31,16 @@ export function ExercisePage({ id }: { readonly id: string }) {
       <h1>{view.label}</h1>
       <p className="hint">
         {view.scenarioName} · seed {view.seed}, trial {view.trial} · time compression{' '}
-        {view.compression}× · {view.className && `class ${view.className} · `}status{' '}
-        <strong data-testid="exercise-status">{view.status}</strong>
+        {view.compression}× ·{' '}
+        {view.className && (
+          <>
+            <a href={routeHref({ page: 'class', name: view.className })} data-testid="class-link">
+              class {view.className}
+            </a>{' '}
+            ·{' '}
+          </>
+        )}
+        status <strong data-testid="exercise-status">{view.status}</strong>
       </p>
       <ErrorBox error={error} />
       <table data-testid="seats">
