@@ -7,8 +7,10 @@ import {
   calibrate,
   loadObservedFile,
   loadScenarioFile,
+  parseIncidents,
   recordCheck,
   type CalibrationResult,
+  type Incident,
   type ObservedData,
   type RecordCheckRow,
   type WeightedSummary,
@@ -51,7 +53,7 @@ export interface CalibrationStudy {
   readonly check: readonly RecordCheckRow[];
   readonly sweep: readonly { catchProbability: number; perYear: RecordCheckRow }[];
   readonly result: CalibrationResult;
-  readonly incidents: readonly Record<string, string>[];
+  readonly incidents: readonly Incident[];
   readonly crises: CrisesStudy;
   readonly coverage: CoverageStudy;
 }
@@ -83,7 +85,7 @@ export async function calibrationStudy(
     repetitions: budget.repetitions,
     seed,
   });
-  const incidents = parseCsv(readFileSync(path(INCIDENTS), 'utf8'));
+  const incidents = parseIncidents(readFileSync(path(INCIDENTS), 'utf8'), INCIDENTS);
   const crises = await crisesStudy(budget.crisisSets, budget.crisisRepetitions, seed);
   const coverage = await coverageStudy({
     reps: budget.coverageReps,
@@ -93,38 +95,6 @@ export async function calibrationStudy(
     many: 100,
   });
   return { budget, seed, data, check, sweep, result, incidents, crises, coverage };
-}
-
-/** RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes. */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const endRow = () => {
-    row.push(field);
-    rows.push(row);
-    row = [];
-    field = '';
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') endRow();
-    else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || row.length > 0) endRow();
-  const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
 const sig = (x: number) =>

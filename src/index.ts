@@ -192,6 +192,8 @@ export {
   agreementChart,
   compareTable,
   gameTable,
+  parseIncidents,
+  type Incident,
   renderChart,
   standaloneSvg,
   pathwaysTable,

@@ -12,5 +12,6 @@ export { sensitivityTable, uncertaintyTable } from './study-tables.ts';
 export { storedReportInput } from './stored-report.ts';
 export { studyReportHtml, type StudyReportInput } from './study-report.ts';
 export { gameTable } from './game-table.ts';
+export { incidentSchema, parseIncidents, type Incident } from './incidents.ts';
 export { agreementChart } from './agreement-chart.ts';
 export { renderChart, standaloneSvg } from './render-chart.ts';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { WorkerPool } from '../index.ts';
@@ -7,6 +8,7 @@ import { ApiError, errorResponse } from './api-error.ts';
 import { eventsRoute } from './events-route.ts';
 import { exportRoutes } from './export-routes.ts';
 import { gameRoute } from './game-route.ts';
+import { incidentRoutes } from './incident-routes.ts';
 import { hostGuard } from './host-guard.ts';
 import { jsonOnly } from './json-only.ts';
 import { DEFAULT_LIMITS, type Limits } from './limits.ts';
@@ -49,6 +51,8 @@ export interface ServerDeps {
   readonly log?: (text: string) => void;
   /** Hosts, origins and token the server accepts. Default `DEFAULT_ACCESS`: loopback, no token. */
   readonly access?: Partial<AccessPolicy>;
+  /** The bundled close calls (`data/incidents.csv`). Default: `data/` beside the scenarios' directory. */
+  readonly incidentsFile?: string;
   /** Real time for tabletop exercises (decision windows, players' times). Default the wall clock. */
   readonly tabletopClock?: TabletopClock;
 }
@@ -119,6 +123,10 @@ export function createApp(deps: ServerDeps): PetrovApp {
     }),
   );
   api.route('/', exerciseRoutes(exercises));
+  api.route(
+    '/',
+    incidentRoutes(deps.incidentsFile ?? join(deps.scenariosDir, '..', 'data', 'incidents.csv')),
+  );
   api.route('/', playSocket(exercises));
   api.route(
     '/',

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -209,6 +210,24 @@ describe.runIf(available)('web app in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('compare-tradeoff-chart').locator('svg circle').count(), POLL)
       .toBe(3);
+  });
+
+  it('lists the bundled close calls with the mechanism each informs, and filters by it', async () => {
+    await page.goto(`${server.url}/#/incidents`);
+    await page.getByTestId('incidents-page').waitFor();
+    const csv = readFileSync(new URL('../../data/incidents.csv', import.meta.url), 'utf8');
+    const total = csv.split('\nCC').length - 1;
+    expect(await page.getByTestId('incident-row').count()).toBe(total);
+    const options = await page
+      .getByTestId('incident-mechanism')
+      .locator('option')
+      .allTextContents();
+    const mechanism = options[1];
+    await page.getByTestId('incident-mechanism').selectOption(mechanism);
+    const cells = await page.getByTestId('incident-mechanism-cell').allTextContents();
+    expect(cells.length).toBeGreaterThan(0);
+    expect(cells.length).toBeLessThan(total);
+    expect(cells.every((c) => c.startsWith(mechanism))).toBe(true);
   });
 
   it('marks an invalid field at its line in the editor and lists it', async () => {

@@ -1,5 +1,6 @@
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ClassPage } from './tabletop/ClassPage.tsx';
+import { IncidentsPage } from './pages/IncidentsPage.tsx';
 import { ExercisePage } from './tabletop/ExercisePage.tsx';
 import { ExercisesPage } from './tabletop/ExercisesPage.tsx';
 import { PlayPage } from './tabletop/PlayPage.tsx';
@@ -62,6 +63,13 @@ export function App() {
           >
             Delegation game
           </a>
+          <a
+            href={routeHref({ page: 'incidents' })}
+            aria-current={route.page === 'incidents' ? 'page' : undefined}
+            data-testid="nav-incidents"
+          >
+            Close calls
+          </a>
         </nav>
       </header>
       <main>
@@ -78,6 +86,7 @@ export function App() {
           {route.page === 'exercises' && <ExercisesPage />}
           {route.page === 'exercise' && <ExercisePage key={route.id} id={route.id} />}
           {route.page === 'class' && <ClassPage key={route.name} name={route.name} />}
+          {route.page === 'incidents' && <IncidentsPage />}
           {route.page === 'play' && <PlayPage />}
           {route.page === 'trace' && (
             <TracePage id={route.id} trial={route.trial} safeguards={route.safeguards} />

@@ -6,6 +6,7 @@ import type {
   CapabilityResponse,
   GameRequest,
   GameResult,
+  Incident,
   RunDetail,
   RunSummaryRow,
   SafeguardListing,
@@ -49,6 +50,7 @@ const post = (body: unknown): RequestInit => ({ method: 'POST', body: JSON.strin
 
 export const api = {
   scenarios: () => request<{ scenarios: ScenarioListing[] }>('/scenarios'),
+  incidents: () => request<{ incidents: Incident[] }>('/incidents'),
   scenario: (name: string) =>
     request<{ name: string; text: string }>(`/scenarios/${encodeURIComponent(name)}`),
   safeguards: () => request<{ safeguards: SafeguardListing[] }>('/safeguards'),

@@ -3,6 +3,7 @@ import type {
   ActorCapability,
   ComparisonResult,
   GameResult,
+  Incident,
   Issue,
   ProportionEstimate,
   RunResult,
@@ -21,6 +22,8 @@ export type {
   RunSummaryRow,
   StoredOptions,
 } from '../../../src/store/index.ts';
+
+export type { Incident };
 
 /** A comparison's `--json` document, with how it sampled. */
 export type CompareResult = ComparisonResult;

@@ -9,6 +9,7 @@ export type Route =
   | { readonly page: 'exercise'; readonly id: string }
   | { readonly page: 'play' }
   | { readonly page: 'class'; readonly name: string }
+  | { readonly page: 'incidents' }
   | {
       readonly page: 'trace';
       readonly id: string;
@@ -25,6 +26,7 @@ export function parseRoute(hash: string): Route {
     return parts.length > 1 ? { page: 'exercise', id: parts[1] } : { page: 'exercises' };
   }
   if (parts[0] === 'game') return { page: 'game' };
+  if (parts[0] === 'incidents') return { page: 'incidents' };
   if (parts[0] === 'classes' && parts.length > 1) return { page: 'class', name: parts[1] };
   if (parts[0] !== 'runs') return { page: 'workbench' };
   if (parts.length === 1) return { page: 'runs' };
@@ -59,6 +61,8 @@ export function routeHref(route: Route): string {
       return `#/exercises/${encodeURIComponent(route.id)}`;
     case 'play':
       return '#/play';
+    case 'incidents':
+      return '#/incidents';
     case 'class':
       return `#/classes/${encodeURIComponent(route.name)}`;
     case 'trace': {
