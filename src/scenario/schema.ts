@@ -13,6 +13,8 @@ import { comms } from './comms-schema.ts';
 import { trainingSchema } from './training-schema.ts';
 import { uncertaintySchema } from './uncertainty-schema.ts';
 import { gameSchema } from './game-schema.ts';
+import { coincidence } from './coincidence-schema.ts';
+import { disarmingStrike, strikeProblems } from './strike-schema.ts';
 
 import { belowUse, minutes, multiplier, probability, ratePerDay, rung } from './field-builders.ts';
 
@@ -295,47 +297,8 @@ const actor = z
       .describe(
         'Deliberate escalation (M7 cause `deliberate`), only where a scenario models intent.',
       ),
-    coincidence: z
-      .strictObject({
-        windowMinutes: minutes(
-          'A hostile label within this many minutes of the side’s previous one is coincident; 0: off.',
-        ).default(0),
-        confidenceBoost: z
-          .number()
-          .min(0)
-          .max(20)
-          .default(0)
-          .describe(
-            'Added to a coincident label’s confidence in log-odds before the threshold (2 turns 50% into 88%).',
-          ),
-        responseSteps: z
-          .number()
-          .int()
-          .min(0)
-          .max(6)
-          .default(0)
-          .describe('Rungs added to the response to a coincident label (at most general war).'),
-      })
-      .prefault({})
-      .describe(
-        'Coincident hostile labels raise the confidence or the response (Wallace, Crissey and Sennott 1986): off by default.',
-      ),
-    disarmingStrike: z
-      .strictObject({
-        ratePerDay: ratePerDay(
-          'Deliberate disarming strikes on the other side per day (the first counts); 0: none unless `atDay` is set.',
-        ).default(0),
-        atDay: z
-          .number()
-          .min(0)
-          .max(3660)
-          .optional()
-          .describe('A strike at this day of the crisis instead of at a rate (default: none).'),
-      })
-      .prefault({})
-      .describe(
-        'A declared deliberate nuclear strike on the other side (cause `deliberate`): its warning chain sees a genuine ballistic attack, and its impact cuts the target’s leadership link for good. Not struck after a first use.',
-      ),
+    coincidence,
+    disarmingStrike,
   })
   .describe('One side of the crisis.');
 
@@ -434,41 +397,6 @@ export const scenarioSchema = z
   })
   .superRefine(strikeProblems)
   .describe('A Petrov crisis scenario.');
-
-/** A declared disarming strike needs a target, one way of timing it, and a day inside the crisis. */
-function strikeProblems(
-  s: { horizonDays: number; actors: Record<string, { disarmingStrike: Strike }> },
-  ctx: z.RefinementCtx,
-): void {
-  const ids = Object.keys(s.actors);
-  for (const id of ids) {
-    const strike = s.actors[id].disarmingStrike;
-    const path = ['actors', id, 'disarmingStrike'];
-    const declared = strike.ratePerDay > 0 || strike.atDay !== undefined;
-    if (declared && ids.length < 2) {
-      ctx.addIssue({ code: 'custom', path, message: 'a disarming strike needs another side' });
-    }
-    if (strike.ratePerDay > 0 && strike.atDay !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [...path, 'atDay'],
-        message: 'set either ratePerDay or atDay, not both',
-      });
-    }
-    if (strike.atDay !== undefined && strike.atDay >= s.horizonDays) {
-      ctx.addIssue({
-        code: 'custom',
-        path: [...path, 'atDay'],
-        message: `day ${strike.atDay} is not inside the crisis (horizonDays ${s.horizonDays})`,
-      });
-    }
-  }
-}
-
-interface Strike {
-  readonly ratePerDay: number;
-  readonly atDay?: number | undefined;
-}
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ScenarioOutput = z.output<typeof scenarioSchema>;
