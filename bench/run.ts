@@ -10,6 +10,7 @@ import { simulate, simulatorFor } from '../src/runner/index.ts';
 import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 import { analyticKernel } from './analytic-kernel.ts';
 import { analyticNaive } from './analytic-naive.ts';
+import { interleavedRatios, median, type RatioRounds } from './interleaved-ratios.ts';
 import { rareEventBench } from './rare-events.ts';
 import { sensitivityBench } from './sensitivity.ts';
 import { playOnLoopback, quantile } from './tabletop-players.ts';
@@ -111,13 +112,21 @@ function timed(name: string, trials: number, run: () => number): void {
   });
 }
 
-// `npm run bench -- rare` runs only the rare-event comparison; `-- sensitivity` only the studies;
-// `-- tabletop` only the 30 loopback players.
+// `npm run bench -- engine` runs only the engine against its references (and memory); `-- rare`
+// only the rare-event comparison; `-- sensitivity` only the studies; `-- tabletop` only the 30
+// loopback players. With no argument, all of them.
 const only = process.argv[2];
+const PARTS = ['engine', 'rare', 'sensitivity', 'tabletop'];
+if (only !== undefined && !PARTS.includes(only)) {
+  console.error(`npm run bench: unknown part "${only}"; choose one of ${PARTS.join(', ')}`);
+  process.exit(2);
+}
+const part = (name: string) => only === undefined || only === name;
 const analytic = load('../scenarios/analytic-single-sensor.yaml');
 const korea = load('../scenarios/korean-peninsula-2026.yaml');
 
-if (only !== 'rare' && only !== 'sensitivity' && only !== 'tabletop') {
+let rounds: RatioRounds | null = null;
+if (part('engine')) {
   engineInline(analytic, 3_000_000, 'engine, analytic, 1 thread', true);
   await enginePool(analytic, 6_000_000, `engine, analytic, ${cores} workers`, true);
   timed('hand kernel, analytic', 20_000_000, () => analyticKernel(20_000_000, 7, l, f, m, days));
@@ -144,6 +153,16 @@ if (only !== 'rare' && only !== 'sensitivity' && only !== 'tabletop') {
   }
   engineInline(korea, 100_000, 'engine, Korean baseline, 1 thread', false);
   await enginePool(korea, 200_000, `engine, Korean baseline, ${cores} workers`, false);
+  const sim = simulatorFor(analytic.scenario);
+  const sums = new Float64Array(3);
+  engineChunk(sim, 0, 65_536, sums);
+  rounds = interleavedRatios(
+    (from, to) => {
+      for (let t = from; t < to; t += 65_536) engineChunk(sim, t, Math.min(to, t + 65_536), sums);
+    },
+    here('./analytic_numpy.py'),
+    { l, f, m, days },
+  );
 }
 /** Peak memory of a child process running `runs` Korean trials through the runner. */
 function memoryAt(runs: number): number {
@@ -154,20 +173,16 @@ function memoryAt(runs: number): number {
   );
   return (JSON.parse(out) as { peakRssMiB: number }).peakRssMiB;
 }
-const memory =
-  only === 'rare' || only === 'sensitivity' || only === 'tabletop'
-    ? null
-    : { small: 20_000, large: 300_000, smallMiB: 0, largeMiB: 0 };
+const memory = !part('engine') ? null : { small: 20_000, large: 300_000, smallMiB: 0, largeMiB: 0 };
 if (memory) {
   memory.smallMiB = memoryAt(memory.small);
   memory.largeMiB = memoryAt(memory.large);
 }
-const rare = only === 'sensitivity' || only === 'tabletop' ? [] : await rareEventBench(cores);
-const studies =
-  only === 'rare' || only === 'tabletop' ? null : await sensitivityBench(korea, cores);
+const rare = part('rare') ? await rareEventBench(cores) : [];
+const studies = part('sensitivity') ? await sensitivityBench(korea, cores) : null;
 /** 30 players in 15 exercises on one loopback server; update latency against the 1 s goal. */
 const tabletop = await (async () => {
-  if (only !== undefined && only !== 'tabletop') return null;
+  if (!part('tabletop')) return null;
   const r = await playOnLoopback(15);
   const p50 = quantile(r.latenciesMs, 0.5);
   const p99 = quantile(r.latenciesMs, 0.99);
@@ -187,9 +202,18 @@ const rate = (name: string) => {
   return row && row.seconds > 0 ? row.trials / row.seconds : NaN;
 };
 const engine = rate('engine, analytic, 1 thread');
+const spread = (xs: readonly number[] | undefined) =>
+  xs && xs.length > 0 ? { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) } : null;
 const ratios = {
-  engineOverNumpy: engine / rate('numpy'),
-  engineOverKernel: engine / rate('hand kernel'),
+  /** Median over interleaved rounds by CPU time (interleaved-ratios.ts): the figure to compare. */
+  engineOverNumpy: spread(rounds?.engineOverNumpy)?.median ?? NaN,
+  engineOverKernel: spread(rounds?.engineOverKernel)?.median ?? NaN,
+  engineOverNumpyRounds: spread(rounds?.engineOverNumpy),
+  engineOverKernelRounds: spread(rounds?.engineOverKernel),
+  engineMicrosecondsPerTrial: spread(rounds?.engineMicroseconds),
+  /** From the single long timings above (wall clock), which swing more with the machine's load. */
+  engineOverNumpyWall: engine / rate('numpy'),
+  engineOverKernelWall: engine / rate('hand kernel'),
   engineOverNaive: engine / rate('naive'),
   koreaEventsPerSecondPerCore: (() => {
     const row = rows.find((r) => r.name.startsWith('engine, Korean baseline, 1 thread'));
@@ -204,7 +228,9 @@ const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
 const fmt = (x: number) =>
   Number.isFinite(x) ? x.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : '–';
-if (only !== 'rare' && only !== 'sensitivity' && only !== 'tabletop') {
+const fmtRounds = (r: ReturnType<typeof spread>) =>
+  r ? `${fmt(r.median)} (${fmt(r.min)}–${fmt(r.max)})` : '–';
+if (part('engine')) {
   console.log(
     `Petrov bench — ${new Date().toISOString()}, ${cores} cores; analytic exact p = ${exact.toFixed(4)}\n`,
   );
@@ -222,8 +248,11 @@ if (only !== 'rare' && only !== 'sensitivity' && only !== 'tabletop') {
 events/s counts every event of the model; the engine handles all but benign-labelled tracks one by
 one and counts those exactly at the end of each trial (thinning, docs/model.md): handled/s.`);
   console.log(`
-engine / numpy          ${fmt(ratios.engineOverNumpy)}   (target ≥ 1)
-engine / hand kernel    ${fmt(ratios.engineOverKernel)}   (target ≥ 0.5)
+engine / numpy          ${fmtRounds(ratios.engineOverNumpyRounds)}   (target ≥ 1)
+engine / hand kernel    ${fmtRounds(ratios.engineOverKernelRounds)}   (target ≥ 0.5)
+engine CPU per trial    ${fmtRounds(ratios.engineMicrosecondsPerTrial)} µs (analytic)
+(ratios: median of ${rounds?.engineOverKernel.length ?? 0} interleaved rounds by CPU time, with their range; single long wall-clock
+timings above give ${fmt(ratios.engineOverNumpyWall)} and ${fmt(ratios.engineOverKernelWall)})
 engine / naive TS       ${fmt(ratios.engineOverNaive)}
 Korean events/s/core    ${fmt(ratios.koreaEventsPerSecondPerCore)}   (target ≥ 10,000,000; handled one by one: ${fmt(ratios.koreaHandledPerSecondPerCore)})
 peak memory             ${fmt(peakRssMiB)} MiB (this process)
