@@ -10,6 +10,7 @@ import { simulate, simulatorFor } from '../src/runner/index.ts';
 import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 import { analyticKernel } from './analytic-kernel.ts';
 import { analyticNaive } from './analytic-naive.ts';
+import { againstRevision } from './against-revision.ts';
 import { interleavedRatios, median, type RatioRounds } from './interleaved-ratios.ts';
 import { rareEventBench } from './rare-events.ts';
 import { sensitivityBench } from './sensitivity.ts';
@@ -112,10 +113,31 @@ function timed(name: string, trials: number, run: () => number): void {
   });
 }
 
+// `npm run bench -- against REV` times this engine against revision REV's in one process.
 // `npm run bench -- engine` runs only the engine against its references (and memory); `-- rare`
 // only the rare-event comparison; `-- sensitivity` only the studies; `-- tabletop` only the 30
 // loopback players. With no argument, all of them.
+const fmt = (x: number) =>
+  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : '–';
 const only = process.argv[2];
+if (only === 'against') {
+  const revision = process.argv[3];
+  if (!revision) {
+    console.error('npm run bench -- against REV: name a git revision, e.g. 280399c');
+    process.exit(2);
+  }
+  const files = ['scenarios/analytic-single-sensor.yaml', 'scenarios/korean-peninsula-2026.yaml'];
+  const results = await againstRevision(here('..'), revision, files);
+  console.log(`This engine against ${revision}'s, one process, interleaved rounds by CPU time\n`);
+  for (const r of results) {
+    const same =
+      r.usesHere === r.usesThere ? 'same uses' : `uses differ: ${r.usesHere} vs ${r.usesThere}`;
+    console.log(
+      `${r.scenario.padEnd(44)} speed ratio ${fmt(r.median)} (${fmt(Math.min(...r.ratios))}–${fmt(Math.max(...r.ratios))}; > 1: this one faster)  ${same}`,
+    );
+  }
+  process.exit(0);
+}
 const PARTS = ['engine', 'rare', 'sensitivity', 'tabletop'];
 if (only !== undefined && !PARTS.includes(only)) {
   console.error(`npm run bench: unknown part "${only}"; choose one of ${PARTS.join(', ')}`);
@@ -226,8 +248,6 @@ const ratios = {
 };
 const peakRssMiB = process.resourceUsage().maxRSS / 1024;
 
-const fmt = (x: number) =>
-  Number.isFinite(x) ? x.toLocaleString('en-US', { maximumSignificantDigits: 3 }) : '–';
 const fmtRounds = (r: ReturnType<typeof spread>) =>
   r ? `${fmt(r.median)} (${fmt(r.min)}–${fmt(r.max)})` : '–';
 if (part('engine')) {
