@@ -54,17 +54,25 @@ export interface AgainstRevision {
 export async function againstRevision(
   repo: string,
   revision: string,
-  files: readonly string[],
+  /** Scenario files inside the repository, each with the trials per round (about a second's work). */
+  files: readonly { file: string; trials: number }[],
   rounds = 9,
-  trials = 200_000,
 ): Promise<AgainstRevision[]> {
   const dir = mkdtempSync(join(tmpdir(), 'petrov-bench-rev-'));
   try {
-    const archive = execFileSync('git', ['-C', repo, 'archive', revision, 'package.json', 'src', 'scenarios']);
+    const archive = execFileSync('git', [
+      '-C',
+      repo,
+      'archive',
+      revision,
+      'package.json',
+      'src',
+      'scenarios',
+    ]);
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
     symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
     const out: AgainstRevision[] = [];
-    for (const file of files) {
+    for (const { file, trials } of files) {
       const here = await simulatorAt(repo, file);
       const there = await simulatorAt(dir, file);
       cpuSeconds(here, 0, trials);

@@ -113,7 +113,8 @@ function timed(name: string, trials: number, run: () => number): void {
   });
 }
 
-// `npm run bench -- against REV` times this engine against revision REV's in one process.
+// `npm run bench -- against REV [NAME]` times this engine against revision REV's in one process
+// (on the bundled scenarios whose file name contains NAME; both when omitted).
 // `npm run bench -- engine` runs only the engine against its references (and memory); `-- rare`
 // only the rare-event comparison; `-- sensitivity` only the studies; `-- tabletop` only the 30
 // loopback players. With no argument, all of them.
@@ -126,7 +127,10 @@ if (only === 'against') {
     console.error('npm run bench -- against REV: name a git revision, e.g. 280399c');
     process.exit(2);
   }
-  const files = ['scenarios/analytic-single-sensor.yaml', 'scenarios/korean-peninsula-2026.yaml'];
+  const files = [
+    { file: 'scenarios/analytic-single-sensor.yaml', trials: 400_000 },
+    { file: 'scenarios/korean-peninsula-2026.yaml', trials: 10_000 },
+  ].filter((f) => process.argv[4] === undefined || f.file.includes(process.argv[4]));
   const results = await againstRevision(here('..'), revision, files);
   console.log(`This engine against ${revision}'s, one process, interleaved rounds by CPU time\n`);
   for (const r of results) {
