@@ -56,19 +56,15 @@ export async function againstRevision(
   revision: string,
   /** Scenario files inside the repository, each with the trials per round (about a second's work). */
   files: readonly { file: string; trials: number }[],
-  rounds = 9,
+  rounds = 25,
 ): Promise<AgainstRevision[]> {
   const dir = mkdtempSync(join(tmpdir(), 'petrov-bench-rev-'));
   try {
-    const archive = execFileSync('git', [
-      '-C',
-      repo,
-      'archive',
-      revision,
-      'package.json',
-      'src',
-      'scenarios',
-    ]);
+    const archive = execFileSync(
+      'git',
+      ['-C', repo, 'archive', revision, 'package.json', 'src', 'scenarios'],
+      { maxBuffer: 1 << 30 },
+    );
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
     symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'));
     const out: AgainstRevision[] = [];

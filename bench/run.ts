@@ -128,8 +128,8 @@ if (only === 'against') {
     process.exit(2);
   }
   const files = [
-    { file: 'scenarios/analytic-single-sensor.yaml', trials: 400_000 },
-    { file: 'scenarios/korean-peninsula-2026.yaml', trials: 10_000 },
+    { file: 'scenarios/analytic-single-sensor.yaml', trials: 150_000 },
+    { file: 'scenarios/korean-peninsula-2026.yaml', trials: 4_000 },
   ].filter((f) => process.argv[4] === undefined || f.file.includes(process.argv[4]));
   const results = await againstRevision(here('..'), revision, files);
   console.log(`This engine against ${revision}'s, one process, interleaved rounds by CPU time\n`);

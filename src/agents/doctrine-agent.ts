@@ -27,6 +27,7 @@ const RISE_CHOICE = [Choice.match, Choice.escalate, Choice.hold, Choice.deescala
 export class DoctrineAgent implements DecisionMaker {
   readonly name = 'doctrine';
   readonly statesProbabilities = true;
+  readonly readsRecentEvents = false;
 
   constructor(
     private readonly model: CompiledModel,

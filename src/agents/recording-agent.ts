@@ -12,6 +12,7 @@ import type { RecordedDecision } from './decision-recording.ts';
 export class RecordingAgent implements DecisionMaker {
   readonly name: string;
   readonly statesProbabilities: boolean;
+  readonly readsRecentEvents: boolean;
 
   constructor(
     private readonly inner: DecisionMaker,
@@ -20,6 +21,7 @@ export class RecordingAgent implements DecisionMaker {
   ) {
     this.name = inner.name;
     this.statesProbabilities = inner.statesProbabilities;
+    this.readsRecentEvents = inner.readsRecentEvents !== false;
   }
 
   decide(o: Observation, draws: DecisionDraws, decision: Decision): void {

@@ -80,6 +80,7 @@ function matches(r: Row, o: Observation): boolean {
 export class ScriptedAgent implements DecisionMaker {
   readonly name = 'scripted';
   readonly statesProbabilities: boolean;
+  readonly readsRecentEvents: boolean;
   private readonly tables: readonly (readonly Row[])[];
 
   constructor(
@@ -87,6 +88,8 @@ export class ScriptedAgent implements DecisionMaker {
     private readonly fallback: DecisionMaker,
   ) {
     this.statesProbabilities = fallback.statesProbabilities;
+    // The table reads situation bands only; the recent events matter only to the fallback.
+    this.readsRecentEvents = fallback.readsRecentEvents !== false;
     this.tables = [
       (config.alert ?? []).map((r) => compileRow(r.when, [r.approve, r.veto, r.defer], r.minutes)),
       (config.rise ?? []).map((r) =>

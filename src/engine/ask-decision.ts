@@ -37,13 +37,18 @@ export function askDecision(
   const c = d.choice;
   // c & 31 differs from c for negatives, non-integers and NaN: none is a choice.
   if (c !== (c & 31) || (LEGAL_MASK[point] & (1 << c)) === 0 || !(d.minutes >= 0)) {
-    const choice = CHOICE_NAMES[c] ?? String(c);
-    throw new AgentError(
-      `agent ${ctx.agents[actor].name} of ${ctx.model.actorIds[actor]} answered ${choice} ` +
-        `in ${d.minutes} minutes at ${POINT_PHRASES[point]}, which allows ` +
-        LEGAL_CHOICES[point].map((l) => CHOICE_NAMES[l]).join(', '),
-    );
+    illegal(ctx, point, actor, d);
   }
-  o.see(actor, ctx.time, SeenKind.decision, c);
+  ctx.see(actor, SeenKind.decision, c);
   return d;
+}
+
+/** Out of line, so the message's code does not weigh on inlining the hot path above. */
+function illegal(ctx: TrialContext, point: number, actor: number, d: Decision): never {
+  const choice = CHOICE_NAMES[d.choice] ?? String(d.choice);
+  throw new AgentError(
+    `agent ${ctx.agents[actor].name} of ${ctx.model.actorIds[actor]} answered ${choice} ` +
+      `in ${d.minutes} minutes at ${POINT_PHRASES[point]}, which allows ` +
+      LEGAL_CHOICES[point].map((l) => CHOICE_NAMES[l]).join(', '),
+  );
 }

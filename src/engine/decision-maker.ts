@@ -90,6 +90,11 @@ export interface DecisionMaker {
    * importance sampling can weigh it); false for agents that simply decide (a person, a model).
    */
   readonly statesProbabilities: boolean;
+  /**
+   * False when the agent never reads the recent events of its observation (`recentCount` and the
+   * rest), so the engine need not log them for its side: they stay empty. Default true.
+   */
+  readonly readsRecentEvents?: boolean;
   /** Answers the question in `observation` by filling `decision`; must not keep `observation`. */
   decide(observation: Observation, draws: DecisionDraws, decision: Decision): void;
 }

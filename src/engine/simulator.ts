@@ -87,7 +87,7 @@ export class Simulator {
     const ctx = this.ctx;
     ctx.reset(seed, trial, recorder === undefined ? undefined : this.buffer.clear());
     if (recorder !== undefined) this.path.clear();
-    scheduleStrikes(ctx);
+    if (this.model.strikes) scheduleStrikes(ctx);
     const queue = ctx.queue;
     const horizon = this.model.horizon;
     const counts = ctx.outcome.counts;

@@ -110,6 +110,8 @@ export class TrialContext {
   readonly sites: SiteDraws;
   /** The question put to a decision-maker, its answer, and the draws it may use. */
   readonly observation: ObservationState;
+  /** Per actor: 1 when its agent reads the recent events (DecisionMaker.readsRecentEvents). */
+  private readonly logsRecent: Uint8Array;
   /** The decision-maker's answer, reused (ask-decision.ts). */
   readonly answer: Decision = {
     choice: 0,
@@ -152,6 +154,8 @@ export class TrialContext {
     }
     this.playPastUse = tilt === null && !model.firstUseEndsTrial;
     this.observation = new ObservationState(A);
+    // Logging what a side saw costs every decision; skipped for agents that never read it.
+    this.logsRecent = Uint8Array.from(agents, (g) => (g.readsRecentEvents === false ? 0 : 1));
     this.draws = new EngineDraws(this);
     this.perceived = new Int32Array(A);
     this.agentStreams = new AgentStreams(A);
@@ -252,6 +256,8 @@ export class TrialContext {
     this.queue.clear();
     // Loops, not fill/set: on arrays this small the builtins' call cost dominates a short trial.
     const initial = this.model.initialRung;
+    const strikes = this.model.strikes;
+    const pair = initial.length > 1;
     for (let a = 0; a < initial.length; a++) {
       this.rung[a] = initial[a];
       this.origin[a] = 0;
@@ -262,11 +268,8 @@ export class TrialContext {
       this.leaderless[a] = 0;
       this.commandSurvives[a] = 0;
       this.actorStale[a] = 1;
-      if (this.model.strikes) this.strikeStreams[a].reseed(seed, trial, Stream.firstStrike + a);
-    }
-    for (let a = 0; a < initial.length; a++) {
-      const other = this.other(a);
-      this.perceived[a] = other < 0 ? -1 : initial[other];
+      this.perceived[a] = pair ? initial[1 - a] : -1;
+      if (strikes) this.strikeStreams[a].reseed(seed, trial, Stream.firstStrike + a);
     }
     this.agentStreams.restart(seed, trial);
     this.observation.clear();
@@ -472,7 +475,7 @@ export class TrialContext {
 
   /** Actor a saw an event (its observation log). */
   see(a: number, kind: number, value: number): void {
-    this.observation.see(a, this.time, kind, value);
+    if (this.logsRecent[a] === 1) this.observation.see(a, this.time, kind, value);
   }
 
   /** Starts a new causal chain and makes it the active one. */

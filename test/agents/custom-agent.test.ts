@@ -53,3 +53,34 @@ describe('the docs example agent', () => {
     expect((await simulate(loaded, { runs: 1000 })).outcomes.nuclearUse.p).toBeGreaterThan(0.2);
   });
 });
+
+describe('the recent events an agent sees', () => {
+  /** Records the recent events at each decision; `reads` is what it declares. */
+  const watcher = (reads: boolean | undefined, seen: number[]): DecisionMaker => ({
+    name: 'watcher',
+    statesProbabilities: true,
+    ...(reads === undefined ? {} : { readsRecentEvents: reads }),
+    decide(o, _draws, decision) {
+      seen.push(o.recentCount);
+      decision.choice = o.point === DecisionPoint.alert ? Choice.defer : Choice.hold;
+    },
+  });
+
+  it('are logged for an agent that reads them (the default) and left empty for one that says it never does', () => {
+    const model = compileModel(file('korean-peninsula-2026.yaml').scenario);
+    const counts = (reads: boolean | undefined) => {
+      const seen: number[] = [];
+      const sim = new Simulator(model, [watcher(reads, seen), watcher(reads, seen)]);
+      for (let t = 0; t < 300; t++) sim.run(3, t);
+      return seen;
+    };
+    const byDefault = counts(undefined);
+    expect(byDefault.length).toBeGreaterThan(100);
+    // Each alert is seen before it is asked, so every observation holds at least that event.
+    expect(Math.min(...byDefault)).toBeGreaterThanOrEqual(1);
+    expect(counts(true)).toEqual(byDefault);
+    const skipped = counts(false);
+    expect(skipped.length).toBe(byDefault.length);
+    expect(Math.max(...skipped)).toBe(0);
+  });
+});

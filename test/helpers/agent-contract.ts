@@ -53,6 +53,8 @@ const OBSERVATION_KEYS = new Set<string>([
 const MAX_DRAWS = 8;
 
 interface Probe {
+  /** Whether the agents under test declared that they never read the recent events. */
+  skipsRecent: boolean;
   decisions: number;
   keys: Set<string>;
   illegal: string[];
@@ -105,10 +107,23 @@ function runTrials(
   trials: number,
 ): { probe: Probe; outcomes: string[] } {
   const model = compileModel(loaded.scenario);
-  const probe: Probe = { decisions: 0, keys: new Set(), illegal: [], mostDraws: 0, log: [] };
+  const probe: Probe = {
+    skipsRecent: false,
+    decisions: 0,
+    keys: new Set(),
+    illegal: [],
+    mostDraws: 0,
+    log: [],
+  };
   const outcomes: string[] = [];
   for (let trial = 0; trial < trials; trial++) {
-    const agents = factory(loaded, model, seed, trial).map((a) => probed(a, probe));
+    const inner = factory(loaded, model, seed, trial);
+    probe.skipsRecent = inner.every((a) => a.readsRecentEvents === false);
+    // The probe reads every field to snapshot it, so it tells the engine what the agent says.
+    const agents = inner.map((a) => ({
+      ...probed(a, probe),
+      readsRecentEvents: a.readsRecentEvents,
+    }));
     const sim = new Simulator(model, agents);
     outcomes.push(JSON.stringify(trialRecord(model, sim.run(seed, trial))));
   }
@@ -139,6 +154,13 @@ export function agentContract(
           const foreign = [...first.probe.keys].filter((k) => !OBSERVATION_KEYS.has(k));
           expect(foreign).toEqual([]);
         });
+
+        if (first.probe.skipsRecent) {
+          it('never reads the recent events, as it declares (readsRecentEvents: false)', () => {
+            const recent = [...first.probe.keys].filter((k) => k.startsWith('recent'));
+            expect(recent).toEqual([]);
+          });
+        }
 
         it('is deterministic for a given seed', () => {
           const again = runTrials(loaded, factory, 7, trials);
