@@ -85,7 +85,7 @@ describe('compare --variant', () => {
     `);
     const empty = await cli('compare', ANALYTIC, '--variant', 'v', '--runs', '10');
     expect(empty.err).toMatchInlineSnapshot(`
-      "--variant v: needs at least one --set path=value after it
+      "--variant v: needs at least one change (path=value)
       "
     `);
     const twice = await cli(
