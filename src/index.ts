@@ -108,6 +108,7 @@ export {
   type TornadoOptions,
   type StudyRunOptions,
 } from './runner/index.ts';
+export { whatIfNameProblem, whatIfVariants, type WhatIf } from './analysis/index.ts';
 export {
   STUDY_OUTCOMES,
   TORNADO_QUANTILES,

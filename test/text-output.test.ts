@@ -85,4 +85,15 @@ describe('text output', () => {
     expect(await trace(misread?.trial ?? -1)).toMatch(/; cause: decapitation misread$/);
     expect(await trace(alarm?.trial ?? -1)).toMatch(/; cause: false alarm \(sensor false alarm\)$/);
   });
+
+  it('trace: the causal chain is summarised under the outcome, as the JSON has it', async () => {
+    const text = (await cli('trace', KOREA, '--trial', '556')).out.split('\n');
+    expect(text[2]).toMatchInlineSnapshot(
+      `"Chain: north: ballistic track, in truth a sensor false alarm → labelled hostile by the AI (confidence 96.9%) → no veto inside the 3.0 min window → north to nuclear alert → south to nuclear alert → north: limited nuclear use, day 24.33"`,
+    );
+    const json = JSON.parse((await cli('trace', KOREA, '--trial', '556', '--json')).out) as {
+      chain: string[];
+    };
+    expect(text[2]).toBe(`Chain: ${json.chain.join(' → ')}`);
+  });
 });

@@ -85,7 +85,7 @@ describe('compare --variant', () => {
     `);
     const empty = await cli('compare', ANALYTIC, '--variant', 'v', '--runs', '10');
     expect(empty.err).toMatchInlineSnapshot(`
-      "--variant v: needs at least one --set path=value after it
+      "--variant v: needs at least one change (path=value)
       "
     `);
     const twice = await cli(
@@ -139,5 +139,27 @@ describe('compare --target-rel-error', () => {
     // The ratio is the harder quantity here: the run went on past the baseline's own precision.
     expect(result.baseline.nuclearUse.relErr).toBeLessThan(relErr);
     expect(result.runs).toBeGreaterThan(10_000);
+  });
+
+  it('says in its text where it stopped: at the target, or at the cap', async () => {
+    const second = async (...args: string[]) =>
+      (
+        await cli(
+          'compare',
+          ANALYTIC,
+          '--variant',
+          'sharper',
+          '--set',
+          `${MISS}=0.95`,
+          ...args,
+          '--no-store',
+        )
+      ).out.split('\n')[1];
+    expect(await second('--target-rel-error', '0.2', '--max-runs', '400000')).toMatch(
+      /^[\d,]+ trials per variant \(stopped once every risk ratio reached the target relative error\), seed 1,/,
+    );
+    expect(await second('--target-rel-error', '0.01', '--max-runs', '1000')).toMatch(
+      /^1,000 trials per variant \(target relative error of the risk ratios not reached: capped by --max-runs\), seed 1,/,
+    );
   });
 });

@@ -117,3 +117,4 @@ export {
   type Equilibrium,
   type Matrix,
 } from './nash-equilibria.ts';
+export { whatIfNameProblem, whatIfVariants, type WhatIf } from './what-ifs.ts';

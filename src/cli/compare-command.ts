@@ -35,7 +35,7 @@ import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './ou
 import { progressReporter } from './progress.ts';
 import { label, LABEL_HELP } from './label-flag.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
-import { VARIANT_HELP, whatIfParsers, whatIfVariants } from './variant-flags.ts';
+import { VARIANT_HELP, whatIfParsers, whatIfVariantsOfFile } from './variant-flags.ts';
 import { warnNoEffect } from './warnings.ts';
 
 interface CompareFlags extends StoreFlags, MethodFlags, FormatFlags {
@@ -142,7 +142,7 @@ Examples:
         safeguards: [name],
         loaded: orThrow(applySafeguards(baseline, [name])),
       }));
-      variants.push(...whatIfVariants(file, flags.set ?? [], whatIf.whatIfs, unique));
+      variants.push(...whatIfVariantsOfFile(file, flags.set ?? [], whatIf.whatIfs, unique));
       if (flags.combine && unique.length > 1) {
         variants.push({
           name: 'combined',

@@ -12,8 +12,17 @@ const points = (x: number) => (x === 0 ? '0' : (100 * x).toPrecision(3));
 export function compareText(result: ComparisonResult, file: string): string {
   const lines: string[] = [];
   lines.push(`Petrov ${result.version} — compare: ${result.scenario.name}`);
+  // Where a --target-rel-error comparison stopped, as `petrov run` says it.
+  const stop =
+    result.stoppedBy === 'target'
+      ? ' (stopped once every risk ratio reached the target relative error)'
+      : result.stoppedBy === 'maxRuns'
+        ? ' (target relative error of the risk ratios not reached: capped by --max-runs)'
+        : result.stoppedBy === 'aborted'
+          ? ' (aborted)'
+          : '';
   lines.push(
-    `${formatInteger(result.runs)} trials per variant, seed ${result.seed}, common random numbers (trial i of every variant draws the same streams)`,
+    `${formatInteger(result.runs)} trials per variant${stop}, seed ${result.seed}, common random numbers (trial i of every variant draws the same streams)`,
   );
   lines.push(...methodLines(result.method, result.methodReason, result.importance));
   lines.push('');

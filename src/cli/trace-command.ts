@@ -119,6 +119,7 @@ function traceText(trace: TraceResult, all: boolean): string {
     trace.nuclearUse
       ? `Ended in NUCLEAR USE on day ${trace.day?.toFixed(2)}; cause: ${causeAndOrigin(trace.cause ?? '', trace.origin)}`
       : 'Ended without nuclear use.',
+    ...(trace.chain.length > 0 ? [`Chain: ${trace.chain.join(' → ')}`] : []),
     ...(trace.generalWar
       ? [`The crisis went on to GENERAL NUCLEAR WAR on day ${trace.generalWarDay?.toFixed(2)}.`]
       : []),

@@ -1,17 +1,20 @@
 import { InvalidArgumentError } from 'commander';
-import { InputError, loadScenarioFile, type LoadedScenario, type Variant } from '../index.ts';
+import {
+  InputError,
+  loadScenarioFile,
+  whatIfNameProblem,
+  whatIfVariants,
+  type Variant,
+  type WhatIf,
+} from '../index.ts';
 
-/** A what-if of `compare --variant NAME --set path=value ...`: its name and its overrides. */
-export interface WhatIf {
-  readonly name: string;
+/** A what-if being parsed: `--set`s after its `--variant` join it. */
+interface ParsedWhatIf extends WhatIf {
   readonly sets: string[];
 }
 
 export const VARIANT_HELP =
   'a what-if to compare: the --set options after it change this variant only (repeatable)';
-
-/** Names a variant cannot take: the baseline's and the combination's. */
-const RESERVED = ['baseline', 'combined'];
 
 /**
  * Commander parsers for `--set` and `--variant`, which it calls in command-line order: a `--set`
@@ -22,7 +25,7 @@ export function whatIfParsers(): {
   readonly set: (value: string, previous?: string[]) => string[];
   readonly variant: (name: string) => string;
 } {
-  const whatIfs: WhatIf[] = [];
+  const whatIfs: ParsedWhatIf[] = [];
   return {
     whatIfs,
     set: (value, previous = []) => {
@@ -32,12 +35,11 @@ export function whatIfParsers(): {
       return previous;
     },
     variant: (name) => {
-      if (!/^[\w.-]+$/.test(name))
-        throw new InvalidArgumentError(
-          `expected a name of letters, digits, - _ or ., got '${name}'`,
-        );
-      if (RESERVED.includes(name) || whatIfs.some((w) => w.name === name))
-        throw new InvalidArgumentError(`'${name}' is taken: give each variant its own name`);
+      const problem = whatIfNameProblem(
+        name,
+        whatIfs.map((w) => w.name),
+      );
+      if (problem !== null) throw new InvalidArgumentError(problem);
       whatIfs.push({ name, sets: [] });
       return name;
     },
@@ -48,34 +50,19 @@ export function whatIfParsers(): {
  * Each what-if loaded like the file with the baseline's `--set`s and then its own, through the
  * same `--set` patcher and validation as `petrov run --set`; issues name the variant.
  */
-export function whatIfVariants(
+export function whatIfVariantsOfFile(
   file: string,
   baselineSets: readonly string[],
   whatIfs: readonly WhatIf[],
   safeguardNames: readonly string[],
 ): Variant[] {
-  const issues = [];
-  const variants: Variant[] = [];
-  for (const w of whatIfs) {
-    const source = `--variant ${w.name}`;
-    if (w.sets.length === 0) {
-      issues.push({ path: source, message: 'needs at least one --set path=value after it' });
-      continue;
-    }
-    if (safeguardNames.includes(w.name)) {
-      issues.push({ path: source, message: 'is also a compared safeguard: rename the variant' });
-      continue;
-    }
-    const loaded = loadScenarioFile(file, [...baselineSets, ...w.sets]);
-    if (!loaded.ok) {
-      issues.push(
-        ...loaded.issues.map((i) => ({ ...i, source: `${source} ${i.source ?? ''}`.trim() })),
-      );
-      continue;
-    }
-    const variant: LoadedScenario = loaded.value;
-    variants.push({ name: w.name, safeguards: [], loaded: variant });
-  }
-  if (issues.length > 0) throw new InputError(issues);
-  return variants;
+  const result = whatIfVariants(
+    (sets) => loadScenarioFile(file, sets),
+    baselineSets,
+    whatIfs,
+    safeguardNames,
+    (w) => `--variant ${w.name}`,
+  );
+  if (!result.ok) throw new InputError(result.issues);
+  return result.value;
 }

@@ -14,6 +14,7 @@ import {
 import { agentsFor } from '../agents/index.ts';
 import { DOMAINS, RUNGS, type Cause, type LoadedScenario } from '../scenario/index.ts';
 import { VERSION } from '../version.ts';
+import { causalChain, type RawTraceEvent } from './trace-chain.ts';
 
 /** One event of a traced trial, in plain words and as data. */
 export interface TraceEvent {
@@ -43,6 +44,8 @@ export interface TraceResult {
   readonly highestRung: Readonly<Record<string, string>>;
   /** The escalation ladder, lowest rung first (the order of every rung named here). */
   readonly ladder: readonly string[];
+  /** The chain to the first nuclear use in a few plain steps (trace-chain.ts); empty without. */
+  readonly chain: readonly string[];
   readonly events: readonly TraceEvent[];
 }
 
@@ -70,8 +73,10 @@ export function traceTrial(
 ): TraceResult {
   const model = compileModel(loaded.scenario);
   const events: TraceEvent[] = [];
+  const raw: RawTraceEvent[] = [];
   const recorder: Recorder = {
     record(minute, kind, actor, x, y, z) {
+      raw.push({ minute, kind, actor, x, y, z });
       events.push({
         minute,
         actor: actor >= 0 ? model.actorIds[actor] : null,
@@ -102,6 +107,7 @@ export function traceTrial(
       model.actorIds.map((id, a) => [id, RUNGS[outcome.highestRung[a]]]),
     ),
     ladder: RUNGS,
+    chain: causalChain(raw, model.actorIds),
     events,
   };
 }

@@ -39,8 +39,27 @@ export const runBodySchema = z.strictObject({
   combine: z.boolean().optional(),
   /** Sampling: plain, is (importance sampling) or auto. Default plain (docs/rare-events.md). */
   method: z.enum(METHODS).optional(),
-  /** The run's name in lists (`--label`). Default the scenario's name. */
-  label: z.string().trim().min(1).max(200).optional(),
+  /**
+   * Comparison only: paired what-ifs, each a name and `path=value` changes of the scenario, as
+   * `petrov compare --variant NAME --set ...` (at most 10, of 50 changes each). Default none.
+   */
+  variants: z
+    .array(
+      z.strictObject({
+        name: z.string(),
+        sets: z.array(z.string().min(1).max(1000)).max(50),
+      }),
+    )
+    .max(10)
+    .optional(),
+  /** The run's name in lists (`--label`): one line of 1 to 200 characters. Default none. */
+  label: z
+    .string()
+    .trim()
+    .min(1, 'expected 1 to 200 characters on one line')
+    .max(200, 'expected 1 to 200 characters on one line')
+    .regex(/^\P{Cc}*$/u, 'expected 1 to 200 characters on one line')
+    .optional(),
 });
 
 export type RunBody = z.infer<typeof runBodySchema>;

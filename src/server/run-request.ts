@@ -6,7 +6,9 @@ import {
   DEFAULT_RUNS,
   DEFAULT_SEED,
   simulate,
+  loadScenarioText,
   VERSION,
+  whatIfVariants,
   type Issue,
   type Variant,
   type WorkerPool,
@@ -63,13 +65,17 @@ export function prepareRun(
   const runs = body.runs ?? DEFAULT_RUNS;
   const maxRuns = body.maxRuns ?? limits.trialsPerRequest;
   const seed = body.seed ?? DEFAULT_SEED;
+  const whatIfs = body.variants ?? [];
+  // A comparison with no safeguards named compares them all, unless it compares what-ifs.
   const names =
     body.kind === 'run'
       ? (body.safeguards ?? [])
-      : body.safeguards && body.safeguards.length > 0
-        ? [...new Set(body.safeguards)]
+      : (body.safeguards && body.safeguards.length > 0) || whatIfs.length > 0
+        ? [...new Set(body.safeguards ?? [])]
         : availableSafeguards(loaded.scenario).map((s) => s.name);
-  const arms = body.kind === 'run' ? 1 : names.length + (body.combine === true ? 2 : 1);
+  const whatIfArms = whatIfVariantsOf(text, whatIfs, names);
+  const arms =
+    body.kind === 'run' ? 1 : names.length + whatIfArms.length + (body.combine === true ? 2 : 1);
   // With a target the chunk schedule decides where the run stops: keep the CLI's, so a request
   // gives the CLI's numbers. Without one, results never depend on the chunk size: keep chunks
   // short, so a cancel takes effect soon.
@@ -108,7 +114,12 @@ export function prepareRun(
       source,
       sets: [],
       safeguards: names,
-      ...(body.kind === 'compare' ? { combine: body.combine === true && names.length > 1 } : {}),
+      ...(body.kind === 'compare'
+        ? {
+            combine: body.combine === true && names.length > 1,
+            variants: whatIfs.map((w) => ({ name: w.name, sets: [...w.sets] })),
+          }
+        : {}),
       runs: target === undefined ? runs : null,
       targetRelError: target ?? null,
       maxRuns: target === undefined ? null : maxRuns,
@@ -132,6 +143,7 @@ export function prepareRun(
     safeguards: [name],
     loaded: withSafeguards(loaded, [name]),
   }));
+  variants.push(...whatIfArms);
   if (body.combine === true && names.length > 1) {
     variants.push({ name: 'combined', safeguards: names, loaded: withSafeguards(loaded, names) });
   }
@@ -145,6 +157,32 @@ export function prepareRun(
         onProgress: (_done, _planned, baseline) => onProgress(baseline),
       }),
   };
+}
+
+/**
+ * A comparison's what-ifs through the one `--set` patcher, as `compare --variant` loads them; any
+ * problem is a 422 naming the variant (`variants.0 (trusting)`) and the field.
+ */
+function whatIfVariantsOf(
+  text: string,
+  whatIfs: NonNullable<RunBody['variants']>,
+  safeguards: readonly string[],
+): Variant[] {
+  if (whatIfs.length === 0) return [];
+  const result = whatIfVariants(
+    (sets) => loadScenarioText(text, { source: 'scenario', sets }),
+    [],
+    whatIfs,
+    safeguards,
+    (w, i) => `variants.${i} (${w.name})`,
+  );
+  if (result.ok) return result.value;
+  // The API drops an issue's command-line source: keep the variant in the path instead.
+  const issues = result.issues.map((i) => {
+    const variant = /^variants\.\d+ \([^)]*\)/.exec(i.source ?? '')?.[0];
+    return variant === undefined ? i : { ...i, path: `${variant}: ${i.path}` };
+  });
+  throw new ApiError(422, 'invalid variants', issues);
 }
 
 /** The CLI's rules for --runs, --target-rel-error and --max-runs, and this server's trial limit. */
@@ -164,5 +202,7 @@ function checkTrials(body: RunBody, limits: Limits): void {
   if (over(body.maxRuns)) issues.push({ path: 'maxRuns', message: tooMany });
   if (body.kind === 'run' && body.combine !== undefined)
     issues.push({ path: 'combine', message: 'only applies to kind "compare"' });
+  if (body.kind === 'run' && body.variants !== undefined)
+    issues.push({ path: 'variants', message: 'only applies to kind "compare"' });
   if (issues.length > 0) throw new ApiError(422, 'invalid request', issues);
 }

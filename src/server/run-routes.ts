@@ -39,9 +39,9 @@ export function runRoutes(deps: RunRouteDeps): Hono {
     const body = await jsonBody(c, runBodySchema);
     const { record, work, progressStep } = prepareRun(body, deps.library, deps.limits, deps.engine);
     const { id, name } = who(c);
-    // Every run has a label (the scenario's name unless given) and an owner.
-    const label = body.label ?? record.scenarioName;
-    const owned = { ...record, options: { ...record.options, label, owner: { id, name } } };
+    // Every run has an owner; a label only when asked for (lists show the scenario's name anyway).
+    const label = body.label === undefined ? {} : { label: body.label };
+    const owned = { ...record, options: { ...record.options, ...label, owner: { id, name } } };
     return c.json({ id: runs.start(owned, work, progressStep) }, 202);
   });
 

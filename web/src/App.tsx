@@ -75,7 +75,7 @@ export function App() {
       <main>
         {/* Kept mounted while away, so the editor keeps its text and undo history. */}
         <div hidden={route.page !== 'workbench'}>
-          <WorkbenchPage />
+          <WorkbenchPage openRun={route.page === 'workbench' ? route.run : undefined} />
         </div>
         {/* Keyed by the URL, so a fault on one page clears when the user goes elsewhere. */}
         <ErrorBoundary key={window.location.hash}>

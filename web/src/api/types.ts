@@ -75,6 +75,10 @@ export interface StartRunRequest {
   readonly combine?: boolean;
   /** plain (default), is (importance sampling) or auto. */
   readonly method?: SamplingMethod;
+  /** The run's name in lists. Default none. */
+  readonly label?: string;
+  /** Comparison only: paired what-ifs, each a name and its `path=value` changes. */
+  readonly variants?: readonly { readonly name: string; readonly sets: readonly string[] }[];
 }
 
 export type SamplingMethod = 'plain' | 'is' | 'auto';

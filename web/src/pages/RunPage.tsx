@@ -8,6 +8,7 @@ import { ProgressPanel } from '../components/ProgressPanel.tsx';
 import { RunDownloads } from '../components/RunDownloads.tsx';
 import { RunMeta } from '../components/RunMeta.tsx';
 import { RunResults } from '../components/RunResults.tsx';
+import { StopNote } from '../components/StopNote.tsx';
 import { UncertaintyBand } from '../components/UncertaintyBand.tsx';
 import { routeHref } from '../routing/route.ts';
 
@@ -86,13 +87,20 @@ export function RunPage({ id }: Props) {
         {title}: {run.scenarioName}
       </h1>
       <RunMeta run={run} />
-      {!running && (
-        <p>
-          <button type="button" onClick={remove} data-testid="delete-run">
-            Delete this run
-          </button>
-        </p>
-      )}
+      <StopNote run={run} />
+      <p>
+        <a href={routeHref({ page: 'workbench', run: id })} data-testid="open-in-editor">
+          Open this run’s scenario in the editor
+        </a>
+        {!running && (
+          <>
+            {' '}
+            <button type="button" onClick={remove} data-testid="delete-run">
+              Delete this run
+            </button>
+          </>
+        )}
+      </p>
       {run.result && <RunDownloads id={id} />}
       {running && queued !== null && (
         <p className="status warn" data-testid="queue-position">

@@ -3,6 +3,7 @@ import { api } from '../api/client.ts';
 import type { TraceResult } from '../api/types.ts';
 import { RungPathChart } from '../charts/RungPathChart.tsx';
 import { TimelineChart } from '../charts/TimelineChart.tsx';
+import { CausalChain } from '../components/CausalChain.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { EventList } from '../components/EventList.tsx';
 import { causeFrom, words } from '../format/number.ts';
@@ -49,6 +50,7 @@ export function TracePage({ id, trial, safeguards }: Props) {
                 <strong>No nuclear use in this crisis.</strong>
               )}
             </p>
+            <CausalChain steps={trace.chain} />
             <p>
               Highest rung:{' '}
               {Object.entries(trace.highestRung)

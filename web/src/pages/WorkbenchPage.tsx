@@ -1,17 +1,27 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { SafeguardListing, ScenarioListing, ScenarioRef } from '../api/types.ts';
 import { CapabilityPanel } from '../components/CapabilityPanel.tsx';
+import { DraftBar } from '../components/DraftBar.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { RunForm } from '../components/RunForm.tsx';
 import { ScenarioPicker } from '../components/ScenarioPicker.tsx';
+import { readDraft, writeDraft } from '../editor/draft-store.ts';
 import type { Validation } from '../editor/validation.ts';
 import { YamlEditor } from '../editor/YamlEditor.tsx';
 
 const DEFAULT_SCENARIO = 'korean-peninsula-2026';
 
-/** Pick or edit a scenario, see its problems as you type, then run it, compare or inspect its AI. */
-export function WorkbenchPage() {
+interface Props {
+  /** A past run whose stored scenario text to open in the editor (`#/?run=ID`). */
+  readonly openRun?: string;
+}
+
+/**
+ * Pick or edit a scenario, see its problems as you type, then run it, compare or inspect its AI.
+ * Edited text (or a past run's) is kept as a draft in this browser, so a reload keeps it.
+ */
+export function WorkbenchPage({ openRun }: Props) {
   const [scenarios, setScenarios] = useState<ScenarioListing[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [original, setOriginal] = useState('');
@@ -21,23 +31,76 @@ export function WorkbenchPage() {
   const [safeguards, setSafeguards] = useState<readonly SafeguardListing[]>([]);
   const [actors, setActors] = useState<readonly string[]>([]);
   const [error, setError] = useState<unknown>(null);
+  /** Where the text came from when it is not a bundled file as picked (then it is a draft). */
+  const [from, setFrom] = useState<string | null>(null);
+  const [draftSaved, setDraftSaved] = useState(true);
 
-  const pick = useCallback((name: string) => {
-    api.scenario(name).then((s) => {
-      setSelected(name);
-      setOriginal(s.text);
-      setText(s.text);
-      setLoadKey(`${name}@${performance.now()}`);
-    }, setError);
-  }, []);
+  const load = useCallback(
+    (next: { text: string; original: string; selected: string | null; from: string | null }) => {
+      setSelected(next.selected);
+      setOriginal(next.original);
+      setText(next.text);
+      setFrom(next.from);
+      setLoadKey(`${next.selected ?? next.from}@${performance.now()}`);
+    },
+    [],
+  );
 
+  const pick = useCallback(
+    (name: string) => {
+      api.scenario(name).then((s) => {
+        load({ text: s.text, original: s.text, selected: name, from: null });
+      }, setError);
+    },
+    [load],
+  );
+
+  // Opened at `#/?run=ID`: that run's scenario, not the draft or the default, fills the editor.
+  const openedWithRun = useRef(openRun !== undefined);
   useEffect(() => {
     api.scenarios().then(({ scenarios: list }) => {
       setScenarios(list);
+      if (openedWithRun.current) return;
+      // A draft left in this browser comes back first; a run to open replaces it below.
+      const draft = readDraft();
+      if (draft !== null) return load(draft);
       const first = list.find((s) => s.name === DEFAULT_SCENARIO) ?? list[0];
       if (first) pick(first.name);
     }, setError);
-  }, [pick]);
+  }, [pick, load]);
+
+  useEffect(() => {
+    if (openRun === undefined) return;
+    api.run(openRun).then((run) => {
+      const named = run.label === null ? '' : ` “${run.label}”`;
+      load({
+        text: run.scenarioText,
+        original: run.scenarioText,
+        selected: null,
+        from: `run ${run.id}${named}`,
+      });
+      // Back to the plain workbench URL: a reload then keeps the draft rather than reopening.
+      window.history.replaceState(null, '', '#/');
+    }, setError);
+  }, [openRun, load]);
+
+  // Anything but a bundled file as picked is a draft, kept in this browser on every change.
+  useEffect(() => {
+    if (loadKey === '') return;
+    const draft = selected === null || text !== original;
+    const saved = writeDraft(
+      draft
+        ? { text, original, selected, from: from ?? `${selected ?? 'a scenario'}, edited` }
+        : null,
+    );
+    setDraftSaved(saved);
+  }, [loadKey, text, original, selected, from]);
+
+  const discard = () => {
+    writeDraft(null);
+    const first = scenarios.find((s) => s.name === DEFAULT_SCENARIO) ?? scenarios[0];
+    if (first) pick(selected ?? first.name);
+  };
 
   const onValidation = useCallback((v: Validation) => {
     setValidation(v);
@@ -61,7 +124,13 @@ export function WorkbenchPage() {
         <h1 id="scenario-title">Scenario</h1>
         <ErrorBox error={error} />
         <ScenarioPicker scenarios={scenarios} selected={selected} onPick={pick} />
-        {edited && <p className="hint">Edited: runs use the text below.</p>}
+        <DraftBar
+          from={selected === null || edited ? (from ?? `${selected}, edited`) : null}
+          saved={draftSaved}
+          text={text}
+          name={validation.state === 'valid' ? validation.result.name : (selected ?? 'scenario')}
+          onDiscard={discard}
+        />
         <YamlEditor
           text={text}
           loadKey={loadKey}

@@ -1,6 +1,7 @@
 /** The app's pages as hash routes, so every view (a run, a trace) can be shared by URL. */
 export type Route =
-  | { readonly page: 'workbench' }
+  /** `run`: a past run whose scenario to open in the editor (`#/?run=ID`). */
+  | { readonly page: 'workbench'; readonly run?: string }
   | { readonly page: 'runs' }
   | { readonly page: 'sensitivity' }
   | { readonly page: 'game' }
@@ -28,7 +29,10 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'game') return { page: 'game' };
   if (parts[0] === 'incidents') return { page: 'incidents' };
   if (parts[0] === 'classes' && parts.length > 1) return { page: 'class', name: parts[1] };
-  if (parts[0] !== 'runs') return { page: 'workbench' };
+  if (parts[0] !== 'runs') {
+    const run = new URLSearchParams(query).get('run');
+    return run !== null && /^\d+$/.test(run) ? { page: 'workbench', run } : { page: 'workbench' };
+  }
   if (parts.length === 1) return { page: 'runs' };
   const id = parts[1];
   if (parts[2] === 'trace' && /^\d+$/.test(parts[3] ?? '')) {
@@ -46,7 +50,7 @@ export function parseRoute(hash: string): Route {
 export function routeHref(route: Route): string {
   switch (route.page) {
     case 'workbench':
-      return '#/';
+      return route.run === undefined ? '#/' : `#/?run=${encodeURIComponent(route.run)}`;
     case 'runs':
       return '#/runs';
     case 'sensitivity':
