@@ -12,7 +12,13 @@ import { formatIssue } from '../util/index.ts';
 import { compare, type ComparisonResult } from './compare-run.ts';
 import type { MethodOptions } from './method-plan.ts';
 import { sweepPolicy, type SweepResult } from './policy-sweep.ts';
-import { DEFAULT_RUNS, DEFAULT_SEED, simulate, type RunResult } from './simulate.ts';
+import {
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  simulate,
+  type RunResult,
+  type SimulateOptions,
+} from './simulate.ts';
 
 export interface PolicyRunOptions extends MethodOptions {
   /** Trials. Default 10,000. */
@@ -25,6 +31,13 @@ export interface PolicyRunOptions extends MethodOptions {
   readonly bootstrapRuns?: number;
   /** Safeguards for a paired comparison with the side on the same policy; default none. */
   readonly safeguards?: readonly string[];
+  /** How the Monte Carlo runs (threads, a cancel signal, caps), never what it finds. Default inline. */
+  readonly engine?: Pick<
+    SimulateOptions,
+    'workers' | 'offThread' | 'pool' | 'signal' | 'maxEvents' | 'chunkSize'
+  >;
+  /** Progress of the main run (not of the bootstrap draws or the bounds). */
+  readonly onProgress?: SimulateOptions['onProgress'];
 }
 
 /** A probability with its Monte Carlo interval and the interval that also carries the elicitation. */
@@ -106,10 +119,12 @@ export async function elicitPolicy(
   seed: number,
   runs: number,
   safeguards: readonly string[] = [],
+  /** Stops the sweep between trials (an AbortError). */
+  signal?: AbortSignal,
 ): Promise<SweepResult> {
-  const sweep = await sweepPolicy(loaded, actor, elicitor, seed, runs);
+  const sweep = await sweepPolicy(loaded, actor, elicitor, seed, runs, signal);
   if (safeguards.length > 0) {
-    await sweepPolicy(safeguarded(loaded, safeguards).loaded, actor, elicitor, seed, runs);
+    await sweepPolicy(safeguarded(loaded, safeguards).loaded, actor, elicitor, seed, runs, signal);
   }
   return sweep;
 }
@@ -133,21 +148,23 @@ export async function policyRun(
   const bootRuns = options.bootstrapRuns ?? Math.min(runs, 10_000);
   const safeguards = options.safeguards ?? [];
   const method = { method: options.method, tilt: options.tilt, tiltSearch: options.tiltSearch };
-  const sweep = await elicitPolicy(loaded, actor, elicitor, seed, runs, safeguards);
+  const engine = options.engine ?? {};
+  const sweep = await elicitPolicy(loaded, actor, elicitor, seed, runs, safeguards, engine.signal);
   // Names the model, not the endpoint: a recorded run and its replay must hash alike.
   const source = `elicited from ${elicitor.model}, ${replicates} replicates per situation`;
   const on = (imputation: Imputation, rng?: Rng) =>
     withPolicy(loaded, actor, elicitor.table(imputation, rng), source);
-  const runOn = (l: LoadedScenario, n: number) => simulate(l, { runs: n, seed, ...method });
+  const runOn = (l: LoadedScenario, n: number, onProgress?: SimulateOptions['onProgress']) =>
+    simulate(l, { runs: n, seed, ...method, ...engine, onProgress });
   const compareOn = (l: LoadedScenario, n: number) =>
-    compare(l, [safeguarded(l, safeguards)], { runs: n, seed, ...method });
+    compare(l, [safeguarded(l, safeguards)], { runs: n, seed, ...method, ...engine });
 
   // With a safeguard the comparison's baseline arm is the run: one pass, not two.
   const main = await elicitingAsNeeded(elicitor, async () => {
     const l = on('stated');
     return safeguards.length > 0
       ? { run: null, comparison: await compareOn(l, runs) }
-      : { run: await runOn(l, runs), comparison: null };
+      : { run: await runOn(l, runs, options.onProgress), comparison: null };
   });
   const bootP: number[] = [];
   const bootArr: number[] = [];
