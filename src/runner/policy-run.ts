@@ -107,10 +107,27 @@ async function elicitingAsNeeded<T>(elicitor: PolicyElicitor, fn: () => Promise<
   }
 }
 
+/** What else `elicitPolicy` sweeps, so that `policyRun` with the same options meets no new situation. */
+export interface ElicitMore {
+  /** Stops the sweeps between trials. */
+  readonly signal?: AbortSignal;
+  /** Bootstrap draws whose resampled tables to sweep too. Default 0. */
+  readonly bootstrap?: number;
+  /** Trials per bootstrap draw. Default the smaller of runs and 10,000. */
+  readonly bootstrapRuns?: number;
+  /** Also sweep the tables with failures imputed both ways, if any call failed. Default false. */
+  readonly bounds?: boolean;
+}
+
+/** The seed of bootstrap draw `b`'s resample: the sweep and the run of that draw use the same. */
+const bootRng = (seed: number, b: number) => new Rng(seed, b, 0xb007);
+
 /**
  * Elicits every situation the side meets in trials 0…runs−1 of the baseline and of the
- * safeguarded arm (what a recording for `policyRun` with the same runs, seed and safeguards must
- * hold); returns the baseline's sweep.
+ * safeguarded arm, and (with `more`) on each bootstrap draw's resampled table and on the imputed
+ * tables: what a recording for `policyRun` with the same runs, seed, safeguards, bootstrap and
+ * plain sampling must hold. A sweep re-runs only the trial that met a new situation, never the
+ * whole run. Returns the baseline's sweep.
  */
 export async function elicitPolicy(
   loaded: LoadedScenario,
@@ -119,12 +136,25 @@ export async function elicitPolicy(
   seed: number,
   runs: number,
   safeguards: readonly string[] = [],
-  /** Stops the sweep between trials (an AbortError). */
-  signal?: AbortSignal,
+  more: ElicitMore = {},
 ): Promise<SweepResult> {
+  const { signal } = more;
+  const arms = [loaded, ...(safeguards.length > 0 ? [safeguarded(loaded, safeguards).loaded] : [])];
+  const sweepAll = async (n: number, tableOf?: () => Record<string, number[]>) => {
+    for (const arm of arms) await sweepPolicy(arm, actor, elicitor, seed, n, signal, tableOf);
+  };
   const sweep = await sweepPolicy(loaded, actor, elicitor, seed, runs, signal);
-  if (safeguards.length > 0) {
-    await sweepPolicy(safeguarded(loaded, safeguards).loaded, actor, elicitor, seed, runs, signal);
+  if (arms.length > 1) await sweepPolicy(arms[1], actor, elicitor, seed, runs, signal);
+  const bootRuns = more.bootstrapRuns ?? Math.min(runs, 10_000);
+  for (let b = 0; b < (more.bootstrap ?? 0); b++) {
+    await sweepAll(bootRuns, () => elicitor.table('stated', bootRng(seed, b)));
+  }
+  if (more.bounds === true && elicitor.anyFailed) {
+    for (const imputation of ['restraint', 'escalation'] as const) {
+      await sweepPolicy(loaded, actor, elicitor, seed, runs, signal, () =>
+        elicitor.table(imputation),
+      );
+    }
   }
   return sweep;
 }
@@ -149,7 +179,12 @@ export async function policyRun(
   const safeguards = options.safeguards ?? [];
   const method = { method: options.method, tilt: options.tilt, tiltSearch: options.tiltSearch };
   const engine = options.engine ?? {};
-  const sweep = await elicitPolicy(loaded, actor, elicitor, seed, runs, safeguards, engine.signal);
+  const sweep = await elicitPolicy(loaded, actor, elicitor, seed, runs, safeguards, {
+    signal: engine.signal,
+    bootstrap: B,
+    bootstrapRuns: bootRuns,
+    bounds: true,
+  });
   // Names the model, not the endpoint: a recorded run and its replay must hash alike.
   const source = `elicited from ${elicitor.model}, ${replicates} replicates per situation`;
   const on = (imputation: Imputation, rng?: Rng) =>
@@ -171,7 +206,7 @@ export async function policyRun(
   for (let b = 0; b < B; b++) {
     await elicitingAsNeeded(elicitor, async () => {
       // Seeded inside: a restart after an elicitation draws the same resample again.
-      const l = on('stated', new Rng(seed, b, 0xb007));
+      const l = on('stated', bootRng(seed, b));
       if (safeguards.length > 0) {
         const c = await compareOn(l, bootRuns);
         bootP.push(c.baseline.nuclearUse.p);

@@ -60,10 +60,12 @@ export async function sweepPolicy(
   runs: number,
   /** Stops the sweep between trials (throws its reason). */
   signal?: AbortSignal,
+  /** The table the side samples, rebuilt as it grows; default the elicitor's stated one. */
+  tableOf: () => Record<string, number[]> = () => elicitor.table(),
 ): Promise<SweepResult> {
   const model = compileModel(loaded.scenario);
   const a = model.actorIds.indexOf(actor);
-  const policy = new PolicyAgent({ type: 'policy', source: '', situations: elicitor.table() });
+  const policy = new PolicyAgent({ type: 'policy', source: '', situations: tableOf() });
   const outageRung =
     model.predelegated[a] === 1 ? model.predelegationRung[a] : model.rungWithoutPredelegation[a];
   const scored = new Scored(policy, outageRung, Math.min(model.maxAnswerRung[a], RUNGS.length - 1));
@@ -89,7 +91,7 @@ export async function sweepPolicy(
       } catch (error) {
         if (!(error instanceof UnelicitedSituationError)) throw error;
         await elicitor.elicit(error.situation);
-        policy.set(error.key, elicitor.table()[error.key]);
+        policy.set(error.key, tableOf()[error.key]);
       }
     }
     for (const k of scored.trialVisits) visits.set(k, (visits.get(k) ?? 0) + 1);

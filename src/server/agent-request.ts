@@ -100,12 +100,10 @@ export function llmWork(
       seed: plan.seed,
       method: plan.method,
       clock: engine.clock,
-      workers: engine.workers,
       onProgress,
+      // On this thread, in ~50 ms slices between which the server answers: a situation the
+      // table lacks must reach the elicitor as itself, which a worker thread's error does not.
       engine: {
-        workers: engine.workers,
-        offThread: true,
-        pool: engine.pool,
         signal,
         chunkSize: plan.chunkSize,
         maxEvents: plan.maxEvents,
