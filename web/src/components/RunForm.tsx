@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
-import type { RunKind, SafeguardListing, SamplingMethod, ScenarioRef } from '../api/types.ts';
+import type {
+  AgentChoice,
+  RunKind,
+  SafeguardListing,
+  SamplingMethod,
+  ScenarioRef,
+} from '../api/types.ts';
 import { routeHref } from '../routing/route.ts';
+import { AgentPicker } from './AgentPicker.tsx';
 import { ErrorBox } from './ErrorBox.tsx';
 import { SafeguardChooser } from './SafeguardChooser.tsx';
 
@@ -34,6 +41,7 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
   const [targetPercent, setTargetPercent] = useState(DEFAULT_TARGET_PERCENT);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const [agents, setAgents] = useState<Record<string, AgentChoice>>({});
   const trials = runs ?? DEFAULT_RUNS[kind];
 
   const submit = async (event: FormEvent) => {
@@ -50,6 +58,7 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
         safeguards: chosen,
         method,
         ...(kind === 'compare' ? { combine } : {}),
+        ...(Object.keys(agents).length > 0 ? { agents } : {}),
       });
       window.location.hash = routeHref({ page: 'run', id });
     } catch (e) {
@@ -156,6 +165,7 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
             : 'Safeguards to compare (none chosen: all of them)'
         }
       />
+      <AgentPicker scenario={scenario} ready={ready} value={agents} onChange={setAgents} />
       {kind === 'compare' && (
         <label className="check">
           <input
