@@ -91,6 +91,7 @@ export async function sweepPolicy(
       } catch (error) {
         if (!(error instanceof UnelicitedSituationError)) throw error;
         await elicitor.elicit(error.situation);
+        signal?.throwIfAborted();
         policy.set(error.key, tableOf()[error.key]);
       }
     }

@@ -95,18 +95,33 @@ export function llmWork(
   if (llm === undefined) throw new Error('llmWork needs the server’s model');
   const cap = `at most ${llm.maxCalls.toLocaleString('en-US')} per request on this server (petrov serve --max-llm-calls)`;
   return (signal, onProgress) =>
-    llmRun(loaded, plan.actor, new CappedChatClient(llm.client(), llm.maxCalls, cap), {
-      runs: plan.runs,
-      seed: plan.seed,
-      method: plan.method,
-      clock: engine.clock,
-      onProgress,
-      // On this thread, in ~50 ms slices between which the server answers: a situation the
-      // table lacks must reach the elicitor as itself, which a worker thread's error does not.
-      engine: {
-        signal,
-        chunkSize: plan.chunkSize,
-        maxEvents: plan.maxEvents,
-      },
-    });
+    cancelledSaysSo(
+      signal,
+      llmRun(loaded, plan.actor, new CappedChatClient(llm.client(), llm.maxCalls, cap), {
+        runs: plan.runs,
+        seed: plan.seed,
+        method: plan.method,
+        clock: engine.clock,
+        onProgress,
+        // On this thread, in ~50 ms slices between which the server answers: a situation the
+        // table lacks must reach the elicitor as itself, which a worker thread's error does not.
+        engine: {
+          signal,
+          chunkSize: plan.chunkSize,
+          maxEvents: plan.maxEvents,
+        },
+      }),
+    );
+}
+
+/** A cancel while the model is being asked ends the run with no result, and says so. */
+async function cancelledSaysSo<T>(signal: AbortSignal, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!signal.aborted) throw error;
+    throw new Error(
+      'cancelled while the model was being asked: no result (the calls made are lost unless --llm-record keeps them)',
+    );
+  }
 }
