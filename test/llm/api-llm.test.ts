@@ -22,7 +22,7 @@ import {
 import { scriptedModel } from '../helpers/scripted-model.ts';
 
 const KOREA = { name: 'korean-peninsula-2026' };
-const RUNS = 2_000;
+const RUNS = 1_000;
 
 /** The stand-in model, failing every call (all attempts) about one situation in four. */
 function flaky(body: Parameters<typeof scriptedModel>[0]): EndpointAnswer {
@@ -181,7 +181,7 @@ describe('a run with a language-model side through the API', () => {
   it('replays a recorded run with no endpoint, to the same numbers', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'petrov-llm-api-'));
     const file = join(dir, 'calls.jsonl');
-    const body = { kind: 'run', scenario: KOREA, runs: 500, seed: 2, agents: { north: 'llm' } };
+    const body = { kind: 'run', scenario: KOREA, runs: 300, seed: 2, agents: { north: 'llm' } };
     const recording = testServer({
       llm: serverLlm({ url: model.url, model: 'stand-in', record: file }),
     });
