@@ -9,8 +9,16 @@ import {
 } from '../index.ts';
 import { ApiError } from './api-error.ts';
 import type { RunWork } from './run-manager.ts';
-import type { RunEngine } from './run-request.ts';
 import { loadText, type ScenarioFromRequest } from './scenario-ref.ts';
+import type { ServerLlm } from './server-llm.ts';
+
+/** What of the server's run engine a language-model side needs (its RunEngine fits). */
+export interface LlmEngine {
+  /** The model runs may call; none: such runs are refused. */
+  readonly llm?: ServerLlm;
+  /** Milliseconds clock for the result's timing. */
+  readonly clock?: () => number;
+}
 
 /** Why a run cannot have a language-model side on a server started without one. */
 export const NO_SERVER_MODEL =
@@ -33,7 +41,7 @@ export interface ChosenAgents extends ScenarioFromRequest {
 export function withAgentChoices(
   from: ScenarioFromRequest,
   agents: Readonly<Record<string, AgentChoice>> | undefined,
-  engine: RunEngine,
+  engine: LlmEngine,
 ): ChosenAgents {
   const r = agentChoiceSets(
     from.loaded.scenario,
@@ -75,7 +83,7 @@ export function llmWork(
   kind: 'run' | 'compare',
   targetRelError: number | undefined,
   plan: LlmRunPlan,
-  engine: RunEngine,
+  engine: LlmEngine,
 ): RunWork {
   const issues: Issue[] = [];
   if (kind !== 'run') {
