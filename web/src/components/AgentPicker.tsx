@@ -36,6 +36,13 @@ export function AgentPicker({ scenario, ready, value, onChange }: Props) {
     };
   }, [scenario, ready]);
 
+  // A choice the scenario now in the editor cannot take (another actor, no table) is dropped.
+  useEffect(() => {
+    if (info === null) return;
+    const kept = Object.entries(value).filter(([a, k]) => info.choices[a]?.includes(k));
+    if (kept.length !== Object.keys(value).length) onChange(Object.fromEntries(kept));
+  }, [info, value, onChange]);
+
   if (info === null) return null;
   const choose = (actor: string, kind: string) => {
     const next = { ...value };
