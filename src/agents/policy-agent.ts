@@ -35,9 +35,17 @@ export class PolicyAgent implements DecisionMaker {
   /** The situation key of the last decision (policy mode's sweep counts visits by it). */
   lastKey = '';
 
-  constructor(config: PolicyConfig) {
+  constructor(
+    config: PolicyConfig,
+    /** The model's stated reason per situation key, shown in traces; default the key alone. */
+    reasons: Readonly<Record<string, string>> = {},
+  ) {
     for (const [key, ps] of Object.entries(config.situations)) {
-      this.table.set(key, { p: Float64Array.from(ps), reason: `elicited policy, ${key}` });
+      const reason = reasons[key] ?? '';
+      this.table.set(key, {
+        p: Float64Array.from(ps),
+        reason: reason === '' ? `elicited policy, ${key}` : `${reason} (elicited policy, ${key})`,
+      });
     }
   }
 

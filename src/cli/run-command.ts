@@ -12,6 +12,7 @@ import {
   simulatePart,
   toPartFile,
   type Progress,
+  type AgentChoice,
   type Shard,
   VERSION,
 } from '../index.ts';
@@ -38,10 +39,12 @@ import { runText } from './run-text.ts';
 import { warnNoEffect } from './warnings.ts';
 import type { NewRun } from '../store/index.ts';
 import { label, LABEL_HELP } from './label-flag.ts';
+import { AGENT_HELP, agentFlag, withAgentSets } from './agent-flag.ts';
 import { DB_HELP, NO_STORE_HELP, recorded, type StoreFlags } from './store-flags.ts';
 
 interface RunFlags extends StoreFlags, MethodFlags, FormatFlags {
   label?: string;
+  agent?: Record<string, AgentChoice>;
   runs: number;
   seed: number;
   set?: string[];
@@ -80,6 +83,7 @@ export function registerRun(
     )
     .option('--set <path=value>', SET_HELP, collect)
     .option('--safeguard <name>', SAFEGUARD_HELP, collect)
+    .option('--agent <side=kind>', AGENT_HELP, agentFlag)
     .option(
       '--target-rel-error <r>',
       'run until the relative error of P(nuclear use) is at most r (0 < r < 1)',
@@ -122,6 +126,7 @@ Examples:
   petrov run scenarios/analytic-single-sensor.yaml --set actors.solo.human.catchProbability=0.99999 --method is
   petrov run scenarios/korean-peninsula-2026.yaml --safeguard human-in-the-loop --method auto --target-rel-error 0.05
   petrov run scenarios/korean-peninsula-2026.yaml --runs 100000 --seed 7
+  petrov run scenarios/korean-peninsula-2026-scripted.yaml --agent north=doctrine
   petrov run scenarios/korean-peninsula-2026.yaml --set actors.north.authority.mode=human_in_the_loop
   petrov run scenarios/analytic-single-sensor.yaml --target-rel-error 0.02 --max-runs 2000000
   petrov run scenarios/korean-peninsula-2026.yaml --json > result.json
@@ -134,7 +139,8 @@ Examples:
       checkShardFlags(flags);
       if (flags.out !== undefined) checkWritable(flags.out, '--out');
       const format = outputFormat(flags);
-      const loaded = loadForCommand(file, flags.set, flags.safeguard);
+      const sets = withAgentSets(file, flags.set, flags.agent);
+      const loaded = loadForCommand(file, sets, flags.safeguard);
       warnNoEffect(io, file, loaded.text);
       const progress = progressReporter(io, 'run');
       const options = {
@@ -168,7 +174,7 @@ Examples:
         );
         return;
       }
-      const record = runRecord(file, loaded, flags, options.workers);
+      const record = runRecord(file, loaded, { ...flags, set: sets }, options.workers);
       const { result, note, storeFailed } = await stoppableByCtrlC(io, (signal) =>
         recorded(io, flags, record, () => simulate(loaded, { ...options, signal })),
       );

@@ -37,3 +37,4 @@ export {
   type RecordingLine,
 } from './llm-recording.ts';
 export { decisionRequest, DEFAULT_MAX_TOKENS, type ChatSettings } from './chat-settings.ts';
+export { CappedChatClient, CallLimitError } from './capped-chat-client.ts';

@@ -76,6 +76,15 @@ export {
   type PolicyEstimate,
 } from './policy-run.ts';
 export { withLlmSide, type LlmOverrides } from './llm-side.ts';
+export { llmRun, llmTrace, type LlmRunResult, type LlmSideReport } from './llm-run.ts';
+export {
+  AGENT_CHOICES,
+  agentChoiceSets,
+  agentChoicesOf,
+  parseAgentChoice,
+  type AgentChoice,
+  type ConfiguredModel,
+} from './agent-choice.ts';
 export {
   armsPerGame,
   DEFAULT_GAME_RUNS,

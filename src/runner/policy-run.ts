@@ -12,7 +12,13 @@ import { formatIssue } from '../util/index.ts';
 import { compare, type ComparisonResult } from './compare-run.ts';
 import type { MethodOptions } from './method-plan.ts';
 import { sweepPolicy, type SweepResult } from './policy-sweep.ts';
-import { DEFAULT_RUNS, DEFAULT_SEED, simulate, type RunResult } from './simulate.ts';
+import {
+  DEFAULT_RUNS,
+  DEFAULT_SEED,
+  simulate,
+  type RunResult,
+  type SimulateOptions,
+} from './simulate.ts';
 
 export interface PolicyRunOptions extends MethodOptions {
   /** Trials. Default 10,000. */
@@ -25,6 +31,13 @@ export interface PolicyRunOptions extends MethodOptions {
   readonly bootstrapRuns?: number;
   /** Safeguards for a paired comparison with the side on the same policy; default none. */
   readonly safeguards?: readonly string[];
+  /** How the Monte Carlo runs (threads, a cancel signal, caps), never what it finds. Default inline. */
+  readonly engine?: Pick<
+    SimulateOptions,
+    'workers' | 'offThread' | 'pool' | 'signal' | 'maxEvents' | 'chunkSize'
+  >;
+  /** Progress of the main run (not of the bootstrap draws or the bounds). */
+  readonly onProgress?: SimulateOptions['onProgress'];
 }
 
 /** A probability with its Monte Carlo interval and the interval that also carries the elicitation. */
@@ -94,10 +107,27 @@ async function elicitingAsNeeded<T>(elicitor: PolicyElicitor, fn: () => Promise<
   }
 }
 
+/** What else `elicitPolicy` sweeps, so that `policyRun` with the same options meets no new situation. */
+export interface ElicitMore {
+  /** Stops the sweeps between trials. */
+  readonly signal?: AbortSignal;
+  /** Bootstrap draws whose resampled tables to sweep too. Default 0. */
+  readonly bootstrap?: number;
+  /** Trials per bootstrap draw. Default the smaller of runs and 10,000. */
+  readonly bootstrapRuns?: number;
+  /** Also sweep the tables with failures imputed both ways, if any call failed. Default false. */
+  readonly bounds?: boolean;
+}
+
+/** The seed of bootstrap draw `b`'s resample: the sweep and the run of that draw use the same. */
+const bootRng = (seed: number, b: number) => new Rng(seed, b, 0xb007);
+
 /**
  * Elicits every situation the side meets in trials 0…runs−1 of the baseline and of the
- * safeguarded arm (what a recording for `policyRun` with the same runs, seed and safeguards must
- * hold); returns the baseline's sweep.
+ * safeguarded arm, and (with `more`) on each bootstrap draw's resampled table and on the imputed
+ * tables: what a recording for `policyRun` with the same runs, seed, safeguards, bootstrap and
+ * plain sampling must hold. A sweep re-runs only the trial that met a new situation, never the
+ * whole run. Returns the baseline's sweep.
  */
 export async function elicitPolicy(
   loaded: LoadedScenario,
@@ -106,10 +136,25 @@ export async function elicitPolicy(
   seed: number,
   runs: number,
   safeguards: readonly string[] = [],
+  more: ElicitMore = {},
 ): Promise<SweepResult> {
-  const sweep = await sweepPolicy(loaded, actor, elicitor, seed, runs);
-  if (safeguards.length > 0) {
-    await sweepPolicy(safeguarded(loaded, safeguards).loaded, actor, elicitor, seed, runs);
+  const { signal } = more;
+  const arms = [loaded, ...(safeguards.length > 0 ? [safeguarded(loaded, safeguards).loaded] : [])];
+  const sweepAll = async (n: number, tableOf?: () => Record<string, number[]>) => {
+    for (const arm of arms) await sweepPolicy(arm, actor, elicitor, seed, n, signal, tableOf);
+  };
+  const sweep = await sweepPolicy(loaded, actor, elicitor, seed, runs, signal);
+  if (arms.length > 1) await sweepPolicy(arms[1], actor, elicitor, seed, runs, signal);
+  const bootRuns = more.bootstrapRuns ?? Math.min(runs, 10_000);
+  for (let b = 0; b < (more.bootstrap ?? 0); b++) {
+    await sweepAll(bootRuns, () => elicitor.table('stated', bootRng(seed, b)));
+  }
+  if (more.bounds === true && elicitor.anyFailed) {
+    for (const imputation of ['restraint', 'escalation'] as const) {
+      await sweepPolicy(loaded, actor, elicitor, seed, runs, signal, () =>
+        elicitor.table(imputation),
+      );
+    }
   }
   return sweep;
 }
@@ -133,28 +178,35 @@ export async function policyRun(
   const bootRuns = options.bootstrapRuns ?? Math.min(runs, 10_000);
   const safeguards = options.safeguards ?? [];
   const method = { method: options.method, tilt: options.tilt, tiltSearch: options.tiltSearch };
-  const sweep = await elicitPolicy(loaded, actor, elicitor, seed, runs, safeguards);
+  const engine = options.engine ?? {};
+  const sweep = await elicitPolicy(loaded, actor, elicitor, seed, runs, safeguards, {
+    signal: engine.signal,
+    bootstrap: B,
+    bootstrapRuns: bootRuns,
+    bounds: true,
+  });
   // Names the model, not the endpoint: a recorded run and its replay must hash alike.
   const source = `elicited from ${elicitor.model}, ${replicates} replicates per situation`;
   const on = (imputation: Imputation, rng?: Rng) =>
     withPolicy(loaded, actor, elicitor.table(imputation, rng), source);
-  const runOn = (l: LoadedScenario, n: number) => simulate(l, { runs: n, seed, ...method });
+  const runOn = (l: LoadedScenario, n: number, onProgress?: SimulateOptions['onProgress']) =>
+    simulate(l, { runs: n, seed, ...method, ...engine, onProgress });
   const compareOn = (l: LoadedScenario, n: number) =>
-    compare(l, [safeguarded(l, safeguards)], { runs: n, seed, ...method });
+    compare(l, [safeguarded(l, safeguards)], { runs: n, seed, ...method, ...engine });
 
   // With a safeguard the comparison's baseline arm is the run: one pass, not two.
   const main = await elicitingAsNeeded(elicitor, async () => {
     const l = on('stated');
     return safeguards.length > 0
       ? { run: null, comparison: await compareOn(l, runs) }
-      : { run: await runOn(l, runs), comparison: null };
+      : { run: await runOn(l, runs, options.onProgress), comparison: null };
   });
   const bootP: number[] = [];
   const bootArr: number[] = [];
   for (let b = 0; b < B; b++) {
     await elicitingAsNeeded(elicitor, async () => {
       // Seeded inside: a restart after an elicitation draws the same resample again.
-      const l = on('stated', new Rng(seed, b, 0xb007));
+      const l = on('stated', bootRng(seed, b));
       if (safeguards.length > 0) {
         const c = await compareOn(l, bootRuns);
         bootP.push(c.baseline.nuclearUse.p);

@@ -16,6 +16,9 @@ import {
 import { estimateMean, type MeanEstimate } from '../estimate/index.ts';
 import { RUNGS, type LoadedScenario } from '../scenario/index.ts';
 
+/** Trials swept between yields to the event loop. */
+const YIELD_EVERY = 1000;
+
 /** What a sweep over a run's trials met: the situations, and the side's escalation score. */
 export interface SweepResult {
   /** Decisions of the side per situation key met, over the trials swept. */
@@ -55,10 +58,14 @@ export async function sweepPolicy(
   elicitor: PolicyElicitor,
   seed: number,
   runs: number,
+  /** Stops the sweep between trials (throws its reason). */
+  signal?: AbortSignal,
+  /** The table the side samples, rebuilt as it grows; default the elicitor's stated one. */
+  tableOf: () => Record<string, number[]> = () => elicitor.table(),
 ): Promise<SweepResult> {
   const model = compileModel(loaded.scenario);
   const a = model.actorIds.indexOf(actor);
-  const policy = new PolicyAgent({ type: 'policy', source: '', situations: elicitor.table() });
+  const policy = new PolicyAgent({ type: 'policy', source: '', situations: tableOf() });
   const outageRung =
     model.predelegated[a] === 1 ? model.predelegationRung[a] : model.rungWithoutPredelegation[a];
   const scored = new Scored(policy, outageRung, Math.min(model.maxAnswerRung[a], RUNGS.length - 1));
@@ -70,6 +77,11 @@ export async function sweepPolicy(
   let sumSquares = 0;
   const days = loaded.scenario.horizonDays;
   for (let t = 0; t < runs; t++) {
+    // A server runs sweeps on its own thread: let it answer other requests now and then.
+    if (t % YIELD_EVERY === YIELD_EVERY - 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+      signal?.throwIfAborted();
+    }
     for (;;) {
       scored.score = 0;
       scored.trialVisits.length = 0;
@@ -79,7 +91,8 @@ export async function sweepPolicy(
       } catch (error) {
         if (!(error instanceof UnelicitedSituationError)) throw error;
         await elicitor.elicit(error.situation);
-        policy.set(error.key, elicitor.table()[error.key]);
+        signal?.throwIfAborted();
+        policy.set(error.key, tableOf()[error.key]);
       }
     }
     for (const k of scored.trialVisits) visits.set(k, (visits.get(k) ?? 0) + 1);

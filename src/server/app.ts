@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { WorkerPool } from '../index.ts';
 import type { RunStore } from '../store/index.ts';
 import { DEFAULT_ACCESS, type AccessPolicy } from './access-policy.ts';
+import { agentRoutes } from './agent-routes.ts';
 import { ApiError, errorResponse } from './api-error.ts';
 import { eventsRoute } from './events-route.ts';
 import { exportRoutes } from './export-routes.ts';
@@ -17,6 +18,7 @@ import { RunManager } from './run-manager.ts';
 import { runRoutes } from './run-routes.ts';
 import { ScenarioLibrary } from './scenario-library.ts';
 import { scenarioRoutes } from './scenario-routes.ts';
+import type { ServerLlm } from './server-llm.ts';
 import { studyRoutes } from './study-routes.ts';
 import { tokenGuard } from './token-guard.ts';
 import { webApp } from './web-app.ts';
@@ -55,6 +57,8 @@ export interface ServerDeps {
   readonly incidentsFile?: string;
   /** Real time for tabletop exercises (decision windows, players' times). Default the wall clock. */
   readonly tabletopClock?: TabletopClock;
+  /** The language model runs may put in a side's chair (`petrov serve --llm-url`). Default none. */
+  readonly llm?: ServerLlm;
 }
 
 /** The app and the runs it has in progress (to wait for them, or cancel them all on shutdown). */
@@ -94,6 +98,7 @@ export function createApp(deps: ServerDeps): PetrovApp {
     }),
   );
   api.route('/', scenarioRoutes(library));
+  api.route('/', agentRoutes(library, deps.llm));
   api.route(
     '/',
     runRoutes({
@@ -105,6 +110,7 @@ export function createApp(deps: ServerDeps): PetrovApp {
         workers: deps.pool?.threads ?? deps.workers ?? 1,
         clock: deps.clock,
         pool: deps.pool,
+        llm: deps.llm,
       },
     }),
   );

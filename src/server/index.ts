@@ -7,3 +7,9 @@ export { RunManager, type ProgressEvent, type RunEvent } from './run-manager.ts'
 export { SCENARIO_NAME, type ScenarioListing } from './scenario-library.ts';
 export { registerServe, type ServeIo } from './serve-command.ts';
 export { startServer, type ServeOptions } from './start-server.ts';
+export {
+  serverLlm,
+  DEFAULT_MAX_LLM_CALLS,
+  type ServerLlm,
+  type ServerLlmOptions,
+} from './server-llm.ts';

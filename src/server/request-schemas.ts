@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { METHODS } from '../index.ts';
+import { AGENT_CHOICES, METHODS } from '../index.ts';
 
 /** A bundled scenario by name, or scenario text: exactly one of the two. */
 export const scenarioRefSchema = z
@@ -12,6 +12,16 @@ export const scenarioRefSchema = z
   });
 
 export type ScenarioRef = z.infer<typeof scenarioRefSchema>;
+
+/** Actor id → agent choice (docs/api.md): `doctrine`, `scripted` or `llm`; at most 100 sides. */
+function agentChoicesSchema() {
+  return z
+    .record(z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, 'an actor id'), z.enum(AGENT_CHOICES))
+    .refine((r) => Object.keys(r).length <= 100, { message: 'at most 100 sides' });
+}
+
+/** `POST /api/agents`: who may decide for each side of this scenario on this server. */
+export const agentsBodySchema = z.strictObject({ scenario: scenarioRefSchema });
 
 /** `POST /api/validate`. */
 export const validateBodySchema = z.strictObject({ text: z.string() });
@@ -60,6 +70,8 @@ export const runBodySchema = z.strictObject({
     .max(200, 'expected 1 to 200 characters on one line')
     .regex(/^\P{Cc}*$/u, 'expected 1 to 200 characters on one line')
     .optional(),
+  /** Who decides for each side named (`--agent SIDE=KIND`); default the scenario's own agent. */
+  agents: agentChoicesSchema().optional(),
 });
 
 export type RunBody = z.infer<typeof runBodySchema>;

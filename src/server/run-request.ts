@@ -14,12 +14,14 @@ import {
   type WorkerPool,
 } from '../index.ts';
 import type { NewRun } from '../store/index.ts';
+import { llmWork, withAgentChoices } from './agent-request.ts';
 import { ApiError } from './api-error.ts';
 import type { Limits } from './limits.ts';
 import type { RunBody } from './request-schemas.ts';
 import type { RunWork } from './run-manager.ts';
 import { loadScenarioRef, withSafeguards } from './scenario-ref.ts';
 import type { ScenarioLibrary } from './scenario-library.ts';
+import type { ServerLlm } from './server-llm.ts';
 
 /** How the server runs simulations. */
 export interface RunEngine {
@@ -29,6 +31,8 @@ export interface RunEngine {
   readonly clock?: () => number;
   /** Worker threads kept across runs; default none (each run starts its own). */
   readonly pool?: WorkerPool;
+  /** The language model a run may put in a side's chair; default none (such runs are refused). */
+  readonly llm?: ServerLlm;
 }
 
 /** A request turned into what the store records and the work to run; nothing has started yet. */
@@ -58,7 +62,8 @@ export function prepareRun(
 ): PreparedRun {
   const { workers } = engine;
   checkTrials(body, limits);
-  const { loaded, text, source } = loadScenarioRef(body.scenario, library);
+  const chosen = withAgentChoices(loadScenarioRef(body.scenario, library), body.agents, engine);
+  const { loaded, text, source } = chosen;
   // A scenario whose trials would each take too long is refused here (422), not queued.
   checkEventBound(loaded, limits.eventsPerTrial);
   const target = body.targetRelError;
@@ -112,7 +117,7 @@ export function prepareRun(
     scenarioText: text,
     options: {
       source,
-      sets: [],
+      sets: chosen.sets,
       safeguards: names,
       ...(body.kind === 'compare'
         ? {
@@ -130,6 +135,24 @@ export function prepareRun(
     seed,
     version: VERSION,
   };
+  if (chosen.llmSide !== null) {
+    const { method } = common;
+    const plan = {
+      actor: chosen.llmSide,
+      runs,
+      seed,
+      method,
+      chunkSize,
+      maxEvents: common.maxEvents,
+    };
+    // A comparison is refused by llmWork: its safeguards are not applied here.
+    const safeguarded = body.kind === 'run' ? withSafeguards(loaded, names) : loaded;
+    return {
+      record: { ...record, scenarioHash: safeguarded.hash },
+      work: llmWork(safeguarded, body.kind, target, plan, engine),
+      progressStep,
+    };
+  }
   if (body.kind === 'run') {
     const safeguarded = withSafeguards(loaded, names);
     return {

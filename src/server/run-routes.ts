@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { traceTrial } from '../index.ts';
+import { llmTrace, traceTrial } from '../index.ts';
 import type { RunDetail } from '../store/index.ts';
 import { ApiError } from './api-error.ts';
 import type { Limits } from './limits.ts';
@@ -102,6 +102,10 @@ export function runRoutes(deps: RunRouteDeps): Hono {
           : [];
     const loaded = withSafeguards(base, specs);
     const caps = { maxEvents: deps.limits.eventsPerTrial, maxTraceEvents: deps.limits.traceEvents };
+    // A language-model side replays the table its run sampled, each decision with its reason.
+    if (run.result !== null && 'llm' in run.result) {
+      return c.json(llmTrace(loaded, run.result.llm, run.seed, query.trial, caps));
+    }
     return c.json(traceTrial(loaded, run.seed, query.trial, undefined, caps));
   });
   return api;

@@ -4,6 +4,7 @@ import { InputError, parseWholeNumber } from '../index.ts';
 import { parseHost } from './host-guard.ts';
 import { DEFAULT_LIMITS } from './limits.ts';
 import { parseOrigin } from './origin-guard.ts';
+import { DEFAULT_MAX_LLM_CALLS, serverLlm } from './server-llm.ts';
 
 /** Where `petrov serve` writes; the CLI's io fits. */
 export interface ServeIo {
@@ -23,6 +24,45 @@ interface ServeFlags {
   allowHost: string[];
   allowOrigin: string[];
   token?: string;
+  llmUrl?: string;
+  llmModel?: string;
+  llmRecord?: string;
+  llmReplay?: string;
+  maxLlmCalls: number;
+}
+
+function httpUrl(value: string): string {
+  if (!/^https?:\/\/[^\s]+$/.test(value)) {
+    throw new InvalidArgumentError(`expected an http:// or https:// URL, got '${value}'`);
+  }
+  return value;
+}
+
+/** The model runs may call, from the flags; only whoever starts the server chooses it. */
+function llmOf(flags: ServeFlags) {
+  const given = [flags.llmUrl, flags.llmModel, flags.llmRecord, flags.llmReplay];
+  if (given.every((x) => x === undefined)) return undefined;
+  const issues = [];
+  if (flags.llmModel === undefined) {
+    issues.push({ path: '--llm-model', message: 'required with any other --llm option' });
+  }
+  if (flags.llmUrl === undefined) {
+    issues.push({ path: '--llm-url', message: 'required with any other --llm option' });
+  }
+  if (flags.llmRecord !== undefined && flags.llmReplay !== undefined) {
+    issues.push({
+      path: '--llm-record',
+      message: 'conflicts with --llm-replay (which calls no one)',
+    });
+  }
+  if (issues.length > 0) throw new InputError(issues);
+  return serverLlm({
+    url: flags.llmUrl as string,
+    model: flags.llmModel as string,
+    record: flags.llmRecord,
+    replay: flags.llmReplay,
+    maxCalls: flags.maxLlmCalls,
+  });
 }
 
 /** Shortest token accepted from --token or PETROV_TOKEN: guessing must stay out of reach. */
@@ -135,6 +175,23 @@ export function registerServe(program: Command, io: ServeIo): void {
       'require this access token on every API request (default: $PETROV_TOKEN; else none on loopback, a random one beyond it)',
       token,
     )
+    .option(
+      '--llm-url <url>',
+      'OpenAI-compatible base URL of the language model runs may put in a side’s chair; key from $PETROV_LLM_API_KEY (default: none, such runs are refused)',
+      httpUrl,
+    )
+    .option('--llm-model <name>', 'model name the --llm-url endpoint knows')
+    .option('--llm-record <file>', 'write every model request and reply to this JSONL recording')
+    .option(
+      '--llm-replay <file>',
+      'answer model calls from this recording, never the network; a missing request fails the run',
+    )
+    .option(
+      '--max-llm-calls <n>',
+      'most model calls (retries included) one run may make; past it the run fails',
+      whole(1, 1e7),
+      DEFAULT_MAX_LLM_CALLS,
+    )
     .addHelpText(
       'after',
       `
@@ -143,13 +200,17 @@ Examples:
   petrov serve --port 9000 --db ./workshop.db
   petrov serve --host 0.0.0.0        a workshop on a LAN: open the #token= URL it prints
   petrov serve --host 0.0.0.0 --allow-host petrov.lan --token "$(openssl rand -hex 24)"
+  petrov serve --llm-url http://127.0.0.1:11434/v1 --llm-model llama3.2
+                                     the run form can then give a side to the model
   curl -s localhost:8080/api/scenarios
   curl -s -X POST localhost:8080/api/runs -H 'content-type: application/json' \\
     -d '{"kind":"run","scenario":{"name":"korean-peninsula-2026"},"runs":20000}'
 
 The web app is built by \`npm install\` (or \`npm run build:web\`); until then / says how.
 Request limits: bodies up to 1 MiB (413), --max-trials (422), --max-concurrent runs at once
-with --max-queued waiting behind them (429 beyond), --max-events and --max-trace-events (422).`,
+with --max-queued waiting behind them (429 beyond), --max-events and --max-trace-events (422),
+--max-llm-calls per run with a language-model side. A request never names a model endpoint:
+only these flags do (docs/api.md, docs/llm-agents.md).`,
     )
     .action(async (flags: ServeFlags) => {
       const fromEnv = process.env.PETROV_TOKEN;
@@ -161,6 +222,7 @@ with --max-queued waiting behind them (429 beyond), --max-events and --max-trace
           throw new InputError([{ path: 'PETROV_TOKEN', message: (error as Error).message }]);
         }
       }
+      const llm = llmOf(flags);
       const { startServer } = await import('./start-server.ts');
       await startServer({
         allowHosts: flags.allowHost,
@@ -178,6 +240,7 @@ with --max-queued waiting behind them (429 beyond), --max-events and --max-trace
           traceEvents: flags.maxTraceEvents,
         },
         log: io.err,
+        llm,
       });
     });
 }

@@ -7,6 +7,7 @@ import { InputError, WorkerPool } from '../index.ts';
 import { createApp } from './app.ts';
 import type { Limits } from './limits.ts';
 import { isLoopback } from './loopback.ts';
+import type { ServerLlm } from './server-llm.ts';
 import { newToken } from './token-guard.ts';
 
 /** What `petrov serve` was given. */
@@ -26,6 +27,8 @@ export interface ServeOptions {
    */
   readonly token?: string;
   readonly log: (text: string) => void;
+  /** `--llm-url` and its options: the model runs may put in a side's chair. Default none. */
+  readonly llm?: ServerLlm;
   /** Resolves when the server should stop. Default: SIGINT or SIGTERM. */
   readonly stop?: Promise<unknown>;
 }
@@ -50,6 +53,7 @@ export async function startServer(options: ServeOptions): Promise<void> {
     pool,
     limits: options.limits,
     log: options.log,
+    llm: options.llm,
     access: {
       allowedHosts: [...(options.allowHosts ?? []), ...(exposed ? boundNames(options.host) : [])],
       allowedOrigins: options.allowOrigins ?? [],

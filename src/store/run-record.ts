@@ -1,10 +1,10 @@
-import type { ComparisonResult, RunResult } from '../runner/index.ts';
+import type { ComparisonResult, LlmRunResult, RunResult } from '../runner/index.ts';
 
 export type RunKind = 'run' | 'compare';
 /** `interrupted` is never written: it is how a `running` row reads once its process is gone. */
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
 /** What a stored run ends with: the `--json` document of `petrov run` or `petrov compare`. */
-export type StoredResult = RunResult | ComparisonResult;
+export type StoredResult = RunResult | LlmRunResult | ComparisonResult;
 
 /** P(nuclear use) of a run, or of a comparison's baseline, with its Wilson 95% interval. */
 export interface Headline {

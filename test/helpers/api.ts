@@ -8,6 +8,7 @@ import {
   type AccessPolicy,
   type Limits,
   type PetrovApp,
+  type ServerLlm,
 } from '../../src/server/index.ts';
 import type { WorkerPool } from '../../src/index.ts';
 import { RunStore } from '../../src/store/index.ts';
@@ -31,6 +32,7 @@ export function testServer(
     clock?: () => number;
     pool?: WorkerPool;
     access?: Partial<AccessPolicy>;
+    llm?: ServerLlm;
   } = {},
 ): TestServer {
   const store = options.store ?? RunStore.open(':memory:');
@@ -43,6 +45,7 @@ export function testServer(
     clock: options.clock,
     pool: options.pool,
     access: options.access,
+    llm: options.llm,
     log: (text) => logged.push(text),
   });
   const { app } = server;

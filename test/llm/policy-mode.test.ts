@@ -37,9 +37,10 @@ describe('policy mode on the Korean baseline, from a recording the suite makes',
   let replayed: PolicyRunResult;
   let asked = 0;
   const lines: string[] = [];
-  // No bootstrap here: its resampled tables meet situations the sweeps did not (the small
-  // record-and-replay test below covers it).
-  const options = { runs: RUNS, seed: 3, bootstrap: 0, safeguards: ['hotline'] };
+  // With the bootstrap: the recording pass sweeps each draw's resampled table too, so the replay
+  // meets no situation the recording lacks.
+  const BOOTSTRAP = { bootstrap: 2, bootstrapRuns: 5_000 };
+  const options = { runs: RUNS, seed: 3, ...BOOTSTRAP, safeguards: ['hotline'] };
   const korea = loadBundled('korean-peninsula-2026.yaml');
   const recordingClient = () =>
     new RecordingChatClient(new HttpChatClient({ baseUrl: endpoint.url }), (l) => lines.push(l));
@@ -48,9 +49,15 @@ describe('policy mode on the Korean baseline, from a recording the suite makes',
     endpoint = await startChatEndpoint((body) => scriptedModel(body));
     // Record: the stand-in model is asked about every situation both arms meet.
     const { loaded, config } = withLlm(korea, endpoint.url);
-    await elicitPolicy(loaded, 'north', new PolicyElicitor(config, recordingClient()), 3, RUNS, [
-      'hotline',
-    ]);
+    await elicitPolicy(
+      loaded,
+      'north',
+      new PolicyElicitor(config, recordingClient()),
+      3,
+      RUNS,
+      ['hotline'],
+      { ...BOOTSTRAP, bounds: true },
+    );
     asked = endpoint.requests.length;
     // Replay: no endpoint at all.
     const offline = withLlm(korea, 'http://127.0.0.1:9/v1');
@@ -89,6 +96,9 @@ describe('policy mode on the Korean baseline, from a recording the suite makes',
     expect(rr.ci95[1]).toBeGreaterThanOrEqual(v.absoluteRiskReduction.ci95[1] - 1e-15);
     // The pairing narrows the interval against independent runs of the same size.
     expect(v.absoluteRiskReduction.stderr).toBeLessThan(v.independentStderr);
+    // The bootstrap ran: the elicitation's spread widens the interval beyond the Monte Carlo's.
+    expect(replayed.nuclearUse.elicitationStderr).toBeGreaterThan(0);
+    expect(rr.elicitationStderr).toBeGreaterThan(0);
   });
 
   it('a recorded run replays to the same result, byte for byte', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
-import { createApp, type Limits } from '../../../src/server/index.ts';
+import { createApp, type Limits, type ServerLlm } from '../../../src/server/index.ts';
 import type { TabletopClock } from '../../../src/server/tabletop/index.ts';
 import { RunStore } from '../../../src/store/index.ts';
 import { buildWebApp } from './build-web.ts';
@@ -22,7 +22,7 @@ export interface TestServer {
  * app freshly built from source; `close` cancels runs and removes the temp files.
  */
 export async function startTestServer(
-  options: { tabletopClock?: TabletopClock; limits?: Partial<Limits> } = {},
+  options: { tabletopClock?: TabletopClock; limits?: Partial<Limits>; llm?: ServerLlm } = {},
 ): Promise<TestServer> {
   const webDist = buildWebApp();
   const dataDir = mkdtempSync(join(tmpdir(), 'petrov-store-'));

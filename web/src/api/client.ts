@@ -2,6 +2,7 @@ import { accessToken } from './access-token.ts';
 import { seatToken } from './seat-token.ts';
 import { ApiError } from './api-error.ts';
 import type {
+  AgentsInfo,
   ApiErrorBody,
   CapabilityResponse,
   GameRequest,
@@ -15,6 +16,7 @@ import type {
   SensitivityRequest,
   SensitivityResponse,
   StartRunRequest,
+  TracedDecision,
   TraceResult,
   UncertaintyRequest,
   UncertaintyResult,
@@ -56,6 +58,7 @@ export const api = {
   safeguards: () => request<{ safeguards: SafeguardListing[] }>('/safeguards'),
   validate: (text: string, signal?: AbortSignal) =>
     request<ValidationOk>('/validate', { ...post({ text }), signal }),
+  agents: (scenario: ScenarioRef) => request<AgentsInfo>('/agents', post({ scenario })),
   capability: (scenario: ScenarioRef) =>
     request<CapabilityResponse>('/capability', post({ scenario })),
   game: (body: GameRequest) => request<GameResult>('/game', post(body)),
@@ -69,7 +72,10 @@ export const api = {
   trace: (id: string, trial: number, safeguards: readonly string[]) => {
     const query = new URLSearchParams({ trial: String(trial) });
     if (safeguards.length > 0) query.set('safeguards', safeguards.join(','));
-    return request<TraceResult>(`/runs/${encodeURIComponent(id)}/trace?${query}`);
+    // A run with a language-model side also lists each decision with its stated reason.
+    return request<TraceResult & { decisions?: TracedDecision[] }>(
+      `/runs/${encodeURIComponent(id)}/trace?${query}`,
+    );
   },
   sensitivity: (body: SensitivityRequest, signal?: AbortSignal) =>
     request<SensitivityResponse>('/studies/sensitivity', { ...post(body), signal }),

@@ -1,10 +1,13 @@
 /** The HTTP API's shapes (docs/api.md). Result documents are the CLI's `--json`, typed by src. */
 import type {
   ActorCapability,
+  AgentChoice,
   ComparisonResult,
   GameResult,
   Incident,
   Issue,
+  LlmRunResult,
+  LlmSideReport,
   ProportionEstimate,
   RunResult,
   SobolResult,
@@ -29,6 +32,24 @@ export type { Incident };
 export type CompareResult = ComparisonResult;
 
 export type { ActorCapability, Issue, ProportionEstimate, RunResult, TraceResult, VariantResult };
+export type { AgentChoice, LlmRunResult, LlmSideReport };
+
+/** `POST /api/agents`: who may decide for each side here, and this server's model (if any). */
+export interface AgentsInfo {
+  readonly model: { readonly name: string; readonly maxCalls: number } | null;
+  /** Each actor's agent type as the scenario declares it. */
+  readonly declared: Readonly<Record<string, string>>;
+  readonly choices: Readonly<Record<string, readonly AgentChoice[]>>;
+}
+
+/** One decision of a traced trial with a language-model side, with its stated reason. */
+export interface TracedDecision {
+  readonly point: string;
+  readonly actor: string;
+  readonly minute: number;
+  readonly choice: string;
+  readonly reason: string;
+}
 export type { SobolResult, TornadoResult, UncertaintyResult };
 
 export type RunKind = 'run' | 'compare';
@@ -79,6 +100,8 @@ export interface StartRunRequest {
   readonly label?: string;
   /** Comparison only: paired what-ifs, each a name and its `path=value` changes. */
   readonly variants?: readonly { readonly name: string; readonly sets: readonly string[] }[];
+  /** Who decides for each side named; default the scenario's own agent. */
+  readonly agents?: Readonly<Record<string, AgentChoice>>;
 }
 
 export type SamplingMethod = 'plain' | 'is' | 'auto';

@@ -1,7 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client.ts';
-import type { RunKind, SafeguardListing, SamplingMethod, ScenarioRef } from '../api/types.ts';
+import type {
+  AgentChoice,
+  RunKind,
+  SafeguardListing,
+  SamplingMethod,
+  ScenarioRef,
+} from '../api/types.ts';
 import { routeHref } from '../routing/route.ts';
+import { AgentPicker } from './AgentPicker.tsx';
 import { ErrorBox } from './ErrorBox.tsx';
 import { LabelField } from './LabelField.tsx';
 import { SafeguardChooser } from './SafeguardChooser.tsx';
@@ -44,7 +51,11 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
   const [whatIfs, setWhatIfs] = useState<VariantDraft[]>([]);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const trials = runs ?? (targeted ? DEFAULT_CAPS : DEFAULT_RUNS)[kind];
+  const [agents, setAgents] = useState<Record<string, AgentChoice>>({});
+  // A language-model side runs a fixed number of trials (the server refuses a target for it).
+  const modelSide = Object.values(agents).includes('llm');
+  const stopsAtTarget = targeted && !modelSide;
+  const trials = runs ?? (stopsAtTarget ? DEFAULT_CAPS : DEFAULT_RUNS)[kind];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -55,13 +66,16 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
         kind,
         scenario,
         // With a target the trials are a cap: the run stops at the target or there, whichever first.
-        ...(targeted ? { targetRelError: targetPercent / 100, maxRuns: trials } : { runs: trials }),
+        ...(stopsAtTarget
+          ? { targetRelError: targetPercent / 100, maxRuns: trials }
+          : { runs: trials }),
         seed,
         safeguards: chosen,
         method,
         ...(kind === 'compare' ? { combine } : {}),
         ...(label.trim() === '' ? {} : { label: label.trim() }),
         ...(kind === 'compare' && whatIfs.length > 0 ? { variants: variantsOf(whatIfs) } : {}),
+        ...(Object.keys(agents).length > 0 ? { agents } : {}),
       });
       window.location.hash = routeHref({ page: 'run', id });
     } catch (e) {
@@ -100,7 +114,7 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
       </fieldset>
       <div className="row">
         <label>
-          {targeted ? 'At most (trials)' : 'Trials'}
+          {stopsAtTarget ? 'At most (trials)' : 'Trials'}
           <input
             type="number"
             min={1}
@@ -137,11 +151,13 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
           <input
             type="checkbox"
             data-testid="target-check"
-            checked={targeted}
+            checked={stopsAtTarget}
+            disabled={modelSide}
             onChange={(event) => setTargeted(event.target.checked)}
           />
           Stop when the relative error of{' '}
           {kind === 'compare' ? 'every risk ratio' : 'P(nuclear use)'} reaches
+          {modelSide && ' (not with a language-model side: it runs a fixed number of trials)'}
         </label>
         <label>
           <input
@@ -151,7 +167,7 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
             step={0.1}
             data-testid="target-input"
             aria-label="target relative error, percent"
-            disabled={!targeted}
+            disabled={!stopsAtTarget}
             value={targetPercent}
             onChange={(event) => setTargetPercent(Number(event.target.value))}
           />
@@ -172,6 +188,7 @@ export function RunForm({ scenario, safeguards, actors, ready }: Props) {
         }
       />
       {kind === 'compare' && <VariantEditor variants={whatIfs} onChange={setWhatIfs} />}
+      <AgentPicker scenario={scenario} ready={ready} value={agents} onChange={setAgents} />
       {kind === 'compare' && (
         <label className="check">
           <input

@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
-import type { RunResult } from '../api/types.ts';
+import type { LlmRunResult, RunResult } from '../api/types.ts';
+import { LlmSideResults } from './LlmSideResults.tsx';
 import { IntervalChart, type IntervalRow } from '../charts/IntervalChart.tsx';
 import { RungChart } from '../charts/RungChart.tsx';
 import { integer, numberWithInterval, percent, words } from '../format/number.ts';
@@ -73,6 +74,7 @@ export function RunResults({ runId, result, convergence }: Props) {
         )}
       </section>
 
+      {'llm' in result && <LlmSideResults report={(result as LlmRunResult).llm} />}
       {convergence}
       <section className="panel" aria-labelledby="causes-title">
         <h2 id="causes-title">Causes</h2>

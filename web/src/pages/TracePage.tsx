@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
-import type { TraceResult } from '../api/types.ts';
+import type { TracedDecision, TraceResult } from '../api/types.ts';
 import { RungPathChart } from '../charts/RungPathChart.tsx';
 import { TimelineChart } from '../charts/TimelineChart.tsx';
 import { CausalChain } from '../components/CausalChain.tsx';
+import { DecisionReasons } from '../components/DecisionReasons.tsx';
 import { ErrorBox } from '../components/ErrorBox.tsx';
 import { EventList } from '../components/EventList.tsx';
 import { causeFrom, words } from '../format/number.ts';
@@ -17,7 +18,7 @@ interface Props {
 
 /** One trial of a run replayed from (seed, trial): its outcome and a timeline of both actors. */
 export function TracePage({ id, trial, safeguards }: Props) {
-  const [trace, setTrace] = useState<TraceResult | null>(null);
+  const [trace, setTrace] = useState<(TraceResult & { decisions?: TracedDecision[] }) | null>(null);
   const [error, setError] = useState<unknown>(null);
   const key = safeguards.join(',');
   useEffect(() => {
@@ -67,6 +68,7 @@ export function TracePage({ id, trial, safeguards }: Props) {
             <h2>Up and down the ladder</h2>
             <RungPathChart trace={trace} />
           </section>
+          {trace.decisions && <DecisionReasons decisions={trace.decisions} />}
           <section className="panel">
             <h2>Events</h2>
             <EventList events={trace.events} />
