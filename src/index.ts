@@ -127,6 +127,8 @@ export {
   type RatioTornadoBar,
   type RatioTornadoEnd,
   type RatioTornadoResult,
+  type SensitivityTornado,
+  isRatioTornado,
   type SobolRatio,
   TRUSTED_BASE_POINTS,
 } from './analysis/index.ts';

@@ -6,7 +6,7 @@ describe('docs/sensitivity.md', () => {
     const { sensitivityMarkdown, sensitivityStudy } = await import('../scripts/sensitivity-doc.ts');
     const budget = {
       tornadoRuns: 200,
-      basePoints: 4,
+      basePoints: 10,
       sobolRepetitions: 20,
       parameterSets: 3,
       setRepetitions: 50,

@@ -59,7 +59,9 @@ export {
 } from './sobol.ts';
 export { ratioSobolPairs, summarizeRatioSobol } from './sobol-ratio.ts';
 export {
+  isRatioTornado,
   ratioTornadoPairs,
+  type SensitivityTornado,
   summarizeRatioTornado,
   type RatioEstimate,
   type RatioTornadoBar,

@@ -11,7 +11,12 @@ import type { ParameterValue, Uncertainty } from '../scenario/index.ts';
 import { InputError } from '../util/index.ts';
 import { VERSION } from '../version.ts';
 import type { ArmPair, StudyOutcome } from './paired-arms-chunk.ts';
-import { outcomeCount, TORNADO_QUANTILES, type TornadoParameter } from './tornado.ts';
+import {
+  outcomeCount,
+  TORNADO_QUANTILES,
+  type TornadoParameter,
+  type TornadoResult,
+} from './tornado.ts';
 
 /** A risk ratio P(outcome | safeguard) / P(outcome | baseline) on common random numbers. */
 export interface RatioEstimate {
@@ -168,4 +173,12 @@ export function summarizeRatioTornado(
     warnings,
     timing: { seconds: meta.seconds },
   };
+}
+
+/** A sensitivity study's tornado: of P(outcome), or of a safeguard's risk ratio. */
+export type SensitivityTornado = TornadoResult | RatioTornadoResult;
+
+/** Whether a tornado follows a safeguard's risk ratio (it names the safeguard). */
+export function isRatioTornado(t: SensitivityTornado): t is RatioTornadoResult {
+  return 'safeguard' in t;
 }
