@@ -6,12 +6,18 @@
  * on l and m through x. Tolerances come from the intervals (Bonferroni over the checks); the inner
  * Monte Carlo noise is present and must not show up as sensitivity.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { normalQuantile } from '../src/random/index.ts';
 import { ratioTornado, sobol } from '../src/runner/index.ts';
 import { loadScenarioFile } from '../src/scenario/index.ts';
 import { InputError } from '../src/util/index.ts';
+import type { RatioTornadoResult, SobolResult } from '../src/index.ts';
+import { cli } from './helpers/cli.ts';
+import { csvRecords } from './helpers/csv.ts';
 import { exactSobolIndices } from './helpers/quadrature.ts';
 
 const FILE = fileURLToPath(new URL('../scenarios/analytic-single-sensor.yaml', import.meta.url));
@@ -149,5 +155,56 @@ describe('Sobol indices of a risk ratio', () => {
     expect((few as InputError).issues[0]).toMatchObject({ path: 'basePoints' });
     const tornadoBad = await ratioTornado(load(), 'nope', { runs: 10 }).catch((e: unknown) => e);
     expect((tornadoBad as InputError).issues[0]).toMatchObject({ path: 'ratio' });
+  });
+});
+
+describe('petrov sensitivity --ratio', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'petrov-ratio-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const args = ['sensitivity', FILE, '--ratio', SAFEGUARD, '-n', '2000', '--sobol'];
+  const more = ['--base-points', '20', '--repetitions', '100', '--seed', '3', '-w', '1'];
+  for (const u of UNCERTAIN.slice(1)) more.push('--uncertain', u);
+
+  it('gives the same numbers as --json, CSV rows and an HTML report, with its warnings', async () => {
+    const report = join(dir, 'ratio.html');
+    const json = await cli(...args, ...more, '--json', '--report', report);
+    expect(json.code, json.err).toBe(0);
+    const { tornado, sobol } = JSON.parse(json.out) as {
+      tornado: RatioTornadoResult;
+      sobol: SobolResult;
+    };
+    expect(tornado.safeguard).toBe(SAFEGUARD);
+    expect(sobol.ratio?.safeguard).toBe(SAFEGUARD);
+    const csv = await cli(...args, ...more, '--format', 'csv');
+    const rows = csvRecords(csv.out);
+    const row = (analysis: string, parameter: string | null, measure: string) =>
+      rows.find(
+        (r) => r.analysis === analysis && r.parameter === parameter && r.measure === measure,
+      );
+    const base = row('tornado_ratio', null, 'ratio_baseline');
+    expect(base?.value).toBe(SAFEGUARD);
+    expect(Number(base?.estimate)).toBe(tornado.baseline.estimate);
+    for (const bar of tornado.bars) {
+      expect(Number(row('tornado_ratio', bar.parameter, 'swing')?.stderr)).toBe(bar.swing?.stderr);
+    }
+    for (const i of sobol.indices) {
+      const total = row('sobol_ratio', i.parameter, 'total_order');
+      expect(Number(total?.ci_high)).toBe(i.total.ci[1]);
+    }
+    const html = readFileSync(report, 'utf8');
+    expect(html).toContain(`Tornado of the risk ratio of ${SAFEGUARD}`);
+    expect(html).toContain('only 20 base points');
+    const text = await cli(...args, ...more);
+    expect(text.out).toContain(`P(nuclear use | ${SAFEGUARD}) / P(nuclear use)`);
+    expect(text.out).toContain('warning: only 20 base points');
+  }, 60_000);
+
+  it('rejects an unknown safeguard and absurd base points, naming the option', async () => {
+    const bad = await cli('sensitivity', FILE, ...more.slice(8), '--ratio', 'nope', '-n', '10');
+    expect(bad.code).not.toBe(0);
+    expect(bad.err).toMatch(/ratio: nope: unknown safeguard/);
+    const few = await cli('sensitivity', FILE, '--sobol', '--base-points', '3');
+    expect(few.code).not.toBe(0);
+    expect(few.err).toMatch(/--base-points.*from 10 to 1000000/);
   });
 });
