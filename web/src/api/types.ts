@@ -6,7 +6,9 @@ import type {
   Incident,
   Issue,
   ProportionEstimate,
+  RatioTornadoResult,
   RunResult,
+  SensitivityTornado,
   SobolResult,
   TornadoResult,
   TraceResult,
@@ -29,7 +31,7 @@ export type { Incident };
 export type CompareResult = ComparisonResult;
 
 export type { ActorCapability, Issue, ProportionEstimate, RunResult, TraceResult, VariantResult };
-export type { SobolResult, TornadoResult, UncertaintyResult };
+export type { RatioTornadoResult, SobolResult, TornadoResult, UncertaintyResult };
 
 export type RunKind = 'run' | 'compare';
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
@@ -95,10 +97,13 @@ export interface SensitivityRequest {
   readonly sobol?: boolean;
   readonly basePoints?: number;
   readonly repetitions?: number;
+  /** A safeguard whose risk ratio is studied instead of P(nuclear use). */
+  readonly ratio?: string;
 }
 
 export interface SensitivityResponse {
-  readonly tornado: TornadoResult;
+  /** Of P(nuclear use), or (with `ratio`) a `RatioTornadoResult`, which names its safeguard. */
+  readonly tornado: SensitivityTornado;
   readonly sobol: SobolResult | null;
 }
 

@@ -10,8 +10,21 @@ import { YamlEditor } from '../editor/YamlEditor.tsx';
 
 const DEFAULT_SCENARIO = 'korean-peninsula-2026';
 
+/** The scenario in the editor, as other pages (the sensitivity page) may study it. */
+export interface EditorScenario {
+  readonly ref: ScenarioRef;
+  readonly text: string;
+  /** The bundled scenario it was loaded from, if any, and whether the text was edited since. */
+  readonly from: string | null;
+  readonly edited: boolean;
+}
+
 /** Pick or edit a scenario, see its problems as you type, then run it, compare or inspect its AI. */
-export function WorkbenchPage() {
+export function WorkbenchPage({
+  onScenario,
+}: {
+  readonly onScenario?: (scenario: EditorScenario) => void;
+} = {}) {
   const [scenarios, setScenarios] = useState<ScenarioListing[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [original, setOriginal] = useState('');
@@ -54,6 +67,9 @@ export function WorkbenchPage() {
     [selected, edited, text],
   );
   const ready = validation.state === 'valid';
+  useEffect(() => {
+    if (text !== '') onScenario?.({ ref: scenario, text, from: selected, edited });
+  }, [onScenario, scenario, text, selected, edited]);
 
   return (
     <div className="workbench">
