@@ -28,7 +28,9 @@ export interface SensitivityStudy {
   readonly uncertainty: UncertaintyResult;
   /** The best safeguard's risk ratio (most mean reduction over the parameters). */
   readonly ratio: {
-    readonly tornado: RatioTornadoResult;
+    readonly safeguard: string;
+    /** Its tornado, or why there is none at this budget (no use at baseline). */
+    readonly tornado: RatioTornadoResult | { readonly error: string };
     /** Its Sobol indices, or why there are none at this budget. */
     readonly sobol: SobolResult | { readonly error: string };
   };
@@ -93,24 +95,37 @@ export async function sensitivityStudy(budget: Budget, seed = 1): Promise<Sensit
   });
   // The best safeguard's ratio: screened by its own tornado, as P(use) is by its.
   const best = spread.safeguards[0].name;
-  const ratioBars = await ratioTornado(loaded, best, { runs: budget.ratioRuns, seed, workers });
-  const ratioKept = ratioBars.bars.slice(0, SOBOL_PARAMETERS).map((b) => b.parameter);
-  const ratioIndices = await sobol(screened(loaded, ratioKept), {
-    ratio: best,
-    basePoints: budget.ratioBasePoints,
-    repetitions: budget.ratioRepetitions,
-    seed,
-    workers,
-  }).catch((error: unknown) => {
-    // Every base point undefined at a small budget: say so in the document, never invent indices.
+  // An undefined ratio at a small budget is said in the document, never given a value.
+  const undefinedRatio = (error: unknown) => {
     if (error instanceof InputError) return { error: error.message };
     throw error;
-  });
+  };
+  const ratioBars = await ratioTornado(loaded, best, {
+    runs: budget.ratioRuns,
+    seed,
+    workers,
+  }).catch(undefinedRatio);
+  const ratioIndices =
+    'error' in ratioBars
+      ? ratioBars
+      : await sobol(
+          screened(
+            loaded,
+            ratioBars.bars.slice(0, SOBOL_PARAMETERS).map((b) => b.parameter),
+          ),
+          {
+            ratio: best,
+            basePoints: budget.ratioBasePoints,
+            repetitions: budget.ratioRepetitions,
+            seed,
+            workers,
+          },
+        ).catch(undefinedRatio);
   return {
     tornado: bars,
     sobol: indices,
     uncertainty: spread,
-    ratio: { tornado: ratioBars, sobol: ratioIndices },
+    ratio: { safeguard: best, tornado: ratioBars, sobol: ratioIndices },
     budget,
   };
 }
@@ -143,17 +158,18 @@ export function sensitivityMarkdown(study: SensitivityStudy): string {
   );
   const widest = t.bars.slice(0, 3).map((bar) => `\`${bar.parameter}\``);
   const rt = study.ratio.tornado;
+  const best = study.ratio.safeguard;
   const rs = study.ratio.sobol;
   const r3 = (x: number) => Number(x.toPrecision(3)).toString();
   const rci = (e: { estimate: number; ci95: readonly [number, number] } | null) =>
     e === null ? 'undefined' : `${r3(e.estimate)} [${r3(e.ci95[0])}, ${r3(e.ci95[1])}]`;
-  const ratioBars = rt.bars.map(
+  const ratioBars = ('error' in rt ? [] : rt.bars).map(
     (bar) =>
       `| \`${bar.parameter}\` | ${val(bar.baseline)} | ${val(bar.low.value)} → ${bar.low.ratio ? r3(bar.low.ratio.estimate) : 'undefined'} | ${val(bar.high.value)} → ${bar.high.ratio ? r3(bar.high.ratio.estimate) : 'undefined'} | ${rci(bar.swing)} |`,
   );
   const ratioIndices =
     'error' in rs
-      ? `No indices at this budget: ${rs.error}.`
+      ? `No Sobol indices of the ratio at this budget: ${rs.error}.`
       : `Sobol indices of the ratio over the ${rs.indices.length} parameters with the widest ratio swings (the others held at
 their values): ${rs.basePoints.toLocaleString('en-US')} base points × ${rs.repetitions.toLocaleString('en-US')} trials per parameter set, each with and without the
 safeguard, ${rs.runs.toLocaleString('en-US')} trials; ${rs.ratio?.excludedBasePoints ?? 0} base points left out (no use at baseline in some set),
@@ -361,19 +377,23 @@ fragile wherever neighbours' mean reductions are close.
 
 ## The best safeguard's risk ratio: which assumptions matter most
 
-The safeguard with the largest mean reduction above, ${rt.safeguard}, has risk ratio ${rci(rt.baseline)}
+${
+  'error' in rt
+    ? `The safeguard with the largest mean reduction above, ${best}, has no ratio tornado at this budget: ${rt.error}.`
+    : `The safeguard with the largest mean reduction above, ${best}, has risk ratio ${rci(rt.baseline)}
 at the file's values (${rt.runs.toLocaleString('en-US')} trials per arm, each with and without it). Tornado of its ratio
 (below 1 it cuts the risk; a swing is the 95% end's ratio less the 5% end's, paired 95% CI)${rt.undefinedEnds > 0 ? `; ${rt.undefinedEnds} ends saw no use without it and are undefined` : ''}:
 
 | parameter | value | at 5% → ratio | at 95% → ratio | swing [paired 95% CI] |
 | --- | --- | --- | --- | --- |
-${ratioBars.join('\n')}
+${ratioBars.join('\n')}`
+}
 
 ${ratioIndices}
 
 Reproduce with \`petrov sensitivity ${SCENARIO} --runs ${b.tornadoRuns}\`, and
 \`petrov uncertainty ${SCENARIO} --parameter-sets ${b.parameterSets} --repetitions ${b.setRepetitions}\` with each built-in
-\`--safeguard\`; the ratio with \`petrov sensitivity ${SCENARIO} --ratio ${rt.safeguard} --runs ${b.ratioRuns}\`
+\`--safeguard\`; the ratio with \`petrov sensitivity ${SCENARIO} --ratio ${best} --runs ${b.ratioRuns}\`
 and, on the screened parameters, \`--sobol --base-points ${b.ratioBasePoints} --repetitions ${b.ratioRepetitions}\`.
 `;
 }
