@@ -1,9 +1,4 @@
-import {
-  isRatioTornado,
-  type SensitivityTornado,
-  type SobolResult,
-  type UncertaintyResult,
-} from '../analysis/index.ts';
+import type { SensitivityTornado, SobolResult, UncertaintyResult } from '../analysis/index.ts';
 import type { BandRow } from './band-chart.ts';
 import type { SobolRow } from './sobol-chart.ts';
 import type { TornadoRow } from './tornado-chart.ts';
@@ -17,7 +12,8 @@ const interval = (e: Ci) => ({ estimate: e.estimate, low: e.ci95[0], high: e.ci9
  * chart; its table row says why.
  */
 export function tornadoRows(result: SensitivityTornado): TornadoRow[] {
-  if (!isRatioTornado(result)) {
+  // Charts import only types from analysis: a ratio tornado is the one that names its safeguard.
+  if (!('safeguard' in result)) {
     return result.bars.map((b) => ({
       label: b.parameter,
       low: interval(b.low.change),
