@@ -77,6 +77,15 @@ describe('POST /api/studies/sensitivity', () => {
     });
     expect(few.status).toBe(422);
     expect((await json<ErrorBody>(few)).issues[0].path).toBe('basePoints');
+    // Edited text that does not validate: the scenario's issues, at their field, as for a run.
+    const broken = await server.post('/api/studies/sensitivity', {
+      scenario: { text: TEXT.replace('horizonDays: 30', 'horizonDays: -5') },
+      ratio: 'dual-phenomenology',
+    });
+    expect(broken.status).toBe(422);
+    const body422 = await json<ErrorBody>(broken);
+    expect(body422.error).toBe('invalid scenario');
+    expect(body422.issues?.map((i) => i.path)).toContain('horizonDays');
   });
 
   it('refuses a scenario without uncertain parameters, and more trials than the limit', async () => {
