@@ -174,10 +174,14 @@ export function sensitivityMarkdown(study: SensitivityStudy): string {
 their values): ${rs.basePoints.toLocaleString('en-US')} base points × ${rs.repetitions.toLocaleString('en-US')} trials per parameter set, each with and without the
 safeguard, ${rs.runs.toLocaleString('en-US')} trials; ${rs.ratio?.excludedBasePoints ?? 0} base points left out (no use at baseline in some set),
 median ${rs.ratio?.medianBaselineHits ?? 0} uses per set at baseline. Mean ratio over the parameters ${r3(rs.mean)}; its spread (sd)
-${r3(Math.sqrt(Math.max(0, rs.variance.estimate)))}, the inner noise of one set (sd) ${r3(Math.sqrt(rs.noiseVariance))}, removed. Most of the variance: ${rs.indices
-          .slice(0, 3)
-          .map((i) => `\`${i.parameter}\``)
-          .join(', ')}.${rs.warnings.length > 0 ? ` Warnings: ${rs.warnings.join('; ')}.` : ''}
+${r3(Math.sqrt(Math.max(0, rs.variance.estimate)))}, the inner noise of one set (sd) ${r3(Math.sqrt(rs.noiseVariance))}, removed. ${
+          rs.variance.ci[0] > 0
+            ? `Most of the variance: ${rs.indices
+                .slice(0, 3)
+                .map((i) => `\`${i.parameter}\``)
+                .join(', ')}.`
+            : 'At this budget the variance of the ratio over the parameters is not resolved (its interval reaches 0), so the indices below mean little and the tornado above is the answer: resolving them needs more trials per set, since the inner noise of a ratio shrinks only with the uses its baseline sees.'
+        }${rs.warnings.length > 0 ? ` Warnings: ${rs.warnings.join('; ')}.` : ''}
 
 | parameter | first order [95% CI] | total order [95% CI] |
 | --- | --- | --- |
@@ -382,7 +386,12 @@ ${
     ? `The safeguard with the largest mean reduction above, ${best}, has no ratio tornado at this budget: ${rt.error}.`
     : `The safeguard with the largest mean reduction above, ${best}, has risk ratio ${rci(rt.baseline)}
 at the file's values (${rt.runs.toLocaleString('en-US')} trials per arm, each with and without it). Tornado of its ratio
-(below 1 it cuts the risk; a swing is the 95% end's ratio less the 5% end's, paired 95% CI)${rt.undefinedEnds > 0 ? `; ${rt.undefinedEnds} ends saw no use without it and are undefined` : ''}:
+(below 1 it cuts the risk; a swing is the 95% end's ratio less the 5% end's, paired 95% CI)${rt.undefinedEnds > 0 ? `; ${rt.undefinedEnds} ends saw no use without it and are undefined` : ''}.
+Widest swings, the assumptions that most decide how much it helps: ${rt.bars
+        .slice(0, 3)
+        .map((bar) => `\`${bar.parameter}\``)
+        .join(', ')}.
+
 
 | parameter | value | at 5% → ratio | at 95% → ratio | swing [paired 95% CI] |
 | --- | --- | --- | --- | --- |
