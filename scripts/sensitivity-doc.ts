@@ -392,7 +392,6 @@ Widest swings, the assumptions that most decide how much it helps: ${rt.bars
         .map((bar) => `\`${bar.parameter}\``)
         .join(', ')}.
 
-
 | parameter | value | at 5% → ratio | at 95% → ratio | swing [paired 95% CI] |
 | --- | --- | --- | --- | --- |
 ${ratioBars.join('\n')}`
