@@ -13,6 +13,9 @@ const budget = {
   sobolRepetitions: DOC_BUDGET.sobolRepetitions,
   parameterSets: Math.round(DOC_BUDGET.parameterSets * scale),
   setRepetitions: DOC_BUDGET.setRepetitions,
+  ratioRuns: Math.round(DOC_BUDGET.ratioRuns * scale),
+  ratioBasePoints: Math.round(DOC_BUDGET.ratioBasePoints * scale),
+  ratioRepetitions: DOC_BUDGET.ratioRepetitions,
 };
 const study = await sensitivityStudy(budget, Number(values.seed));
 writeFileSync(new URL('../docs/sensitivity.md', import.meta.url), sensitivityMarkdown(study));

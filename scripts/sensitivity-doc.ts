@@ -4,11 +4,14 @@
 import { fileURLToPath } from 'node:url';
 import {
   BUILTIN_SAFEGUARDS,
+  InputError,
   loadScenarioFile,
+  ratioTornado,
   sobol,
   tornado,
   uncertainty,
   type LoadedScenario,
+  type RatioTornadoResult,
   type SobolResult,
   type TornadoResult,
   type UncertaintyResult,
@@ -23,6 +26,14 @@ export interface SensitivityStudy {
   readonly tornado: TornadoResult;
   readonly sobol: SobolResult;
   readonly uncertainty: UncertaintyResult;
+  /** The best safeguard's risk ratio (most mean reduction over the parameters). */
+  readonly ratio: {
+    readonly safeguard: string;
+    /** Its tornado, or why there is none at this budget (no use at baseline). */
+    readonly tornado: RatioTornadoResult | { readonly error: string };
+    /** Its Sobol indices, or why there are none at this budget. */
+    readonly sobol: SobolResult | { readonly error: string };
+  };
   readonly budget: Budget;
 }
 
@@ -32,6 +43,11 @@ export interface Budget {
   readonly sobolRepetitions: number;
   readonly parameterSets: number;
   readonly setRepetitions: number;
+  /** Trials per arm of the ratio tornado (each with and without the safeguard). */
+  readonly ratioRuns: number;
+  readonly ratioBasePoints: number;
+  /** Trials per parameter set of the ratio's Sobol study: its baseline needs uses in every set. */
+  readonly ratioRepetitions: number;
 }
 
 export const DOC_BUDGET: Budget = {
@@ -40,7 +56,16 @@ export const DOC_BUDGET: Budget = {
   sobolRepetitions: 200,
   parameterSets: 100,
   setRepetitions: 1_000,
+  ratioRuns: 10_000,
+  ratioBasePoints: 100,
+  ratioRepetitions: 500,
 };
+
+/** The declared uncertainty cut down to some parameters (the others held at their values). */
+function screened(loaded: LoadedScenario, kept: readonly string[]): LoadedScenario {
+  const subset = Object.fromEntries(kept.map((p) => [p, loaded.scenario.uncertainty[p]]));
+  return orThrow(withChanges(loaded, [{ path: ['uncertainty'], value: subset }], 'doc'));
+}
 
 function orThrow<T>(result: { ok: true; value: T } | { ok: false; issues: unknown }): T {
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
@@ -55,9 +80,7 @@ export async function sensitivityStudy(budget: Budget, seed = 1): Promise<Sensit
   const bars = await tornado(loaded, { runs: budget.tornadoRuns, seed, workers });
   // Screen by the tornado, then apportion the variance among the widest swings.
   const kept = bars.bars.slice(0, SOBOL_PARAMETERS).map((b) => b.parameter);
-  const subset = Object.fromEntries(kept.map((p) => [p, loaded.scenario.uncertainty[p]]));
-  const screened = orThrow(withChanges(loaded, [{ path: ['uncertainty'], value: subset }], 'doc'));
-  const indices = await sobol(screened, {
+  const indices = await sobol(screened(loaded, kept), {
     basePoints: budget.basePoints,
     repetitions: budget.sobolRepetitions,
     seed,
@@ -70,7 +93,41 @@ export async function sensitivityStudy(budget: Budget, seed = 1): Promise<Sensit
     seed,
     workers,
   });
-  return { tornado: bars, sobol: indices, uncertainty: spread, budget };
+  // The best safeguard's ratio: screened by its own tornado, as P(use) is by its.
+  const best = spread.safeguards[0].name;
+  // An undefined ratio at a small budget is said in the document, never given a value.
+  const undefinedRatio = (error: unknown) => {
+    if (error instanceof InputError) return { error: error.message };
+    throw error;
+  };
+  const ratioBars = await ratioTornado(loaded, best, {
+    runs: budget.ratioRuns,
+    seed,
+    workers,
+  }).catch(undefinedRatio);
+  const ratioIndices =
+    'error' in ratioBars
+      ? ratioBars
+      : await sobol(
+          screened(
+            loaded,
+            ratioBars.bars.slice(0, SOBOL_PARAMETERS).map((b) => b.parameter),
+          ),
+          {
+            ratio: best,
+            basePoints: budget.ratioBasePoints,
+            repetitions: budget.ratioRepetitions,
+            seed,
+            workers,
+          },
+        ).catch(undefinedRatio);
+  return {
+    tornado: bars,
+    sobol: indices,
+    uncertainty: spread,
+    ratio: { safeguard: best, tornado: ratioBars, sobol: ratioIndices },
+    budget,
+  };
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(2)}%`;
@@ -100,6 +157,40 @@ export function sensitivityMarkdown(study: SensitivityStudy): string {
       `| ${g.name} | ${pts(g.meanReduction.estimate)} ± ${pts(g.meanReduction.stderr)} | ${share(g.lowersRisk)} | ${share(g.best)} |`,
   );
   const widest = t.bars.slice(0, 3).map((bar) => `\`${bar.parameter}\``);
+  const rt = study.ratio.tornado;
+  const best = study.ratio.safeguard;
+  const rs = study.ratio.sobol;
+  const r3 = (x: number) => Number(x.toPrecision(3)).toString();
+  const rci = (e: { estimate: number; ci95: readonly [number, number] } | null) =>
+    e === null ? 'undefined' : `${r3(e.estimate)} [${r3(e.ci95[0])}, ${r3(e.ci95[1])}]`;
+  const ratioBars = ('error' in rt ? [] : rt.bars).map(
+    (bar) =>
+      `| \`${bar.parameter}\` | ${val(bar.baseline)} | ${val(bar.low.value)} → ${bar.low.ratio ? r3(bar.low.ratio.estimate) : 'undefined'} | ${val(bar.high.value)} → ${bar.high.ratio ? r3(bar.high.ratio.estimate) : 'undefined'} | ${rci(bar.swing)} |`,
+  );
+  const ratioIndices =
+    'error' in rs
+      ? `No Sobol indices of the ratio at this budget: ${rs.error}.`
+      : `Sobol indices of the ratio over the ${rs.indices.length} parameters with the widest ratio swings (the others held at
+their values): ${rs.basePoints.toLocaleString('en-US')} base points × ${rs.repetitions.toLocaleString('en-US')} trials per parameter set, each with and without the
+safeguard, ${rs.runs.toLocaleString('en-US')} trials; ${rs.ratio?.excludedBasePoints ?? 0} base points left out (no use at baseline in some set),
+median ${rs.ratio?.medianBaselineHits ?? 0} uses per set at baseline. Mean ratio over the parameters ${r3(rs.mean)}; its spread (sd)
+${r3(Math.sqrt(Math.max(0, rs.variance.estimate)))}, the inner noise of one set (sd) ${r3(Math.sqrt(rs.noiseVariance))}, removed. ${
+          rs.variance.ci[0] > 0
+            ? `Most of the variance: ${rs.indices
+                .slice(0, 3)
+                .map((i) => `\`${i.parameter}\``)
+                .join(', ')}.`
+            : 'At this budget the variance of the ratio over the parameters is not resolved (its interval reaches 0), so the indices below mean little and the tornado above is the answer: resolving them needs more trials per set, since the inner noise of a ratio shrinks only with the uses its baseline sees.'
+        }${rs.warnings.length > 0 ? ` Warnings: ${rs.warnings.join('; ')}.` : ''}
+
+| parameter | first order [95% CI] | total order [95% CI] |
+| --- | --- | --- |
+${rs.indices
+  .map(
+    (i) =>
+      `| \`${i.parameter}\` | ${num(i.first.estimate)} [${num(i.first.ci[0])}, ${num(i.first.ci[1])}] | ${num(i.total.estimate)} [${num(i.total.ci[0])}, ${num(i.total.ci[1])}] |`,
+  )
+  .join('\n')}`;
   const inert = t.bars.filter((bar) => bar.swing.ci95[0] === 0 && bar.swing.ci95[1] === 0);
   const northHuman =
     inert.length > 0 && inert.every((b) => b.parameter.startsWith('actors.north.human.'));
@@ -189,6 +280,53 @@ ranges, a hundred trials per parameter set, holds the indices of 1 − exp(−l 
 Gauss–Legendre quadrature inside its intervals, at a family-wise 95% level (test/sobol.test.ts); a
 parameter the model ignores gets exactly 0; one and two workers give identical indices.
 
+## Sensitivity of a safeguard's risk ratio
+
+\`petrov sensitivity FILE --ratio SAFEGUARD\` (the API's \`ratio\`, the web page's "Study" picker)
+asks which assumption decides how much a safeguard helps: the quantity studied is the risk ratio
+r(θ) = P(outcome | safeguard, θ) / P(outcome | θ), the number \`petrov compare\` reports. We study
+the ratio itself, not its log: its variance is on the scale users read (0.5 against 0.8), and the
+log is −∞ whenever the safeguarded arm sees no use, common for strong safeguards at modest R,
+while the ratio is then 0, a valid value. The ratio is undefined only when the baseline sees none.
+
+Each parameter set runs twice on the same R trials, without and with the safeguard (applied after
+the parameter changes, by the one patcher), and all 2(k + 2) arms of a base point share trials. The
+per-set estimate is r̂ = c₁ / c₀. By the delta method r̂ − r ≈ mean over trials of
+(y₁ − r y₀) / p₀, so a difference r̂_s − r̂_s′ of two sets is a mean of per-trial terms
+ψ = Σᵢ wᵢ yᵢ over their four arms, with weights from the counts; its variance is
+(Σᵢⱼ wᵢ wⱼ nᵢⱼ / R) / (R − 1), where nᵢⱼ counts trials with the outcome in both arms i and j (the
+kernel counts exactly the pairs the estimator uses). The debiased squared difference
+(r̂_s − r̂_s′)² − Var̂ replaces that of P in Jansen's estimators, and the bootstrap is as above, so
+inner noise again adds spread but not sensitivity. The correction is first order in 1/(R p₀).
+Where the safeguard's uses are a subset of the baseline's on the same trials (a safeguard that
+only moves parameters the safe way), r̂ is even conditionally unbiased given c₀ > 0, since c₁ given
+c₀ is binomial(c₀, r). The study reports the median baseline count per set and warns below 10.
+
+A base point with a set whose baseline saw no outcome has no ratio there. It is left out of the
+indices, counted (\`ratio.excludedBasePoints\`) and warned of, and the study is refused (naming
+\`repetitions\`) if fewer than two remain. Leaving them out conditions on a visible baseline risk:
+when more than a few percent are left out, the indices describe the region of the parameters where
+the baseline risk shows at this R, so raise \`--repetitions\`. The ratio tornado runs the baseline
+and each end with and without the safeguard on the same trials. Each end's ratio carries the
+matched-pairs log interval of \`petrov compare\`; each change from the baseline's ratio and each
+swing carries the delta-method paired interval from the joint counts of its four arms. An end whose
+baseline saw no use is shown as undefined and counted.
+
+Validation (test/ratio-sensitivity.test.ts): dual phenomenology on the analytic scenario, whose
+ratio is r = (1 − e^(−x q)) / (1 − e^(−x)) with x = l f m T and q = c + (1 − c) fp₂, with l, the
+human's catch probability and the common cause c uniform. Every tornado end, change and swing holds
+the closed form (family-wise 95%). The Sobol indices of r by Gauss–Legendre quadrature lie inside
+their family-wise intervals at 200 trials per set, where inner noise is about a tenth of the raw
+spread. One and two workers give identical indices, and undefined base points are counted.
+
+## Too few base points
+
+With fewer than 100 usable base points every Sobol study warns (text, \`--json\` \`warnings\`, the
+HTML report and the web page) that the percentile bootstrap can be far too narrow or explode, and one whose
+variance interval reaches 0 warns that the indices divide by a variance it has not resolved. Fewer
+than 10 base points (or more than 10⁶) are refused, naming \`--base-points\` or the API's
+\`basePoints\`.
+
 ## Two-level uncertainty
 
 \`petrov uncertainty\` draws N parameter sets by the same kind of design, runs each on its own R
@@ -241,8 +379,29 @@ The full order above holds in ${share(u.ranking?.holds ?? { estimate: 0, stderr:
 near 1 in "lowers the risk" says the safeguard helps whatever the assumptions; the ranking itself is
 fragile wherever neighbours' mean reductions are close.
 
+## The best safeguard's risk ratio: which assumptions matter most
+
+${
+  'error' in rt
+    ? `The safeguard with the largest mean reduction above, ${best}, has no ratio tornado at this budget: ${rt.error}.`
+    : `The safeguard with the largest mean reduction above, ${best}, has risk ratio ${rci(rt.baseline)}
+at the file's values (${rt.runs.toLocaleString('en-US')} trials per arm, each with and without it). Tornado of its ratio
+(below 1 it cuts the risk; a swing is the 95% end's ratio less the 5% end's, paired 95% CI)${rt.undefinedEnds > 0 ? `; ${rt.undefinedEnds} ends saw no use without it and are undefined` : ''}.
+Widest swings, the assumptions that most decide how much it helps: ${rt.bars
+        .slice(0, 3)
+        .map((bar) => `\`${bar.parameter}\``)
+        .join(', ')}.
+
+| parameter | value | at 5% → ratio | at 95% → ratio | swing [paired 95% CI] |
+| --- | --- | --- | --- | --- |
+${ratioBars.join('\n')}`
+}
+
+${ratioIndices}
+
 Reproduce with \`petrov sensitivity ${SCENARIO} --runs ${b.tornadoRuns}\`, and
 \`petrov uncertainty ${SCENARIO} --parameter-sets ${b.parameterSets} --repetitions ${b.setRepetitions}\` with each built-in
-\`--safeguard\`.
+\`--safeguard\`; the ratio with \`petrov sensitivity ${SCENARIO} --ratio ${best} --runs ${b.ratioRuns}\`
+and, on the screened parameters, \`--sobol --base-points ${b.ratioBasePoints} --repetitions ${b.ratioRepetitions}\`.
 `;
 }

@@ -97,7 +97,9 @@ export {
 export { pathways } from './runner/index.ts';
 export {
   tornado,
+  ratioTornado,
   sobol,
+  BASE_POINT_RANGE,
   DEFAULT_BASE_POINTS,
   DEFAULT_REPETITIONS,
   uncertainty,
@@ -122,6 +124,14 @@ export {
   type TornadoBar,
   type TornadoEnd,
   type TornadoResult,
+  type RatioEstimate,
+  type RatioTornadoBar,
+  type RatioTornadoEnd,
+  type RatioTornadoResult,
+  type SensitivityTornado,
+  isRatioTornado,
+  type SobolRatio,
+  TRUSTED_BASE_POINTS,
 } from './analysis/index.ts';
 export {
   DISTRIBUTION_KINDS,

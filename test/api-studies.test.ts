@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   loadScenarioText,
+  ratioTornado,
   sobol,
   tornado,
   uncertainty,
+  type RatioTornadoResult,
   type SobolResult,
   type TornadoResult,
   type UncertaintyResult,
@@ -44,6 +46,46 @@ describe('POST /api/studies/sensitivity', () => {
     const indices = await sobol(loaded(), { basePoints: 20, repetitions: 20, seed: 4 });
     expect(numbers(body.tornado)).toEqual(numbers(bars));
     expect(numbers(body.sobol)).toEqual(numbers(indices));
+  });
+
+  it("answers a safeguard's risk-ratio study as the library computes it, and names bad fields", async () => {
+    const server = testServer();
+    const request = { runs: 1000, seed: 4, sobol: true, basePoints: 12, repetitions: 50 };
+    const response = await server.post('/api/studies/sensitivity', {
+      scenario: { text: TEXT },
+      ...request,
+      ratio: 'dual-phenomenology',
+    });
+    expect(response.status).toBe(200);
+    const body = await json<{ tornado: RatioTornadoResult; sobol: SobolResult }>(response);
+    const bars = await ratioTornado(loaded(), 'dual-phenomenology', { runs: 1000, seed: 4 });
+    const indices = await sobol(loaded(), { ...request, ratio: 'dual-phenomenology' });
+    expect(numbers(body.tornado)).toEqual(numbers(bars));
+    expect(numbers(body.sobol)).toEqual(numbers(indices));
+    expect(body.sobol.warnings.join(' ')).toContain('only 12 base points');
+    const bad = await server.post('/api/studies/sensitivity', {
+      scenario: { text: TEXT },
+      runs: 10,
+      ratio: 'nope',
+    });
+    expect(bad.status).toBe(422);
+    expect((await json<ErrorBody>(bad)).issues[0].path).toBe('ratio');
+    const few = await server.post('/api/studies/sensitivity', {
+      scenario: { text: TEXT },
+      sobol: true,
+      basePoints: 3,
+    });
+    expect(few.status).toBe(422);
+    expect((await json<ErrorBody>(few)).issues[0].path).toBe('basePoints');
+    // Edited text that does not validate: the scenario's issues, at their field, as for a run.
+    const broken = await server.post('/api/studies/sensitivity', {
+      scenario: { text: TEXT.replace('horizonDays: 30', 'horizonDays: -5') },
+      ratio: 'dual-phenomenology',
+    });
+    expect(broken.status).toBe(422);
+    const body422 = await json<ErrorBody>(broken);
+    expect(body422.error).toBe('invalid scenario');
+    expect(body422.issues?.map((i) => i.path)).toContain('horizonDays');
   });
 
   it('refuses a scenario without uncertain parameters, and more trials than the limit', async () => {

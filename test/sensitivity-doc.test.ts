@@ -6,10 +6,13 @@ describe('docs/sensitivity.md', () => {
     const { sensitivityMarkdown, sensitivityStudy } = await import('../scripts/sensitivity-doc.ts');
     const budget = {
       tornadoRuns: 200,
-      basePoints: 4,
+      basePoints: 10,
       sobolRepetitions: 20,
       parameterSets: 3,
       setRepetitions: 50,
+      ratioRuns: 300,
+      ratioBasePoints: 10,
+      ratioRepetitions: 50,
     };
     const markdown = sensitivityMarkdown(await sensitivityStudy(budget));
     const committed = readFileSync(new URL('../docs/sensitivity.md', import.meta.url), 'utf8');
@@ -19,6 +22,7 @@ describe('docs/sensitivity.md', () => {
     for (const text of [markdown, committed]) {
       expect(text).toContain('| `actors.north.perception.probability` |');
       expect(text).toContain('| confidence-threshold |');
+      expect(text).toContain("## The best safeguard's risk ratio: which assumptions matter most");
     }
-  }, 60_000);
+  }, 180_000);
 });

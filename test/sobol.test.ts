@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sobol } from '../src/runner/index.ts';
 import { loadScenarioFile } from '../src/scenario/index.ts';
-import { gaussLegendre } from './helpers/quadrature.ts';
+import { exactSobolIndices } from './helpers/quadrature.ts';
 
 const FILE = fileURLToPath(new URL('../scenarios/analytic-single-sensor.yaml', import.meta.url));
 const A = 'actors.solo';
@@ -22,61 +22,6 @@ const UNCERTAIN = [
 const T = 30;
 const p = (l: number, f: number, c: number) => 1 - Math.exp(-l * f * (1 - c) * T);
 
-/** Exact first- and total-order indices of p over the uniform box, by tensor quadrature. */
-function exactIndices(): { first: number[]; total: number[] } {
-  const { x, w } = gaussLegendre(24);
-  const nodes = Object.values(RANGES).map(([lo, hi]) =>
-    x.map((z, i) => ({ v: lo + ((hi - lo) * (z + 1)) / 2, w: w[i] / 2 })),
-  );
-  const values = (i: number, j: number, k: number) =>
-    p(nodes[0][i].v, nodes[1][j].v, nodes[2][k].v);
-  const n = x.length;
-  const idx = [...Array(n).keys()];
-  let mean = 0;
-  let square = 0;
-  for (const i of idx)
-    for (const j of idx)
-      for (const k of idx) {
-        const weight = nodes[0][i].w * nodes[1][j].w * nodes[2][k].w;
-        mean += weight * values(i, j, k);
-        square += weight * values(i, j, k) ** 2;
-      }
-  const variance = square - mean * mean;
-  const at = (d: number, fixed: number, a: number, b: number) => {
-    const slot = [a, b];
-    slot.splice(d, 0, fixed);
-    return values(slot[0], slot[1], slot[2]);
-  };
-  const first: number[] = [];
-  const total: number[] = [];
-  for (let d = 0; d < 3; d++) {
-    const others = [0, 1, 2].filter((e) => e !== d);
-    // V_d = Var E[p | x_d]; V_Td = E Var[p | x_−d].
-    let conditional = 0;
-    for (const i of idx) {
-      let m = 0;
-      for (const a of idx)
-        for (const b of idx) m += nodes[others[0]][a].w * nodes[others[1]][b].w * at(d, i, a, b);
-      conditional += nodes[d][i].w * m * m;
-    }
-    let within = 0;
-    for (const a of idx)
-      for (const b of idx) {
-        let m = 0;
-        let s = 0;
-        for (const i of idx) {
-          const v = at(d, i, a, b);
-          m += nodes[d][i].w * v;
-          s += nodes[d][i].w * v * v;
-        }
-        within += nodes[others[0]][a].w * nodes[others[1]][b].w * (s - m * m);
-      }
-    first.push((conditional - mean * mean) / variance);
-    total.push(within / variance);
-  }
-  return { first, total };
-}
-
 const load = (extra: string[] = []) => {
   const loaded = loadScenarioFile(FILE, [], [...UNCERTAIN, ...extra]);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
@@ -85,7 +30,7 @@ const load = (extra: string[] = []) => {
 
 describe('Sobol indices of a stochastic simulator', () => {
   it('hold the analytic indices inside their intervals, inner noise and all', async () => {
-    const exact = exactIndices();
+    const exact = exactSobolIndices(p, Object.values(RANGES));
     const result = await sobol(load(), {
       basePoints: 500,
       repetitions: 100,

@@ -49,10 +49,25 @@ export {
   DESIGN_STREAM,
   SOBOL_RESAMPLES,
   sobolPairs,
+  sobolResult,
   summarizeSobol,
+  TRUSTED_BASE_POINTS,
   type ParameterIndices,
+  type SobolMeta,
+  type SobolRatio,
   type SobolResult,
 } from './sobol.ts';
+export { ratioSobolPairs, summarizeRatioSobol } from './sobol-ratio.ts';
+export {
+  isRatioTornado,
+  ratioTornadoPairs,
+  type SensitivityTornado,
+  summarizeRatioTornado,
+  type RatioEstimate,
+  type RatioTornadoBar,
+  type RatioTornadoEnd,
+  type RatioTornadoResult,
+} from './ratio-tornado.ts';
 export {
   summarizeUncertainty,
   type Estimated,

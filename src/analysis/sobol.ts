@@ -3,7 +3,7 @@ import { squaredDifference } from '../estimate/index.ts';
 import { Rng } from '../random/index.ts';
 import { VERSION } from '../version.ts';
 import type { ArmPair, StudyOutcome } from './paired-arms-chunk.ts';
-import { sobolIndices, type IndexEstimate } from './sobol-indices.ts';
+import { sobolIndices, type IndexEstimate, type SobolTerms } from './sobol-indices.ts';
 
 /** Streams of the design's shift and of the bootstrap, apart from every trial's streams. */
 export const DESIGN_STREAM = 0x5eb0_0001;
@@ -43,7 +43,34 @@ export interface SobolResult {
   readonly noiseVariance: number;
   /** Sorted by total order, largest first. */
   readonly indices: readonly ParameterIndices[];
+  /** Present when the study follows a safeguard's risk ratio rather than P(outcome). */
+  readonly ratio?: SobolRatio;
+  /** What to distrust in these numbers (too few base points, excluded sets), in words. */
+  readonly warnings: readonly string[];
   readonly timing: { readonly seconds: number };
+}
+
+/** The risk ratio P(outcome | safeguard) / P(outcome | baseline) a study followed. */
+export interface SobolRatio {
+  readonly safeguard: string;
+  /** Base points left out because a parameter set's baseline arm saw no outcome (ratio undefined). */
+  readonly excludedBasePoints: number;
+  /** Median count of baseline outcomes per parameter set: the delta method wants tens. */
+  readonly medianBaselineHits: number;
+}
+
+/** Below this many base points the percentile bootstrap of a ratio of variances is not trusted. */
+export const TRUSTED_BASE_POINTS = 100;
+
+/** Metadata every Sobol summary carries. */
+export interface SobolMeta {
+  readonly outcome: StudyOutcome;
+  readonly seed: number;
+  readonly repetitions: number;
+  readonly level: number;
+  readonly scenario: { readonly name: string; readonly hash: string };
+  readonly uncertainty: Uncertainty;
+  readonly seconds: number;
 }
 
 /**
@@ -68,15 +95,7 @@ export function summarizeSobol(
     counts: readonly number[];
     pairs: readonly (readonly [number, number, number])[];
   }[],
-  meta: {
-    outcome: StudyOutcome;
-    seed: number;
-    repetitions: number;
-    level: number;
-    scenario: { name: string; hash: string };
-    uncertainty: Uncertainty;
-    seconds: number;
-  },
+  meta: SobolMeta,
 ): SobolResult {
   const k = parameters.length;
   const n = groups.length;
@@ -101,6 +120,26 @@ export function summarizeSobol(
       noise += (r > 1 ? (p * (1 - p)) / (r - 1) : 0) / (2 * n);
     }
   });
+  return sobolResult(parameters, terms, { mean, noise, drawn: n, runs: n * (k + 2) * r }, meta);
+}
+
+/**
+ * The result from debiased terms (one per usable base point): Jansen's indices with bootstrap
+ * intervals, sorted by total order, and a warning wherever the bootstrap should not be trusted.
+ */
+export function sobolResult(
+  parameters: readonly string[],
+  terms: SobolTerms,
+  totals: {
+    readonly mean: number;
+    readonly noise: number;
+    readonly drawn: number;
+    readonly runs: number;
+    readonly ratio?: SobolRatio;
+    readonly warnings?: readonly string[];
+  },
+  meta: SobolMeta,
+): SobolResult {
   const estimate = sobolIndices(
     terms,
     new Rng(meta.seed, 0, BOOTSTRAP_STREAM),
@@ -115,20 +154,34 @@ export function summarizeSobol(
   indices.sort(
     (a, b) => b.total.estimate - a.total.estimate || a.parameter.localeCompare(b.parameter),
   );
+  const warnings = [...(totals.warnings ?? [])];
+  const used = terms.ab.length;
+  if (used < TRUSTED_BASE_POINTS) {
+    warnings.push(
+      `only ${used} base points: with fewer than ${TRUSTED_BASE_POINTS} the bootstrap intervals can be far too narrow or explode; raise --base-points`,
+    );
+  }
+  if (!(estimate.variance.ci[0] > 0)) {
+    warnings.push(
+      'the variance over the parameters is not distinguishable from zero (its interval reaches 0): the indices divide by it and mean little; raise --base-points or --repetitions',
+    );
+  }
   return {
     version: VERSION,
     seed: meta.seed,
     outcome: meta.outcome,
     scenario: meta.scenario,
     uncertainty: meta.uncertainty,
-    basePoints: n,
-    repetitions: r,
+    basePoints: totals.drawn,
+    repetitions: meta.repetitions,
     level: meta.level,
-    runs: n * (k + 2) * r,
-    mean,
+    runs: totals.runs,
+    mean: totals.mean,
     variance: estimate.variance,
-    noiseVariance: noise,
+    noiseVariance: totals.noise,
     indices,
+    ...(totals.ratio ? { ratio: totals.ratio } : {}),
+    warnings,
     timing: { seconds: meta.seconds },
   };
 }

@@ -1,4 +1,4 @@
-import type { SobolResult, TornadoResult, UncertaintyResult } from '../analysis/index.ts';
+import type { SensitivityTornado, SobolResult, UncertaintyResult } from '../analysis/index.ts';
 import type { BandRow } from './band-chart.ts';
 import type { SobolRow } from './sobol-chart.ts';
 import type { TornadoRow } from './tornado-chart.ts';
@@ -6,13 +6,25 @@ import type { TornadoRow } from './tornado-chart.ts';
 type Ci = { readonly estimate: number; readonly ci95: readonly [number, number] };
 const interval = (e: Ci) => ({ estimate: e.estimate, low: e.ci95[0], high: e.ci95[1] });
 
-/** A tornado's bars as chart rows: each end's paired change from the baseline, widest first. */
-export function tornadoRows(result: TornadoResult): TornadoRow[] {
-  return result.bars.map((b) => ({
-    label: b.parameter,
-    low: interval(b.low.change),
-    high: interval(b.high.change),
-  }));
+/**
+ * A tornado's bars as chart rows: each end's paired change from the baseline, widest first. A
+ * ratio bar with an undefined end (no outcome without the safeguard there) is left out of the
+ * chart; its table row says why.
+ */
+export function tornadoRows(result: SensitivityTornado): TornadoRow[] {
+  // Charts import only types from analysis: a ratio tornado is the one that names its safeguard.
+  if (!('safeguard' in result)) {
+    return result.bars.map((b) => ({
+      label: b.parameter,
+      low: interval(b.low.change),
+      high: interval(b.high.change),
+    }));
+  }
+  return result.bars.flatMap((b) =>
+    b.low.change && b.high.change
+      ? [{ label: b.parameter, low: interval(b.low.change), high: interval(b.high.change) }]
+      : [],
+  );
 }
 
 /** Sobol indices as chart rows, largest total order first, with their bootstrap intervals. */

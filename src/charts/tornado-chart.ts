@@ -21,9 +21,14 @@ const ROW = 40;
 /**
  * A tornado: per parameter (widest swing first, as given) a bar from 0 to the change at its 5%
  * point (upper half, blue) and at its 95% point (lower half, orange), each with its paired 95%
- * interval as a whisker; changes in percentage points of the outcome's probability.
+ * interval as a whisker; changes in percentage points of the outcome's probability, or (with
+ * `percent` false) in the plain units of a risk ratio.
  */
-export function tornadoChart(rows: readonly TornadoRow[], axisLabel: string): Plot.PlotOptions {
+export function tornadoChart(
+  rows: readonly TornadoRow[],
+  axisLabel: string,
+  percent = true,
+): Plot.PlotOptions {
   const ends = rows.flatMap((r) => [
     { label: r.label, end: '5% point', ...r.low, dy: -ROW / 4, top: 0, bottom: ROW / 2 },
     { label: r.label, end: '95% point', ...r.high, dy: ROW / 4, top: ROW / 2, bottom: 0 },
@@ -50,7 +55,7 @@ export function tornadoChart(rows: readonly TornadoRow[], axisLabel: string): Pl
     height: 56 + ROW * rows.length,
     marginLeft: LABEL_MARGIN,
     marginRight: 30,
-    x: { label: axisLabel, grid: true, percent: true },
+    x: { label: axisLabel, grid: true, percent },
     y: { domain: rows.map((r) => r.label), label: null, padding: 0.1 },
     marks: [
       bars('5% point', { insetTop: 2, insetBottom: ROW / 2 - 2 }),

@@ -1,4 +1,11 @@
-import type { Difference, ParameterValue, SobolResult, TornadoResult } from '../index.ts';
+import type {
+  Difference,
+  ParameterValue,
+  RatioEstimate,
+  RatioTornadoResult,
+  SobolResult,
+  TornadoResult,
+} from '../index.ts';
 import {
   estimateValues,
   estimateWithError,
@@ -48,6 +55,58 @@ export function tornadoText(result: TornadoResult): string {
   return `${lines.join('\n')}\n`;
 }
 
+const ratioValue = (x: number) => x.toPrecision(3);
+const ratioInterval = (d: Difference | null) =>
+  d === null
+    ? 'undefined'
+    : `${d.estimate >= 0 ? '+' : ''}${ratioValue(d.estimate)} [${ratioValue(d.ci95[0])}, ${ratioValue(d.ci95[1])}]`;
+const ratioAt = (e: RatioEstimate | null) =>
+  e === null
+    ? 'undefined'
+    : `${ratioValue(e.estimate)} [${ratioValue(e.ci95[0])}, ${ratioValue(e.ci95[1])}]`;
+const warningLines = (warnings: readonly string[]) => warnings.map((w) => `warning: ${w}`);
+
+/** The human-readable tornado of `petrov sensitivity --ratio SAFEGUARD`. */
+export function ratioTornadoText(result: RatioTornadoResult): string {
+  const outcome =
+    result.outcome === 'nuclearUse' ? 'nuclear use' : result.outcome.replaceAll('_', ' ');
+  const lines = [
+    `Petrov ${result.version} — sensitivity: ${result.scenario.name}`,
+    `Tornado of the risk ratio P(${outcome} | ${result.safeguard}) / P(${outcome}): each uncertain parameter at its 5% and 95% points, the rest at baseline`,
+    `${formatInteger(result.runs)} trials per arm (with and without the safeguard), seed ${result.seed}, common random numbers (paired intervals)`,
+    '',
+    `  baseline ratio  ${ratioAt(result.baseline)} (95% CI)`,
+    '',
+  ];
+  const width = Math.max(9, ...result.bars.map((b) => b.parameter.length)) + 2;
+  lines.push(
+    `  ${'parameter'.padEnd(width)}${'baseline'.padEnd(10)}${'at 5%'.padEnd(20)}${'at 95%'.padEnd(20)}swing 95% − 5% [paired 95% CI]`,
+  );
+  for (const bar of result.bars) {
+    const end = (e: typeof bar.low) =>
+      `${value(e.value)} → ${e.ratio === null ? 'undefined' : ratioValue(e.ratio.estimate)}`.padEnd(
+        20,
+      );
+    lines.push(
+      `  ${bar.parameter.padEnd(width)}${value(bar.baseline).padEnd(10)}${end(bar.low)}${end(bar.high)}${ratioInterval(bar.swing)}`,
+    );
+  }
+  lines.push('');
+  lines.push("Change from the baseline's ratio at each end (paired 95% CI)");
+  for (const bar of result.bars) {
+    lines.push(
+      `  ${bar.parameter.padEnd(width)}${'at 5%'.padEnd(7)}${ratioInterval(bar.low.change).padEnd(30)}at 95%  ${ratioInterval(bar.high.change)}`,
+    );
+  }
+  lines.push('');
+  lines.push(
+    'A ratio below 1 means the safeguard cuts the risk; a negative change means it cuts more there.',
+  );
+  lines.push(...warningLines(result.warnings));
+  lines.push(`${result.timing.seconds.toFixed(1)} s`);
+  return `${lines.join('\n')}\n`;
+}
+
 const share = (x: number) => x.toFixed(3).padStart(6);
 
 /** The human-readable Sobol indices of `petrov sensitivity --sobol`. */
@@ -55,12 +114,20 @@ export function sobolText(result: SobolResult): string {
   const outcome =
     result.outcome === 'nuclearUse' ? 'nuclear use' : result.outcome.replaceAll('_', ' ');
   const pct = `${Math.round(100 * result.level)}%`;
+  const r = result.ratio;
+  const of = r ? `the risk ratio P(${outcome} | ${r.safeguard}) / P(${outcome})` : `P(${outcome})`;
+  const fmt = r ? ratioValue : formatProbability;
   const lines = [
-    `Sobol indices of P(${outcome}) over the uncertain parameters`,
+    `Sobol indices of ${of} over the uncertain parameters`,
     `${formatInteger(result.basePoints)} base points × ${formatInteger(result.repetitions)} trials per parameter set (${formatInteger(result.runs)} trials), seed ${result.seed}; bootstrap ${pct} intervals`,
-    `mean P ${formatProbability(result.mean)}; spread over the parameters sd ${formatProbability(Math.sqrt(Math.max(0, result.variance.estimate)))}; inner noise of one parameter set sd ${formatProbability(Math.sqrt(result.noiseVariance))} (removed)`,
-    '',
+    `mean ${r ? 'ratio' : 'P'} ${fmt(result.mean)}; spread over the parameters sd ${fmt(Math.sqrt(Math.max(0, result.variance.estimate)))}; inner noise of one parameter set sd ${fmt(Math.sqrt(result.noiseVariance))} (removed)`,
   ];
+  if (r) {
+    lines.push(
+      `each parameter set run with and without the safeguard on the same trials; ${r.excludedBasePoints} base points left out (ratio undefined); median ${r.medianBaselineHits} uses per set at baseline`,
+    );
+  }
+  lines.push('');
   const width = Math.max(9, ...result.indices.map((i) => i.parameter.length)) + 2;
   lines.push(`  ${'parameter'.padEnd(width)}${'first order [CI]'.padEnd(28)}total order [CI]`);
   for (const i of result.indices) {
@@ -70,8 +137,9 @@ export function sobolText(result: SobolResult): string {
   }
   lines.push('');
   lines.push(
-    'First order: the share of the variance of P a parameter explains alone; total: with its interactions. Estimates can stray below 0 by noise.',
+    `First order: the share of the variance of ${r ? 'the ratio' : 'P'} a parameter explains alone; total: with its interactions. Estimates can stray below 0 by noise.`,
   );
+  lines.push(...warningLines(result.warnings));
   lines.push(`${result.timing.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

@@ -18,3 +18,12 @@ export {
 } from './paired-weighted.ts';
 export { pairedDifference, squaredDifference, type Difference } from './paired-difference.ts';
 export { poissonCdf, poissonInterval } from './poisson-interval.ts';
+export {
+  jointCounts,
+  ratioContrast,
+  ratioDifference,
+  squaredRatioDifference,
+  type JointCounts,
+  type RatioArms,
+  type RatioContrast,
+} from './ratio-contrast.ts';

@@ -1,4 +1,9 @@
-import type { SobolResult, TornadoResult, UncertaintyResult } from '../analysis/index.ts';
+import {
+  isRatioTornado,
+  type SensitivityTornado,
+  type SobolResult,
+  type UncertaintyResult,
+} from '../analysis/index.ts';
 import {
   bandChart,
   bandRows,
@@ -17,7 +22,7 @@ export interface StudyReportInput {
   readonly study:
     | {
         readonly kind: 'sensitivity';
-        readonly tornado: TornadoResult;
+        readonly tornado: SensitivityTornado;
         readonly sobol: SobolResult | null;
       }
     | { readonly kind: 'uncertainty'; readonly result: UncertaintyResult };
@@ -43,31 +48,46 @@ function figure(id: string, caption: string, svg: string, table: string): string
 
 const words = (s: string) => (s === 'nuclearUse' ? 'nuclear use' : s.replaceAll('_', ' '));
 
-function sensitivityFigures(tornado: TornadoResult, sobol: SobolResult | null): string[] {
+function sensitivityFigures(tornado: SensitivityTornado, sobol: SobolResult | null): string[] {
   const table = sensitivityTable(tornado, sobol);
   const outcome = words(tornado.outcome);
-  const tornadoCaption = `Tornado of P(${outcome}): change from the baseline with each parameter at its 5% point (blue, upper) and 95% point (orange, lower), paired 95% intervals, widest swing first`;
+  const ratio = isRatioTornado(tornado);
+  const measure = ratio
+    ? `the risk ratio of ${tornado.safeguard} on P(${outcome})`
+    : `P(${outcome})`;
+  const tornadoCaption = `Tornado of ${measure}: change from the baseline with each parameter at its 5% point (blue, upper) and 95% point (orange, lower), paired 95% intervals, widest swing first`;
+  const axis = ratio
+    ? `change in the risk ratio of ${tornado.safeguard}`
+    : `change in P(${outcome}) (percentage points)`;
   const figures = [
     figure(
       'tornado',
       tornadoCaption,
-      renderChart(
-        tornadoChart(tornadoRows(tornado), `change in P(${outcome}) (percentage points)`),
-        tornadoCaption,
-      ),
-      htmlTable(table, (r) => r[0] === 'tornado'),
+      renderChart(tornadoChart(tornadoRows(tornado), axis, !ratio), tornadoCaption),
+      htmlTable(table, (r) => String(r[0]).startsWith('tornado')),
     ),
   ];
   if (sobol !== null) {
-    const caption = `Sobol indices of P(${words(sobol.outcome)}): first order (blue, upper) and total order (orange, lower) with bootstrap ${Math.round(100 * sobol.level)}% intervals; ${sobol.basePoints} parameter sets × ${sobol.repetitions} trials, inner noise removed`;
+    const of = sobol.ratio
+      ? `the risk ratio of ${sobol.ratio.safeguard} on P(${words(sobol.outcome)})`
+      : `P(${words(sobol.outcome)})`;
+    const caption = `Sobol indices of ${of}: first order (blue, upper) and total order (orange, lower) with bootstrap ${Math.round(100 * sobol.level)}% intervals; ${sobol.basePoints} parameter sets × ${sobol.repetitions} trials, inner noise removed`;
     figures.push(
       figure(
         'sobol',
         caption,
         renderChart(sobolChart(sobolRows(sobol)), caption),
-        htmlTable(table, (r) => r[0] === 'sobol'),
+        htmlTable(table, (r) => String(r[0]).startsWith('sobol')),
       ),
     );
+  }
+  const warnings = [
+    ...(isRatioTornado(tornado) ? tornado.warnings : []),
+    ...(sobol?.warnings ?? []),
+  ];
+  if (warnings.length > 0) {
+    const items = warnings.map((w) => `<li>${esc(w)}</li>`).join('');
+    figures.push(`<section class="warnings"><h3>Warnings</h3><ul>${items}</ul></section>`);
   }
   return figures;
 }
@@ -99,7 +119,10 @@ export function studyReportHtml(input: StudyReportInput): string {
   const title = study.kind === 'sensitivity' ? 'sensitivity' : 'parameter uncertainty';
   const trials =
     study.kind === 'sensitivity'
-      ? study.tornado.runs * (1 + 2 * study.tornado.bars.length) + (study.sobol?.runs ?? 0)
+      ? study.tornado.runs *
+          (1 + 2 * study.tornado.bars.length) *
+          (isRatioTornado(study.tornado) ? 2 : 1) +
+        (study.sobol?.runs ?? 0)
       : study.result.runs;
   const provenance: [string, string][] = [
     ['Petrov version', first.version],

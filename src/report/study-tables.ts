@@ -1,5 +1,9 @@
 import {
+  isRatioTornado,
   STUDY_OUTCOMES,
+  type RatioEstimate,
+  type RatioTornadoResult,
+  type SensitivityTornado,
   type Estimated,
   type QuantileEstimate,
   type SobolResult,
@@ -35,13 +39,61 @@ const interval = (e: { estimate: number; ci: readonly [number, number] }): Cell[
 const quantile = (q: QuantileEstimate): Cell[] => [q.estimate, null, q.ci95[0], q.ci95[1]];
 const estimated = (e: Estimated): Cell[] => [e.estimate, e.stderr, null, null];
 
+const ratio = (e: RatioEstimate | null): Cell[] =>
+  e === null ? [null, null, null, null] : [e.estimate, e.stderr, e.ci95[0], e.ci95[1]];
+const maybe = (d: Difference | null): Cell[] =>
+  d === null ? [null, null, null, null] : difference(d);
+
+/** A ratio tornado's rows; `value` of the baseline row names the safeguard, empty cells are undefined ratios. */
+function ratioTornadoRows(tornado: RatioTornadoResult): Cell[][] {
+  const [a, o] = ['tornado_ratio', tornado.outcome];
+  const rows: Cell[][] = [
+    [a, o, null, 'ratio_baseline', tornado.safeguard, ...ratio(tornado.baseline)],
+  ];
+  for (const bar of tornado.bars) {
+    const p = bar.parameter;
+    rows.push(
+      [a, o, p, 'ratio_at_5', text(bar.low.value), ...ratio(bar.low.ratio)],
+      [a, o, p, 'change_at_5', text(bar.low.value), ...maybe(bar.low.change)],
+      [a, o, p, 'ratio_at_95', text(bar.high.value), ...ratio(bar.high.ratio)],
+      [a, o, p, 'change_at_95', text(bar.high.value), ...maybe(bar.high.change)],
+      [a, o, p, 'swing', null, ...maybe(bar.swing)],
+    );
+  }
+  return rows;
+}
+
 /**
  * A tornado (and any Sobol indices) as tidy rows, exactly the numbers of `--json`: the baseline;
  * per parameter each end's probability and paired change (`value` the parameter's value there) and
  * the swing; then the variance over the parameters and each first and total order index with its
- * bootstrap interval (no standard error: the interval is a bootstrap percentile one).
+ * bootstrap interval (no standard error: the interval is a bootstrap percentile one). A study of a
+ * safeguard's risk ratio writes `tornado_ratio` and `sobol_ratio` rows instead, with the safeguard
+ * in the `value` of its baseline and variance rows.
  */
-export function sensitivityTable(tornado: TornadoResult, sobol: SobolResult | null): DataTable {
+export function sensitivityTable(
+  tornado: SensitivityTornado,
+  sobol: SobolResult | null,
+): DataTable {
+  const rows = isRatioTornado(tornado)
+    ? ratioTornadoRows(tornado)
+    : probabilityTornadoRows(tornado);
+  if (sobol !== null) {
+    const [a, s, g] = sobol.ratio
+      ? ['sobol_ratio', sobol.outcome, sobol.ratio.safeguard]
+      : ['sobol', sobol.outcome, null];
+    rows.push([a, s, null, 'variance', g, ...interval(sobol.variance)]);
+    for (const i of sobol.indices) {
+      rows.push(
+        [a, s, i.parameter, 'first_order', null, ...interval(i.first)],
+        [a, s, i.parameter, 'total_order', null, ...interval(i.total)],
+      );
+    }
+  }
+  return { columns: STUDY_COLUMNS, rows };
+}
+
+function probabilityTornadoRows(tornado: TornadoResult): Cell[][] {
   const o = tornado.outcome;
   const rows: Cell[][] = [['tornado', o, null, 'baseline', null, ...proportion(tornado.baseline)]];
   for (const bar of tornado.bars) {
@@ -54,17 +106,7 @@ export function sensitivityTable(tornado: TornadoResult, sobol: SobolResult | nu
       ['tornado', o, p, 'swing', null, ...difference(bar.swing)],
     );
   }
-  if (sobol !== null) {
-    const s = sobol.outcome;
-    rows.push(['sobol', s, null, 'variance', null, ...interval(sobol.variance)]);
-    for (const i of sobol.indices) {
-      rows.push(
-        ['sobol', s, i.parameter, 'first_order', null, ...interval(i.first)],
-        ['sobol', s, i.parameter, 'total_order', null, ...interval(i.total)],
-      );
-    }
-  }
-  return { columns: STUDY_COLUMNS, rows };
+  return rows;
 }
 
 /**

@@ -45,14 +45,20 @@ export { runEpisode, type EpisodeOptions, type EpisodeResult } from './episode.t
 export { branchRisks, branchTrial, type BranchResult, type BranchRisks } from './episode-branch.ts';
 export { trialRecord, type TrialRecord } from './trial-record.ts';
 export { recordedTrace, replayedTrace } from './decision-trace.ts';
-export { tornado, type TornadoOptions } from './tornado-run.ts';
+export { ratioTornado, tornado, type TornadoOptions } from './tornado-run.ts';
 export {
   runArmGroups,
   type ArmGroup,
   type GroupTotals,
   type StudyRunOptions,
 } from './paired-arms-run.ts';
-export { sobol, DEFAULT_BASE_POINTS, DEFAULT_REPETITIONS, type SobolOptions } from './sobol-run.ts';
+export {
+  sobol,
+  BASE_POINT_RANGE,
+  DEFAULT_BASE_POINTS,
+  DEFAULT_REPETITIONS,
+  type SobolOptions,
+} from './sobol-run.ts';
 export {
   uncertainty,
   DEFAULT_PARAMETER_SETS,

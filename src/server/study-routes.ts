@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import {
   InputError,
+  ratioTornado,
   sobol,
   tornado,
   uncertainParameters,
@@ -78,7 +79,10 @@ export function studyRoutes(deps: StudyRouteDeps): Hono {
     const runs = body.runs ?? STUDY_DEFAULTS.runs;
     const basePoints = body.basePoints ?? STUDY_DEFAULTS.basePoints;
     const repetitions = body.repetitions ?? STUDY_DEFAULTS.repetitions;
-    const trials = runs * (1 + 2 * k) + (body.sobol ? basePoints * (k + 2) * repetitions : 0);
+    // A ratio study runs every arm with and without the safeguard.
+    const arms = body.ratio === undefined ? 1 : 2;
+    const trials =
+      arms * (runs * (1 + 2 * k) + (body.sobol ? basePoints * (k + 2) * repetitions : 0));
     const common = {
       ...engine(),
       seed: body.seed,
@@ -86,8 +90,13 @@ export function studyRoutes(deps: StudyRouteDeps): Hono {
       signal: c.req.raw.signal,
     };
     const result = await bounded(trials, async () => ({
-      tornado: await tornado(loaded, { ...common, runs }),
-      sobol: body.sobol ? await sobol(loaded, { ...common, basePoints, repetitions }) : null,
+      tornado:
+        body.ratio === undefined
+          ? await tornado(loaded, { ...common, runs })
+          : await ratioTornado(loaded, body.ratio, { ...common, runs }),
+      sobol: body.sobol
+        ? await sobol(loaded, { ...common, basePoints, repetitions, ratio: body.ratio })
+        : null,
     }));
     return c.json(result);
   });

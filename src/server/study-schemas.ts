@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STUDY_OUTCOMES } from '../index.ts';
+import { BASE_POINT_RANGE, STUDY_OUTCOMES } from '../index.ts';
 import { scenarioRefSchema } from './request-schemas.ts';
 
 /** `POST /api/studies/sensitivity`, with the bounds of `petrov sensitivity`'s flags. */
@@ -13,10 +13,15 @@ export const sensitivityBodySchema = z.strictObject({
   outcome: z.enum(STUDY_OUTCOMES as [string, ...string[]]).optional(),
   /** Also Sobol indices. Default false. */
   sobol: z.boolean().optional(),
-  /** Sobol: parameter sets per design matrix. Default 200. */
-  basePoints: z.int().min(2).optional(),
+  /** Sobol: parameter sets per design matrix, 10 to 10⁶. Default 200. */
+  basePoints: z.int().min(BASE_POINT_RANGE[0]).max(BASE_POINT_RANGE[1]).optional(),
   /** Sobol: trials per parameter set. Default 100. */
   repetitions: z.int().min(2).optional(),
+  /**
+   * A safeguard (`name` or `name:actor`): study its risk ratio P(outcome | safeguard) / P(outcome)
+   * instead of P(outcome); every arm then runs twice. Default none.
+   */
+  ratio: z.string().min(1).max(200).optional(),
 });
 
 /** `POST /api/studies/uncertainty`, with the bounds of `petrov uncertainty`'s flags. */

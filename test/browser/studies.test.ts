@@ -97,6 +97,55 @@ describe.runIf(available)('studies in the web app', () => {
       .toContain('declare uncertain parameters');
   });
 
+  it("studies the editor's text, and a safeguard's risk ratio with its warnings", async () => {
+    // The editor holds a scenario no bundled file has: the analytic one with two ranges declared.
+    await page.goto(`${server.url}/#/`);
+    await expect
+      .poll(() => page.getByTestId('validation-status').textContent(), POLL)
+      .toMatch(/^Valid/);
+    await page.getByTestId('editor').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(UNCERTAIN);
+    await expect
+      .poll(() => page.getByTestId('editor').textContent(), POLL)
+      .toContain('assumption: test');
+    await page.getByTestId('nav-sensitivity').click();
+    const picker = page.getByTestId('sensitivity-scenario');
+    await expect.poll(() => picker.locator('option').first().textContent(), POLL).toMatch(/editor/);
+    await picker.selectOption('@editor');
+    const ratio = page.getByTestId('sensitivity-ratio');
+    await expect
+      .poll(() => ratio.locator('option').allTextContents(), POLL)
+      .toContain('risk ratio of dual-phenomenology');
+    await ratio.selectOption('dual-phenomenology');
+    await page.getByTestId('sensitivity-runs').fill('2000');
+    await page.getByTestId('sensitivity-sobol').check();
+    await page.getByTestId('sensitivity-base-points').fill('20');
+    await page.getByTestId('sensitivity-repetitions').fill('50');
+    await page.getByTestId('sensitivity-start').click();
+    await page.getByTestId('sensitivity-results').waitFor();
+    // The bundled analytic file declares no uncertainty: results mean the edited text was studied.
+    expect(await page.locator('#tornado-title').textContent()).toBe(
+      'Tornado: Analytic single sensor',
+    );
+    expect(await page.getByTestId('sensitivity-baseline').textContent()).toMatch(
+      /^Baseline risk ratio of dual-phenomenology \d\.\d+ \(95% CI \d\.\d+–\d\.\d+\), 2,000 trials per arm with and without it, seed 1\.$/,
+    );
+    const rows = page.getByTestId('ratio-tornado-table').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    expect(await rows.first().locator('td').last().textContent()).toMatch(
+      /^[+−]?[\d.]+ \[[+−]?[\d.]+, [+−]?[\d.]+\]$/,
+    );
+    const chart = page.getByTestId('tornado-chart');
+    await expect.poll(() => chart.getAttribute('data-ready'), POLL).toBe('true');
+    expect(await chart.locator('svg g[aria-label="bar"] rect').count()).toBe(4);
+    expect(await page.getByTestId('sobol-table').locator('tbody tr').count()).toBe(2);
+    // Twenty base points are too few for the bootstrap, and the page says so.
+    expect(await page.getByTestId('sensitivity-warnings').textContent()).toContain(
+      'only 20 base points',
+    );
+  });
+
   it('offers the parameter band on a run whose scenario declares uncertainty, and draws it', async () => {
     await openRun(UNCERTAIN);
     const band = page.getByTestId('uncertainty-band');

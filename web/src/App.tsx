@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { ClassPage } from './tabletop/ClassPage.tsx';
 import { IncidentsPage } from './pages/IncidentsPage.tsx';
@@ -9,13 +10,15 @@ import { RunPage } from './pages/RunPage.tsx';
 import { RunsPage } from './pages/RunsPage.tsx';
 import { SensitivityPage } from './pages/SensitivityPage.tsx';
 import { TracePage } from './pages/TracePage.tsx';
-import { WorkbenchPage } from './pages/WorkbenchPage.tsx';
+import { WorkbenchPage, type EditorScenario } from './pages/WorkbenchPage.tsx';
 import { routeHref } from './routing/route.ts';
 import { useRoute } from './routing/use-route.ts';
 
 /** The page for the current hash route, under a header with the two entry points. */
 export function App() {
   const route = useRoute();
+  // The workbench's scenario, so the sensitivity page can study the text being edited.
+  const [editorScenario, setEditorScenario] = useState<EditorScenario | null>(null);
   return (
     <>
       <header className="top">
@@ -75,12 +78,15 @@ export function App() {
       <main>
         {/* Kept mounted while away, so the editor keeps its text and undo history. */}
         <div hidden={route.page !== 'workbench'}>
-          <WorkbenchPage openRun={route.page === 'workbench' ? route.run : undefined} />
+          <WorkbenchPage
+            openRun={route.page === 'workbench' ? route.run : undefined}
+            onScenario={setEditorScenario}
+          />
         </div>
         {/* Keyed by the URL, so a fault on one page clears when the user goes elsewhere. */}
         <ErrorBoundary key={window.location.hash}>
           {route.page === 'runs' && <RunsPage />}
-          {route.page === 'sensitivity' && <SensitivityPage />}
+          {route.page === 'sensitivity' && <SensitivityPage editor={editorScenario} />}
           {route.page === 'game' && <GamePage />}
           {route.page === 'run' && <RunPage key={route.id} id={route.id} />}
           {route.page === 'exercises' && <ExercisesPage />}

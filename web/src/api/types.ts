@@ -9,7 +9,9 @@ import type {
   LlmRunResult,
   LlmSideReport,
   ProportionEstimate,
+  RatioTornadoResult,
   RunResult,
+  SensitivityTornado,
   SobolResult,
   TornadoResult,
   TraceResult,
@@ -50,7 +52,7 @@ export interface TracedDecision {
   readonly choice: string;
   readonly reason: string;
 }
-export type { SobolResult, TornadoResult, UncertaintyResult };
+export type { RatioTornadoResult, SobolResult, TornadoResult, UncertaintyResult };
 
 export type RunKind = 'run' | 'compare';
 export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed' | 'interrupted';
@@ -122,10 +124,13 @@ export interface SensitivityRequest {
   readonly sobol?: boolean;
   readonly basePoints?: number;
   readonly repetitions?: number;
+  /** A safeguard whose risk ratio is studied instead of P(nuclear use). */
+  readonly ratio?: string;
 }
 
 export interface SensitivityResponse {
-  readonly tornado: TornadoResult;
+  /** Of P(nuclear use), or (with `ratio`) a `RatioTornadoResult`, which names its safeguard. */
+  readonly tornado: SensitivityTornado;
   readonly sobol: SobolResult | null;
 }
 

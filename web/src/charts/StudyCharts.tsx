@@ -21,10 +21,13 @@ export function TornadoChart({
   caption,
   testId,
   axisLabel,
+  percent = true,
 }: Props<TornadoRow> & {
   readonly axisLabel: string;
+  /** Changes in percentage points (a probability) or plain units (a risk ratio). Default true. */
+  readonly percent?: boolean;
 }) {
-  const options = useMemo(() => tornadoChart(rows, axisLabel), [rows, axisLabel]);
+  const options = useMemo(() => tornadoChart(rows, axisLabel, percent), [rows, axisLabel, percent]);
   return <PlotFigure options={options} caption={caption} testId={testId} maxWidth={900} />;
 }
 

@@ -12,16 +12,27 @@ import { YamlEditor } from '../editor/YamlEditor.tsx';
 
 const DEFAULT_SCENARIO = 'korean-peninsula-2026';
 
+/** The scenario in the editor, as other pages (the sensitivity page) may study it. */
+export interface EditorScenario {
+  readonly ref: ScenarioRef;
+  readonly text: string;
+  /** The bundled scenario it was loaded from, if any, and whether the text was edited since. */
+  readonly from: string | null;
+  readonly edited: boolean;
+}
+
 interface Props {
   /** A past run whose stored scenario text to open in the editor (`#/?run=ID`). */
   readonly openRun?: string;
+  /** Told of the scenario in the editor whenever it changes (the sensitivity page studies it). */
+  readonly onScenario?: (scenario: EditorScenario) => void;
 }
 
 /**
  * Pick or edit a scenario, see its problems as you type, then run it, compare or inspect its AI.
  * Edited text (or a past run's) is kept as a draft in this browser, so a reload keeps it.
  */
-export function WorkbenchPage({ openRun }: Props) {
+export function WorkbenchPage({ openRun, onScenario }: Props) {
   const [scenarios, setScenarios] = useState<ScenarioListing[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
   const [original, setOriginal] = useState('');
@@ -117,6 +128,9 @@ export function WorkbenchPage({ openRun }: Props) {
     [selected, edited, text],
   );
   const ready = validation.state === 'valid';
+  useEffect(() => {
+    if (text !== '') onScenario?.({ ref: scenario, text, from: selected, edited });
+  }, [onScenario, scenario, text, selected, edited]);
 
   return (
     <div className="workbench">
