@@ -5,6 +5,7 @@ import { agreementAnalysis, type AgreementResult } from './game-agreement.ts';
 import {
   perProfile,
   PROFILE_OUTCOMES,
+  Slot,
   type GameChunkResult,
   type GameLayout,
 } from './game-chunk.ts';
@@ -18,6 +19,8 @@ export type ProfileOutcome = (typeof PROFILE_OUTCOMES)[number];
 export interface ProfileResult {
   readonly strategies: readonly [string, string];
   readonly outcomes: Readonly<Record<ProfileOutcome, ProportionEstimate>>;
+  /** P(a genuine attack on that player's side met no response), each player's: what its payoff weighs. */
+  readonly unansweredOn: readonly [ProportionEstimate, ProportionEstimate];
   /** Each player's P(answered | struck) in the strike variant; null without deterrence. */
   readonly credibility: readonly [ProportionEstimate, ProportionEstimate] | null;
   /** The other side's P(strike) each player faces at its credibility (point); null without deterrence. */
@@ -106,10 +109,11 @@ export function summarizeGame(
     const outcomes = Object.fromEntries(
       PROFILE_OUTCOMES.map((o, i) => [o, estimateProportion(totals.sums[at + i], n)]),
     ) as Record<ProfileOutcome, ProportionEstimate>;
+    const sum = (slot: number) => totals.sums[at + slot];
     const credibility = layout.deterrence
       ? ([
-          estimateProportion(totals.sums[at + 6], totals.sums[at + 5]),
-          estimateProportion(totals.sums[at + 4], totals.sums[at + 3]),
+          estimateProportion(sum(Slot.retaliated + 2), sum(Slot.strike + 2)),
+          estimateProportion(sum(Slot.retaliated), sum(Slot.strike)),
         ] as const)
       : null;
     const map = game.deterrence?.strike;
@@ -117,6 +121,10 @@ export function summarizeGame(
     return {
       strategies: names(k),
       outcomes,
+      unansweredOn: [
+        estimateProportion(sum(Slot.unansweredOn), n),
+        estimateProportion(sum(Slot.unansweredOn + 1), n),
+      ],
       credibility,
       strikeRisk: map && c ? [strikeProbability(map, c[0]), strikeProbability(map, c[1])] : null,
       payoffs: [payoff(k, 0), payoff(k, 1)],

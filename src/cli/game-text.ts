@@ -33,7 +33,7 @@ export function gameText(result: GameResult): string {
   const outcomes = result.profiles.flatMap((p) => [
     p.outcomes.accidentalUse.p,
     p.outcomes.generalWar.p,
-    p.outcomes.unansweredAttack.p,
+    ...p.unansweredOn.map((u) => u.p),
   ]);
   const f = probabilityFormat(outcomes);
   const deterrence = result.deterrence !== null;
@@ -45,7 +45,8 @@ export function gameText(result: GameResult): string {
         { header: second },
         { header: 'P(accidental use)', align: 'right' },
         { header: 'P(general war)', align: 'right' },
-        { header: 'P(unanswered)', align: 'right' },
+        { header: `P(unanswered on ${first})`, align: 'right' },
+        { header: `P(unanswered on ${second})`, align: 'right' },
         ...(deterrence
           ? [
               { header: `credibility ${first}`, align: 'right' as const },
@@ -61,7 +62,7 @@ export function gameText(result: GameResult): string {
         p.strategies[1],
         estimateWithError(p.outcomes.accidentalUse, f),
         estimateWithError(p.outcomes.generalWar, f),
-        estimateWithError(p.outcomes.unansweredAttack, f),
+        ...p.unansweredOn.map((u) => estimateWithError(u, f)),
         ...(p.credibility
           ? p.credibility.map((c) => estimateWithError(c, probabilityFormat([c.p])))
           : []),

@@ -14,6 +14,8 @@ export function gameTable(result: GameResult): DataTable {
       ...estimateColumns('accidental_use'),
       ...estimateColumns('general_war'),
       ...estimateColumns('unanswered_attack'),
+      ...estimateColumns(`unanswered_on_${first}`),
+      ...estimateColumns(`unanswered_on_${second}`),
       ...(deterrence
         ? [...estimateColumns(`${first}_credibility`), ...estimateColumns(`${second}_credibility`)]
         : []),
@@ -26,6 +28,8 @@ export function gameTable(result: GameResult): DataTable {
       ...estimateCells(p.outcomes.accidentalUse),
       ...estimateCells(p.outcomes.generalWar),
       ...estimateCells(p.outcomes.unansweredAttack),
+      ...estimateCells(p.unansweredOn[0]),
+      ...estimateCells(p.unansweredOn[1]),
       ...(p.credibility
         ? [...estimateCells(p.credibility[0]), ...estimateCells(p.credibility[1])]
         : []),
