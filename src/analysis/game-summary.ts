@@ -10,8 +10,10 @@ import {
   type GameLayout,
 } from './game-chunk.ts';
 import { fromDraws, payoffDraws, share } from './game-draws.ts';
+import type { GameParameterUncertainty } from './game-parameter-sets.ts';
 import { strikeProbability } from './game-payoffs.ts';
 import { nashEquilibria, onSupport, pureEquilibria } from './nash-equilibria.ts';
+import type { Estimated } from './uncertainty.ts';
 
 export type ProfileOutcome = (typeof PROFILE_OUTCOMES)[number];
 
@@ -30,6 +32,21 @@ export interface ProfileResult {
   readonly equilibrium: boolean;
   /** Share of resampled payoff matrices in which it is a (pure) equilibrium. */
   readonly equilibriumProbability: number;
+  /**
+   * The same over the declared parameter uncertainty too: the mean over parameter sets of each
+   * set's resampled share, ± its standard error over the sets; null when not played.
+   */
+  readonly parameterEquilibriumProbability: Estimated | null;
+}
+
+/** What a game stopped early (Ctrl-C) had done; every profile ran the same trials. */
+export interface GamePartial {
+  /** Trials of every arm done, and planned. */
+  readonly trials: number;
+  readonly plannedTrials: number;
+  /** Parameter sets played, and planned (0 when parameter uncertainty was not to be played). */
+  readonly parameterSets: number;
+  readonly plannedParameterSets: number;
 }
 
 /** An equilibrium at the point estimates, with what resampling says of it. */
@@ -77,6 +94,10 @@ export interface GameResult {
   readonly equilibria: readonly EquilibriumResult[];
   readonly deviations: readonly Deviation[];
   readonly agreement: AgreementResult | null;
+  /** P(equilibrium) over the declared parameter uncertainty; null when none was played. */
+  readonly parameterUncertainty: GameParameterUncertainty | null;
+  /** Set when the game was stopped before the end: what it had done. Null when complete. */
+  readonly partial: GamePartial | null;
   readonly timing: { readonly seconds: number };
 }
 
@@ -86,8 +107,15 @@ export function summarizeGame(
   game: GameDeclaration,
   layout: GameLayout,
   totals: GameChunkResult,
-  options: { seed: number; resamples: number; seconds: number },
+  options: {
+    seed: number;
+    resamples: number;
+    seconds: number;
+    parameterUncertainty?: GameParameterUncertainty | null;
+    partial?: GamePartial | null;
+  },
 ): GameResult {
+  const overParameters = options.parameterUncertainty ?? null;
   const cols = game.strategies[1].length;
   const names = (k: number) =>
     [game.strategies[0][Math.floor(k / cols)].name, game.strategies[1][k % cols].name] as const;
@@ -130,6 +158,7 @@ export function summarizeGame(
       payoffs: [payoff(k, 0), payoff(k, 1)],
       equilibrium: pure.includes(k),
       equilibriumProbability: share(drawnPure, (s) => s.has(k)),
+      parameterEquilibriumProbability: overParameters?.equilibriumProbability[k] ?? null,
     };
   });
   const equilibria = nashEquilibria(point.a, point.b).map((e): EquilibriumResult => {
@@ -218,6 +247,8 @@ export function summarizeGame(
     equilibria,
     deviations,
     agreement: agreementAnalysis(game, { point, draws }),
+    parameterUncertainty: overParameters,
+    partial: options.partial ?? null,
     timing: { seconds: options.seconds },
   };
 }

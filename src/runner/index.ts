@@ -78,8 +78,11 @@ export {
 export { withLlmSide, type LlmOverrides } from './llm-side.ts';
 export {
   armsPerGame,
+  DEFAULT_GAME_PARAMETER_RUNS,
+  DEFAULT_GAME_PARAMETER_SETS,
   DEFAULT_GAME_RUNS,
   DEFAULT_RESAMPLES,
+  gameParameterSets,
   playGame,
   type GameOptions,
 } from './game-run.ts';
