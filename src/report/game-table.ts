@@ -21,6 +21,11 @@ export function gameTable(result: GameResult): DataTable {
         : []),
       ...columns(...payoff(`${first}_payoff`), ...payoff(`${second}_payoff`)),
       ...columns(['pure_equilibrium', 'number'], ['equilibrium_probability', 'number']),
+      // Empty without parameter uncertainty (none declared, or --parameter-sets 0).
+      ...columns(
+        ['parameter_equilibrium_probability', 'number'],
+        ['parameter_equilibrium_probability_stderr', 'number'],
+      ),
     ],
     rows: result.profiles.map((p) => [
       p.strategies[0],
@@ -36,6 +41,8 @@ export function gameTable(result: GameResult): DataTable {
       ...p.payoffs.flatMap((u) => [u.estimate, u.stderr, u.ci95[0], u.ci95[1]]),
       p.equilibrium ? 1 : 0,
       p.equilibriumProbability,
+      p.parameterEquilibriumProbability?.estimate ?? null,
+      p.parameterEquilibriumProbability?.stderr ?? null,
     ]),
   };
 }
