@@ -23,7 +23,7 @@ import { chunkSchedule } from './chunk-schedule.ts';
 import { compileArms } from './chunk-task.ts';
 import { parameterSetScenarios } from './parameter-sets.ts';
 import { DEFAULT_SEED } from './simulate.ts';
-import type { WorkerPool } from './worker-pool.ts';
+import { WorkerPool } from './worker-pool.ts';
 
 /** Default trials per arm of a game. */
 export const DEFAULT_GAME_RUNS = 2_000;
@@ -92,6 +92,20 @@ export async function playGame(
   loaded: LoadedScenario,
   options: GameOptions = {},
 ): Promise<GameResult> {
+  const workers = options.workers ?? 1;
+  if (options.pool !== undefined || (workers <= 1 && options.offThread !== true)) {
+    return playWith(loaded, options);
+  }
+  // One pool for the game and every parameter set, not a pool started per set.
+  const pool = new WorkerPool(Math.max(1, workers));
+  try {
+    return await playWith(loaded, { ...options, pool });
+  } finally {
+    await pool.close();
+  }
+}
+
+async function playWith(loaded: LoadedScenario, options: GameOptions): Promise<GameResult> {
   const clock = options.clock ?? (() => performance.now());
   const started = clock();
   const seed = options.seed ?? DEFAULT_SEED;
