@@ -287,9 +287,12 @@ export {
   type LlmOverrides,
 } from './runner/index.ts';
 export {
+  DEFAULT_GAME_PARAMETER_RUNS,
+  DEFAULT_GAME_PARAMETER_SETS,
   DEFAULT_GAME_RUNS,
   DEFAULT_RESAMPLES,
   armsPerGame,
+  gameParameterSets,
   playGame,
   type GameOptions,
 } from './runner/index.ts';
@@ -300,6 +303,8 @@ export {
   type AgreementResult,
   type Deviation,
   type EquilibriumResult,
+  type GameParameterUncertainty,
+  type GamePartial,
   type GameResult,
   type ProfileOutcome,
   type ProfileResult,

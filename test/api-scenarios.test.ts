@@ -209,4 +209,27 @@ describe('the delegation game', () => {
     const body = await json<ErrorBody>(response);
     expect(body.issues[0].message).toContain('300 trials × 4 arms is over the limit of 1000');
   });
+
+  it('plays parameter sets when asked and the scenario declares uncertainty, counting their work', async () => {
+    const game = readFileSync(join(SCENARIOS, 'analytic-game.yaml'), 'utf8');
+    const text = `${game}\nuncertainty:\n  actors.a.tracks.air.genuine: { dist: uniform, min: 0.04, max: 0.2, assumption: test }\n`;
+    const request = { scenario: { text }, runs: 200, resamples: 20, parameterSets: 4 };
+    const response = await server.post('/api/game', { ...request, parameterRuns: 50 });
+    expect(response.status).toBe(200);
+    const body = await json<{
+      parameterUncertainty: { parameterSets: number; runs: number } | null;
+      profiles: { parameterEquilibriumProbability: { estimate: number } | null }[];
+    }>(response);
+    expect(body.parameterUncertainty).toMatchObject({ parameterSets: 4, runs: 50 });
+    expect(body.profiles[0].parameterEquilibriumProbability).not.toBeNull();
+    const none = await expectError(
+      await server.post('/api/game', { scenario: { name: 'analytic-game' }, parameterSets: 4 }),
+      422,
+    );
+    expect(none.issues[0].path).toBe('parameterSets');
+    const limited = testServer({ limits: { trialsPerRequest: 1000 } });
+    const over = await json<ErrorBody>(await limited.post('/api/game', request));
+    expect(over.issues[0]).toMatchObject({ path: 'parameterSets' });
+    expect(over.issues[0].message).toContain('(200 + 4 sets × 100) trials × 4 arms');
+  });
 });

@@ -67,9 +67,22 @@ describe('petrov game', () => {
     expect(strip(off.out)).toBe(strip(here.out));
   });
 
+  it('refuses parameter sets for a scenario without uncertainty, naming the flag', async () => {
+    const { code, err } = await cli('game', FILE, ...SMALL, '--parameter-sets', '3');
+    expect(code).toBe(2);
+    expect(err).toContain('--parameter-sets');
+    expect(err).toContain('declares no uncertain parameters');
+    // Off by default there: the CSV's parameter columns are empty, the JSON's field null.
+    const csv = csvRecords((await cli('game', FILE, ...SMALL, '--format', 'csv')).out);
+    expect(csv[0].parameter_equilibrium_probability).toBeNull();
+    const json = JSON.parse((await cli('game', FILE, ...SMALL, '--json')).out) as GameResult;
+    expect(json.parameterUncertainty).toBeNull();
+  });
+
   it('teaches in --help', async () => {
     const { out } = await cli('game', '--help');
     expect(out).toContain('How to read it');
     expect(out).toMatch(/--runs <n>[\s\S]*default:\s+2000/);
+    expect(out).toMatch(/--parameter-sets <n>[\s\S]*\(0 turns it off\)[\s\S]*default:\s+20/);
   });
 });

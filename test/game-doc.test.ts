@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 describe('docs/delegation-game.md', () => {
   it('is produced by the script, which runs on a small budget', async () => {
     const { gameMarkdown, gameStudy } = await import('../scripts/game-doc.ts');
-    const markdown = gameMarkdown(await gameStudy({ runs: 20, resamples: 20 }));
+    const markdown = gameMarkdown(
+      await gameStudy({ runs: 20, resamples: 20, parameterSets: 2, parameterRuns: 10 }),
+    );
     const committed = readFileSync(new URL('../docs/delegation-game.md', import.meta.url), 'utf8');
     const headings = (text: string) => text.split('\n').filter((l) => l.startsWith('#'));
     expect(headings(committed)).toEqual(headings(markdown));
@@ -13,6 +15,10 @@ describe('docs/delegation-game.md', () => {
       expect(text).toContain('| in-loop | in-loop |');
       expect(text).toMatch(/Restraint \(in-loop, in-loop\)/);
       expect(text).toContain('comms.survivingCommand = 0.9');
+      expect(text).toMatch(
+        /The game played again at \d+ parameter sets of the \d+ uncertain parameters/,
+      );
+      expect(text).toContain('with parameter uncertainty |');
     }
   }, 120_000);
 });

@@ -20,7 +20,7 @@ const [L, G, T] = [0.2, 0.2, 10];
 const STRATEGY = { cautious: [0.05, 0.5], ready: [0.5, 0.05] } as const;
 const WEIGHTS = [
   { use: 1.5, un: 1 },
-  { use: 1, un: 1.5 },
+  { use: 2, un: 1 },
 ];
 
 function exact(a: keyof typeof STRATEGY, b: keyof typeof STRATEGY) {
@@ -28,7 +28,9 @@ function exact(a: keyof typeof STRATEGY, b: keyof typeof STRATEGY) {
   const [fb, nb] = STRATEGY[b];
   const use = -Math.expm1(-L * T * (fa + fb));
   const un = -Math.expm1(-G * T * (na + nb));
-  return { use, un, payoffs: WEIGHTS.map((w) => -(w.use * use + w.un * un)) };
+  // Each player weighs the attack on its own side: a genuine attack on a goes unanswered at rate g n_a.
+  const on = [-Math.expm1(-G * T * na), -Math.expm1(-G * T * nb)];
+  return { use, un, on, payoffs: WEIGHTS.map((w, p) => -(w.use * use + w.un * on[p])) };
 }
 
 const within = (e: Difference, x: number) => Math.abs(e.estimate - x) <= Z999 * e.stderr + 1e-12;
@@ -47,6 +49,9 @@ describe('the 2 × 2 game in closed form', async () => {
       const n = result.runs;
       expectCovered(Math.round(profile.outcomes.accidentalUse.p * n), n, cells[k].use, Z999);
       expectCovered(Math.round(profile.outcomes.unansweredAttack.p * n), n, cells[k].un, Z999);
+      profile.unansweredOn.forEach((u, p) =>
+        expectCovered(Math.round(u.p * n), n, cells[k].on[p], Z999),
+      );
       profile.payoffs.forEach((u, p) => expect(within(u, cells[k].payoffs[p])).toBe(true));
     });
   });
@@ -75,11 +80,8 @@ describe('the 2 × 2 game in closed form', async () => {
     expect(within(mixed.mix[1][0], truth.q[0])).toBe(true);
     expect(mixed.mix[0][0].stderr).toBeGreaterThan(0);
     expect(within(mixed.payoffs[0], truth.payoffs[0])).toBe(true);
-    // Both pure equilibria are better for both players than the mixed one.
-    expect(mixed.paretoImprovements.map((i) => i.strategies)).toEqual([
-      ['cautious', 'cautious'],
-      ['ready', 'ready'],
-    ]);
+    // Only the cautious pure equilibrium is better for both players than the mixed one.
+    expect(mixed.paretoImprovements.map((i) => i.strategies)).toEqual([['cautious', 'cautious']]);
   });
 
   it('the agreement (both cautious) is already an equilibrium: it holds with no verification', () => {

@@ -2,10 +2,24 @@ import { CAUSE_OF_ORIGIN, Flag, type TrialOutcome } from '../engine/index.ts';
 import { CAUSES } from '../scenario/index.ts';
 import type { CompiledArm } from './compare-chunk.ts';
 
-/** Outcomes of a profile's own arm that payoffs weigh, in this order. */
+/** Outcomes of a profile's own arm, in this order (the unanswered attack on either side). */
 export const PROFILE_OUTCOMES = ['accidentalUse', 'generalWar', 'unansweredAttack'] as const;
 /** Per strike variant (first player strikes, then second): did it happen, was it answered. */
 export const STRIKE_OUTCOMES = ['strike', 'retaliated'] as const;
+
+/**
+ * Offsets of a profile's indicators: its outcomes, then a genuine attack unanswered on each
+ * player's own side (first, second: what each player's payoff weighs), then per strike variant s
+ * the strike and its answer at `strike + 2 s`, `retaliated + 2 s`.
+ */
+export const Slot = {
+  accidentalUse: 0,
+  generalWar: 1,
+  unansweredAttack: 2,
+  unansweredOn: 3,
+  strike: 5,
+  retaliated: 6,
+} as const;
 
 /** Where a profile's indicators sit in the per-trial vector. */
 export interface GameLayout {
@@ -18,7 +32,7 @@ export interface GameLayout {
 export const armsPerProfile = (l: GameLayout) => (l.deterrence ? 3 : 1);
 /** Indicators per profile. */
 export const perProfile = (l: GameLayout) =>
-  PROFILE_OUTCOMES.length + (l.deterrence ? 2 * STRIKE_OUTCOMES.length : 0);
+  Slot.strike + (l.deterrence ? 2 * STRIKE_OUTCOMES.length : 0);
 export const dimension = (l: GameLayout) => l.profiles * perProfile(l);
 /** Index of (a, b), a ≤ b, in a packed upper triangle of side d. */
 export const packed = (a: number, b: number, d: number) => a * d - (a * (a - 1)) / 2 + (b - a);
@@ -56,14 +70,17 @@ export function gameChunk(
     for (let k = 0; k < layout.profiles; k++) {
       const base = k * per;
       const own = arms[k * perArm].simulator.run(seed, trial);
-      if (accidental(own)) on[count++] = base;
-      if (own.flags[Flag.generalWar] === 1) on[count++] = base + 1;
-      if (own.flags[Flag.unansweredAttack] === 1) on[count++] = base + 2;
+      if (accidental(own)) on[count++] = base + Slot.accidentalUse;
+      if (own.flags[Flag.generalWar] === 1) on[count++] = base + Slot.generalWar;
+      if (own.flags[Flag.unansweredAttack] === 1) on[count++] = base + Slot.unansweredAttack;
+      for (let p = 0; p < 2; p++) {
+        if (own.unansweredOn[p] === 1) on[count++] = base + Slot.unansweredOn + p;
+      }
       for (let s = 0; s < perArm - 1; s++) {
         const o = arms[k * perArm + 1 + s].simulator.run(seed, trial);
         if (o.flags[Flag.disarmingStrike] !== 1) continue;
-        on[count++] = base + 3 + 2 * s;
-        if (o.flags[Flag.strikeRetaliated] === 1) on[count++] = base + 4 + 2 * s;
+        on[count++] = base + Slot.strike + 2 * s;
+        if (o.flags[Flag.strikeRetaliated] === 1) on[count++] = base + Slot.retaliated + 2 * s;
       }
     }
     for (let x = 0; x < count; x++) {

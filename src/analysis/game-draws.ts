@@ -10,16 +10,20 @@ export interface PayoffDraws {
   readonly draws: readonly Payoffs[];
 }
 
-/** Payoffs at the estimated means and at `resamples` draws of the means (see MeanResampler). */
+/**
+ * Payoffs at the estimated means and at `resamples` draws of the means (see MeanResampler), on
+ * resampling stream `index` (0 for the game as declared, j + 1 for parameter set j).
+ */
 export function payoffDraws(
   totals: GameChunkResult,
   layout: GameLayout,
   game: GameDeclaration,
   seed: number,
   resamples: number,
+  index = 0,
 ): PayoffDraws {
   const cols = game.strategies[1].length;
-  const resampler = new MeanResampler(totals, seed);
+  const resampler = new MeanResampler(totals, seed, index);
   const point = gamePayoffs(resampler.means, layout, game, cols);
   const buffer = new Float64Array(resampler.means.length);
   const draws: Payoffs[] = [];

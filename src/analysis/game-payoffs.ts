@@ -1,5 +1,5 @@
 import type { GameDeclaration, StrikeMap } from '../scenario/index.ts';
-import { perProfile, type GameLayout } from './game-chunk.ts';
+import { perProfile, Slot, type GameLayout } from './game-chunk.ts';
 
 /** Both players' payoff matrices, and each side's credibility per profile (null without deterrence). */
 export interface Payoffs {
@@ -18,8 +18,8 @@ export function strikeProbability(map: StrikeMap, c: number): number {
 }
 
 /**
- * Payoffs from the indicator means of every profile (see `gameChunk` for their order): each
- * player's −Σ cost × P over accidental use, general war and an unanswered attack, and with
+ * Payoffs from the indicator means of every profile (see `Slot` for their order): each player's
+ * −Σ cost × P over accidental use, general war and an unanswered attack on its own side, and with
  * deterrence −s(c) × (cost of being struck + cost of the exchange × c), where c is the player's
  * credibility, P(it answered | the other side struck) in that profile's strike variant, and s the
  * declared strike map. The crisis and the strike are weighed as separate risks: a player facing a
@@ -38,16 +38,21 @@ export function gamePayoffs(
   const credibility: [number, number][] | null = layout.deterrence ? [] : null;
   for (let k = 0; k < layout.profiles; k++) {
     const at = k * per;
-    const [acc, war, un] = [means[at], means[at + 1], means[at + 2]];
+    const acc = means[at + Slot.accidentalUse];
+    const war = means[at + Slot.generalWar];
+    // Each player weighs the attack on its own side; accidents and general war are everyone's.
     const cost = game.weights.map(
-      (w) => w.accidentalUse * acc + w.generalWar * war + w.unansweredAttack * un,
+      (w, p) =>
+        w.accidentalUse * acc +
+        w.generalWar * war +
+        w.unansweredAttack * means[at + Slot.unansweredOn + p],
     );
     const deterrence = game.deterrence;
     if (deterrence && credibility) {
       // Variant 0: the first player strikes, so it measures the second player's answer; and back.
       const ratio = (hit: number, of: number) => (of > 0 ? Math.min(1, hit / of) : 0);
-      const c1 = ratio(means[at + 4], means[at + 3]);
-      const c0 = ratio(means[at + 6], means[at + 5]);
+      const c1 = ratio(means[at + Slot.retaliated], means[at + Slot.strike]);
+      const c0 = ratio(means[at + Slot.retaliated + 2], means[at + Slot.strike + 2]);
       credibility.push([c0, c1]);
       [c0, c1].forEach((c, p) => {
         const w = game.weights[p];

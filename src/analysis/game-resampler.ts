@@ -16,7 +16,8 @@ export class MeanResampler {
   private readonly z: Float64Array;
   private readonly rng: Rng;
 
-  constructor(totals: GameChunkResult, seed: number) {
+  /** `index` picks one of many independent resampling streams of a seed. Default 0. */
+  constructor(totals: GameChunkResult, seed: number, index = 0) {
     const d = totals.sums.length;
     const n = Math.max(1, totals.trials);
     this.means = Float64Array.from(totals.sums, (s) => s / n);
@@ -32,7 +33,7 @@ export class MeanResampler {
     }
     this.chol = cholesky(cov, d);
     this.z = new Float64Array(d);
-    this.rng = new Rng(seed, 0, RESAMPLE_STREAM);
+    this.rng = new Rng(seed, index, RESAMPLE_STREAM);
   }
 
   /** One draw of the means into `out`. */

@@ -5,12 +5,15 @@ import { agreementAnalysis, type AgreementResult } from './game-agreement.ts';
 import {
   perProfile,
   PROFILE_OUTCOMES,
+  Slot,
   type GameChunkResult,
   type GameLayout,
 } from './game-chunk.ts';
 import { fromDraws, payoffDraws, share } from './game-draws.ts';
+import type { GameParameterUncertainty } from './game-parameter-sets.ts';
 import { strikeProbability } from './game-payoffs.ts';
 import { nashEquilibria, onSupport, pureEquilibria } from './nash-equilibria.ts';
+import type { Estimated } from './uncertainty.ts';
 
 export type ProfileOutcome = (typeof PROFILE_OUTCOMES)[number];
 
@@ -18,6 +21,8 @@ export type ProfileOutcome = (typeof PROFILE_OUTCOMES)[number];
 export interface ProfileResult {
   readonly strategies: readonly [string, string];
   readonly outcomes: Readonly<Record<ProfileOutcome, ProportionEstimate>>;
+  /** P(a genuine attack on that player's side met no response), each player's: what its payoff weighs. */
+  readonly unansweredOn: readonly [ProportionEstimate, ProportionEstimate];
   /** Each player's P(answered | struck) in the strike variant; null without deterrence. */
   readonly credibility: readonly [ProportionEstimate, ProportionEstimate] | null;
   /** The other side's P(strike) each player faces at its credibility (point); null without deterrence. */
@@ -27,6 +32,21 @@ export interface ProfileResult {
   readonly equilibrium: boolean;
   /** Share of resampled payoff matrices in which it is a (pure) equilibrium. */
   readonly equilibriumProbability: number;
+  /**
+   * The same over the declared parameter uncertainty too: the mean over parameter sets of each
+   * set's resampled share, ± its standard error over the sets; null when not played.
+   */
+  readonly parameterEquilibriumProbability: Estimated | null;
+}
+
+/** What a game stopped early (Ctrl-C) had done; every profile ran the same trials. */
+export interface GamePartial {
+  /** Trials of every arm done, and planned. */
+  readonly trials: number;
+  readonly plannedTrials: number;
+  /** Parameter sets played, and planned (0 when parameter uncertainty was not to be played). */
+  readonly parameterSets: number;
+  readonly plannedParameterSets: number;
 }
 
 /** An equilibrium at the point estimates, with what resampling says of it. */
@@ -74,6 +94,10 @@ export interface GameResult {
   readonly equilibria: readonly EquilibriumResult[];
   readonly deviations: readonly Deviation[];
   readonly agreement: AgreementResult | null;
+  /** P(equilibrium) over the declared parameter uncertainty; null when none was played. */
+  readonly parameterUncertainty: GameParameterUncertainty | null;
+  /** Set when the game was stopped before the end: what it had done. Null when complete. */
+  readonly partial: GamePartial | null;
   readonly timing: { readonly seconds: number };
 }
 
@@ -83,8 +107,15 @@ export function summarizeGame(
   game: GameDeclaration,
   layout: GameLayout,
   totals: GameChunkResult,
-  options: { seed: number; resamples: number; seconds: number },
+  options: {
+    seed: number;
+    resamples: number;
+    seconds: number;
+    parameterUncertainty?: GameParameterUncertainty | null;
+    partial?: GamePartial | null;
+  },
 ): GameResult {
+  const overParameters = options.parameterUncertainty ?? null;
   const cols = game.strategies[1].length;
   const names = (k: number) =>
     [game.strategies[0][Math.floor(k / cols)].name, game.strategies[1][k % cols].name] as const;
@@ -106,10 +137,11 @@ export function summarizeGame(
     const outcomes = Object.fromEntries(
       PROFILE_OUTCOMES.map((o, i) => [o, estimateProportion(totals.sums[at + i], n)]),
     ) as Record<ProfileOutcome, ProportionEstimate>;
+    const sum = (slot: number) => totals.sums[at + slot];
     const credibility = layout.deterrence
       ? ([
-          estimateProportion(totals.sums[at + 6], totals.sums[at + 5]),
-          estimateProportion(totals.sums[at + 4], totals.sums[at + 3]),
+          estimateProportion(sum(Slot.retaliated + 2), sum(Slot.strike + 2)),
+          estimateProportion(sum(Slot.retaliated), sum(Slot.strike)),
         ] as const)
       : null;
     const map = game.deterrence?.strike;
@@ -117,11 +149,16 @@ export function summarizeGame(
     return {
       strategies: names(k),
       outcomes,
+      unansweredOn: [
+        estimateProportion(sum(Slot.unansweredOn), n),
+        estimateProportion(sum(Slot.unansweredOn + 1), n),
+      ],
       credibility,
       strikeRisk: map && c ? [strikeProbability(map, c[0]), strikeProbability(map, c[1])] : null,
       payoffs: [payoff(k, 0), payoff(k, 1)],
       equilibrium: pure.includes(k),
       equilibriumProbability: share(drawnPure, (s) => s.has(k)),
+      parameterEquilibriumProbability: overParameters?.equilibriumProbability[k] ?? null,
     };
   });
   const equilibria = nashEquilibria(point.a, point.b).map((e): EquilibriumResult => {
@@ -210,6 +247,8 @@ export function summarizeGame(
     equilibria,
     deviations,
     agreement: agreementAnalysis(game, { point, draws }),
+    parameterUncertainty: overParameters,
+    partial: options.partial ?? null,
     timing: { seconds: options.seconds },
   };
 }

@@ -117,8 +117,15 @@ export { MeanResampler, RESAMPLE_STREAM } from './game-resampler.ts';
 export { payoffDraws, type PayoffDraws } from './game-draws.ts';
 export { agreementAnalysis, type AgreementResult } from './game-agreement.ts';
 export {
+  gameSetOutcome,
+  summarizeParameterSets,
+  type GameParameterUncertainty,
+  type GameSetOutcome,
+} from './game-parameter-sets.ts';
+export {
   summarizeGame,
   type Deviation,
+  type GamePartial,
   type EquilibriumResult,
   type GameResult,
   type ProfileOutcome,

@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   agreementChart,
+  DEFAULT_GAME_PARAMETER_RUNS,
+  DEFAULT_GAME_PARAMETER_SETS,
   DEFAULT_GAME_RUNS,
   DEFAULT_RESAMPLES,
   DEFAULT_SEED,
@@ -11,6 +13,7 @@ import {
   playGame,
   renderChart,
   standaloneSvg,
+  uncertainParameters,
 } from '../index.ts';
 import {
   checkWritable,
@@ -21,8 +24,10 @@ import {
   workersFor,
   WORKERS_HELP,
 } from './arguments.ts';
+import { formatInteger } from './format.ts';
 import { gameText } from './game-text.ts';
-import type { CliIo } from './io.ts';
+import { stoppableByCtrlC } from './interrupt.ts';
+import { Exit, type CliIo } from './io.ts';
 import { addFormatOptions, outputFormat, rendered, type FormatFlags } from './output-format.ts';
 import { progressReporter } from './progress.ts';
 import { warnNoEffect } from './warnings.ts';
@@ -31,6 +36,8 @@ interface GameFlags extends FormatFlags {
   runs: number;
   seed: number;
   resamples: number;
+  parameterSets: number;
+  parameterRuns: number;
   set?: string[];
   workers?: number;
   chart?: string;
@@ -39,7 +46,12 @@ interface GameFlags extends FormatFlags {
 // Trials per chunk of a game (the runner's unit of work), for choosing the worker count.
 const GAME_CHUNK = 500;
 
-export function registerGame(program: Command, io: CliIo): void {
+export function registerGame(
+  program: Command,
+  io: CliIo,
+  /** Sets the exit code (130 when Ctrl-C stopped the game). */
+  setExit: (code: number) => void,
+): void {
   const command = program
     .command('game')
     .summary(
@@ -69,6 +81,18 @@ export function registerGame(program: Command, io: CliIo): void {
       DEFAULT_RESAMPLES,
     )
     .option(
+      '--parameter-sets <n>',
+      'with an `uncertainty` block: parameter sets drawn from it, the game played at each (0 turns it off)',
+      integer(0, 10_000),
+      DEFAULT_GAME_PARAMETER_SETS,
+    )
+    .option(
+      '--parameter-runs <n>',
+      'trials of every profile (and strike variant) at each parameter set',
+      integer(1, 1e7),
+      DEFAULT_GAME_PARAMETER_RUNS,
+    )
+    .option(
       '--set <path=value>',
       `${SET_HELP}; game.* fields too (e.g. game.weights.north.generalWar=50)`,
       collect,
@@ -84,31 +108,61 @@ export function registerGame(program: Command, io: CliIo): void {
       `
 How to read it: a profile is one strategy per side. An equilibrium is a profile (or a mix) where
 neither side gains by changing alone; "holds in 97% of resamples" says how sure the Monte Carlo
-is of that. A Pareto improvement is a profile better for one side and no worse for the other: a
+is of that. With an \`uncertainty\` block, "P(eq.) params" asks the same when the declared
+parameters are uncertain too: the game is played again at each parameter set and each set's
+resampled share is averaged (± its error over the sets). A Pareto improvement is a profile better for one side and no worse for the other: a
 deal worth verifying. The agreement line says how large v × penalty must be for the restraint to
 hold. Costs are yours to state (game.weights): docs/delegation-game.md explains each term.
 
 Examples:
   petrov game scenarios/analytic-game.yaml
   petrov game scenarios/korean-peninsula-2026.yaml --runs 5000
+  petrov game scenarios/korean-peninsula-2026.yaml --parameter-sets 40 --parameter-runs 500
+  petrov game scenarios/korean-peninsula-2026.yaml --parameter-sets 0
   petrov game scenarios/korean-peninsula-2026.yaml --set game.weights.south.unansweredAttack=5 --json
   petrov game scenarios/korean-peninsula-2026.yaml --format csv > game.csv
   petrov game scenarios/korean-peninsula-2026.yaml --chart agreement.svg`,
     )
-    .action(async (file: string, flags: GameFlags) => {
+    .action(async (file: string, flags: GameFlags, command: Command) => {
       const format = outputFormat(flags);
       if (flags.chart !== undefined) checkWritable(flags.chart, '--chart');
       const loaded = orThrow(loadScenarioFile(file, flags.set));
       warnNoEffect(io, file, loaded.text);
+      const asked = command.getOptionValueSource('parameterSets') === 'cli';
+      if (asked && flags.parameterSets > 0 && uncertainParameters(loaded.scenario).length === 0) {
+        throw new InputError([
+          {
+            path: '--parameter-sets',
+            message: 'the scenario declares no uncertain parameters (an `uncertainty` block)',
+          },
+        ]);
+      }
       const progress = progressReporter(io, 'game');
-      const result = await playGame(loaded, {
-        runs: flags.runs,
-        seed: flags.seed,
-        resamples: flags.resamples,
-        workers: workersFor(flags.workers, flags.runs, GAME_CHUNK),
-        onProgress: (done, planned) => progress.update({ done, planned }),
-      });
+      // Without a terminal there is no bar: one line says the work has begun and how to stop it.
+      let announced = io.errIsTty;
+      const onProgress = (done: number, planned: number) => {
+        if (!announced) {
+          announced = true;
+          io.err(
+            `petrov game: ${formatInteger(done)} of ${formatInteger(planned)} trials done (over every arm); Ctrl-C stops and prints what is done\n`,
+          );
+        }
+        progress.update({ done, planned });
+      };
+      const result = await stoppableByCtrlC(io, (signal) =>
+        playGame(loaded, {
+          runs: flags.runs,
+          seed: flags.seed,
+          resamples: flags.resamples,
+          parameterSets: flags.parameterSets,
+          parameterRuns: flags.parameterRuns,
+          workers: workersFor(flags.workers, flags.runs, GAME_CHUNK),
+          onProgress,
+          signal,
+        }),
+      );
       progress.stop();
+      if (result.partial !== null) setExit(Exit.interrupted);
       if (flags.chart !== undefined) {
         if (result.agreement === null) {
           throw new InputError([

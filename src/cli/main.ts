@@ -80,7 +80,7 @@ and store what they had done). The scenario field reference is docs/scenario-ref
   registerSensitivity(program, io);
   registerUncertainty(program, io);
   registerCalibrate(program, io);
-  registerGame(program, io);
+  registerGame(program, io, setExit);
   registerTrace(program, io);
   registerAgents(program, io);
   registerMerge(program, io);

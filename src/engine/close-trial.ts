@@ -31,7 +31,10 @@ export function closeQuiet(ctx: TrialContext): void {
     if (j % K === 0) {
       counts[Count.genuineMissed] += n;
       counts[Count.unansweredAttacks] += n;
-      if (n > 0) ctx.outcome.flags[Flag.unansweredAttack] = 1;
+      if (n > 0) {
+        ctx.outcome.flags[Flag.unansweredAttack] = 1;
+        ctx.outcome.unansweredOn[actor] = 1;
+      }
     } else ctx.sites.misses(siteIndex(A, Site.label, actor, domain), n);
   }
 }

@@ -287,7 +287,10 @@ export class TrialContext {
     out.origin = 0;
     out.user = -1;
     out.rootOrigin = 0;
-    for (let a = 0; a < initial.length; a++) out.highestRung[a] = initial[a];
+    for (let a = 0; a < initial.length; a++) {
+      out.highestRung[a] = initial[a];
+      out.unansweredOn[a] = 0;
+    }
     const counts = out.counts;
     for (let c = 0; c < counts.length; c++) counts[c] = 0;
     for (let f = 0; f < out.flags.length; f++) out.flags[f] = 0;
@@ -470,6 +473,7 @@ export class TrialContext {
   unanswered(a: number, domain: number): void {
     this.outcome.counts[Count.unansweredAttacks]++;
     this.outcome.flags[Flag.unansweredAttack] = 1;
+    this.outcome.unansweredOn[a] = 1;
     this.record(TraceKind.unanswered, a, domain);
   }
 

@@ -24,6 +24,8 @@ export class TrialOutcome {
   readonly flags = new Float64Array(FLAG_NAMES.length);
   /** Minutes from the start to general nuclear war (horizon if none). */
   generalWarTime = 0;
+  /** 1 per actor whose side a genuine attack reached with no response (the flag, split by side). */
+  readonly unansweredOn: Float64Array;
   /** Log likelihood ratio of the trial (original over tilted measure); 0 without a tilt. */
   logWeight = 0;
   /**
@@ -44,6 +46,7 @@ export class TrialOutcome {
 
   constructor(actorCount: number) {
     this.highestRung = new Int32Array(actorCount);
+    this.unansweredOn = new Float64Array(actorCount);
     const processes = actorCount * PROCESSES_PER_ACTOR;
     this.processEvents = new Float64Array(processes);
     this.exposure = new Float64Array(processes);

@@ -93,8 +93,11 @@ export {
 } from './agent-choice.ts';
 export {
   armsPerGame,
+  DEFAULT_GAME_PARAMETER_RUNS,
+  DEFAULT_GAME_PARAMETER_SETS,
   DEFAULT_GAME_RUNS,
   DEFAULT_RESAMPLES,
+  gameParameterSets,
   playGame,
   type GameOptions,
 } from './game-run.ts';

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { armsPerGame, playGame, type WorkerPool } from '../index.ts';
+import { armsPerGame, gameParameterSets, playGame, type WorkerPool } from '../index.ts';
 import { ApiError } from './api-error.ts';
 import type { Limits } from './limits.ts';
 import { jsonBody } from './request-input.ts';
@@ -25,17 +25,30 @@ export function gameRoute(
         ? library.text(body.scenario.name, 'scenario.name')
         : (body.scenario.text ?? '');
     // Costs go through the loader as `--set` changes do, so a bad one is refused naming the field.
-    const sets = Object.entries(body.weights ?? {}).flatMap(([actor, costs]) =>
-      Object.entries(costs).map(([name, value]) => `game.weights.${actor}.${name}=${value}`),
+    const costs = Object.entries(body.weights ?? {}).flatMap(([actor, weights]) =>
+      Object.entries(weights).map(([name, value]) => `game.weights.${actor}.${name}=${value}`),
     );
-    const loaded = loadText(text, sets);
+    const loaded = loadText(text, costs);
     const runs = body.runs ?? 500;
     const arms = armsPerGame(loaded);
-    if (runs * arms > limits.trialsPerRequest) {
+    const sets = gameParameterSets(loaded, body.parameterSets ?? 0);
+    if (body.parameterSets !== undefined && body.parameterSets > 0 && sets === 0) {
+      throw new ApiError(422, 'invalid request', [
+        {
+          path: 'parameterSets',
+          message: 'the scenario declares no uncertain parameters (an `uncertainty` block)',
+        },
+      ]);
+    }
+    const parameterRuns = body.parameterRuns ?? 100;
+    const trials = runs + sets * parameterRuns;
+    if (trials * arms > limits.trialsPerRequest) {
+      const what =
+        sets > 0 ? `(${runs} + ${sets} sets × ${parameterRuns}) trials` : `${runs} trials`;
       throw new ApiError(422, 'too much work', [
         {
-          path: 'runs',
-          message: `${runs} trials × ${arms} arms is over the limit of ${limits.trialsPerRequest} trials a request`,
+          path: sets > 0 ? 'parameterSets' : 'runs',
+          message: `${what} × ${arms} arms is over the limit of ${limits.trialsPerRequest} trials a request`,
         },
       ]);
     }
@@ -49,6 +62,8 @@ export function gameRoute(
         runs,
         seed: body.seed,
         resamples: body.resamples ?? 300,
+        parameterSets: sets,
+        parameterRuns,
         workers: engine.workers,
         pool: engine.pool,
         offThread: engine.pool !== undefined,

@@ -102,8 +102,12 @@ export const gameBodySchema = z.strictObject({
   runs: z.int().min(1).max(100_000).optional(),
   /** Default 1. */
   seed: z.int().min(0).optional(),
-  /** Resampled payoff matrices. Default 300. */
+  /** Resampled payoff matrices (at the baseline and at each parameter set). Default 300. */
   resamples: z.int().min(10).max(5000).optional(),
+  /** Parameter sets from the scenario's `uncertainty` block, the game played at each. Default 0 (off: the page stays quick). */
+  parameterSets: z.int().min(0).max(200).optional(),
+  /** Trials of every arm at each parameter set. Default 100. */
+  parameterRuns: z.int().min(1).max(100_000).optional(),
   /** Costs per actor, e.g. `{ north: { generalWar: 20 } }`, over the scenario's `game.weights`. */
   weights: z
     .record(

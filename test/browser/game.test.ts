@@ -47,4 +47,18 @@ describe.runIf(chromiumInstalled())('delegation game page in Chromium', () => {
     await expect.poll(() => items.count(), POLL).toBe(1);
     expect(await items.nth(0).textContent()).toMatch(/^pure: a cautious, b cautious/);
   }, 90_000);
+
+  it('plays the Korean game over parameter sets of its uncertainty block', async () => {
+    await page.getByTestId('game-scenario').selectOption('korean-peninsula-2026');
+    await page.locator('#game-runs').fill('20');
+    await page.getByTestId('game-parameter-sets').fill('2');
+    await page.getByTestId('game-play').click();
+    const line = page.getByTestId('game-parameters');
+    await expect
+      .poll(() => line.textContent(), POLL)
+      .toMatch(/^Parameter uncertainty: 2 parameter sets of \d+ uncertain parameters, 100 trials/);
+    await expect
+      .poll(() => page.getByTestId('game-matrix').locator('svg').textContent(), POLL)
+      .toMatch(/params \d+% ± \d+/);
+  }, 90_000);
 });

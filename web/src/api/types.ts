@@ -148,6 +148,9 @@ export interface GameRequest {
   readonly runs?: number;
   readonly resamples?: number;
   readonly weights?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Parameter sets of the scenario's `uncertainty` block (default 0: off). */
+  readonly parameterSets?: number;
+  readonly parameterRuns?: number;
 }
 
 export type { GameResult };

@@ -14,7 +14,8 @@ interface Cell {
 
 /**
  * The payoff matrix: one cell per profile (first player's strategy down, second's across), shaded
- * by the two payoffs' sum, labelled with each payoff ± its error and P(equilibrium); pure
+ * by the two payoffs' sum, labelled with each payoff ± its error and P(equilibrium) (and over the
+ * parameter sets too, when played); pure
  * equilibria framed in black.
  */
 export function GameMatrixChart({ result }: { readonly result: GameResult }) {
@@ -23,7 +24,7 @@ export function GameMatrixChart({ result }: { readonly result: GameResult }) {
       row: p.strategies[0],
       col: p.strategies[1],
       total: p.payoffs[0].estimate + p.payoffs[1].estimate,
-      label: `${p.payoffs[0].estimate.toFixed(3)} ± ${p.payoffs[0].stderr.toFixed(3)}\n${p.payoffs[1].estimate.toFixed(3)} ± ${p.payoffs[1].stderr.toFixed(3)}\nP(eq.) ${Math.round(100 * p.equilibriumProbability)}%`,
+      label: `${p.payoffs[0].estimate.toFixed(3)} ± ${p.payoffs[0].stderr.toFixed(3)}\n${p.payoffs[1].estimate.toFixed(3)} ± ${p.payoffs[1].stderr.toFixed(3)}\nP(eq.) ${Math.round(100 * p.equilibriumProbability)}%${p.parameterEquilibriumProbability ? `; params ${Math.round(100 * p.parameterEquilibriumProbability.estimate)}% ± ${Math.round(100 * p.parameterEquilibriumProbability.stderr)}` : ''}`,
       equilibrium: p.equilibrium,
     }));
     const rows = result.strategies[0].map((s) => s.name);

@@ -14,6 +14,16 @@ const COSTS = [
 
 type Weights = Record<string, Record<string, number>>;
 
+const percentWithError = (e: { estimate: number; stderr: number }) =>
+  `${Math.round(100 * e.estimate)}% ± ${Math.round(100 * e.stderr)}`;
+
+/** A pure equilibrium's P(equilibrium) over the parameter sets, when they were played. */
+function parameterFigure(result: GameResult, support: readonly (readonly string[])[]): string {
+  const profile = result.profiles.find((p) => p.strategies.every((s, i) => s === support[i][0]));
+  const p = profile?.parameterEquilibriumProbability;
+  return p ? `, ${percentWithError(p)} with parameter uncertainty` : '';
+}
+
 /**
  * The delegation game of a bundled scenario: the payoff matrix with its equilibria, and each
  * side's costs, adjustable; the server plays the game again with them (the same seed, so only the
@@ -23,6 +33,7 @@ export function GamePage() {
   const [scenarios, setScenarios] = useState<ScenarioListing[]>([]);
   const [name, setName] = useState('analytic-game');
   const [runs, setRuns] = useState(500);
+  const [parameterSets, setParameterSets] = useState(0);
   const [weights, setWeights] = useState<Weights | null>(null);
   const [result, setResult] = useState<GameResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -36,7 +47,13 @@ export function GamePage() {
     setBusy(true);
     setError(null);
     api
-      .game({ scenario: { name }, runs, resamples: 200, ...(costs ? { weights: costs } : {}) })
+      .game({
+        scenario: { name },
+        runs,
+        resamples: 200,
+        ...(parameterSets > 0 ? { parameterSets } : {}),
+        ...(costs ? { weights: costs } : {}),
+      })
       .then((r) => {
         setResult(r);
         setWeights(Object.fromEntries(r.players.map((p, i) => [p, { ...r.weights[i] }])));
@@ -80,6 +97,16 @@ export function GamePage() {
           value={runs}
           onChange={(e) => setRuns(Number(e.target.value))}
         />
+        <label htmlFor="game-parameter-sets">Parameter sets (0: off)</label>
+        <input
+          id="game-parameter-sets"
+          data-testid="game-parameter-sets"
+          type="number"
+          min={0}
+          title="with an uncertainty block: play the game again at this many parameter sets (100 trials each)"
+          value={parameterSets}
+          onChange={(e) => setParameterSets(Number(e.target.value))}
+        />
         <button type="button" data-testid="game-play" disabled={busy} onClick={() => play(weights)}>
           {busy ? 'Playing…' : 'Play'}
         </button>
@@ -122,6 +149,15 @@ export function GamePage() {
       {result && (
         <>
           <GameMatrixChart result={result} />
+          {result.parameterUncertainty && (
+            <p data-testid="game-parameters">
+              Parameter uncertainty: {result.parameterUncertainty.parameterSets} parameter sets of{' '}
+              {result.parameterUncertainty.parameters.length} uncertain parameters,{' '}
+              {result.parameterUncertainty.runs} trials of every arm at each; the pure equilibria
+              are the baseline&apos;s in{' '}
+              {percentWithError(result.parameterUncertainty.sameAsBaseline)} of them.
+            </p>
+          )}
           <h2>Equilibria</h2>
           <ul data-testid="game-equilibria">
             {result.equilibria.map((e, i) => (
@@ -131,6 +167,7 @@ export function GamePage() {
                 {e.payoffs[0].stderr.toFixed(3)}, {e.payoffs[1].estimate.toFixed(3)} ±{' '}
                 {e.payoffs[1].stderr.toFixed(3)}; holds in {Math.round(100 * e.probability)}% of
                 resampled payoffs
+                {e.kind === 'pure' && parameterFigure(result, e.support)}
                 {e.paretoImprovements.length > 0 &&
                   `; Pareto improvements: ${e.paretoImprovements.map((p) => p.strategies.join(' × ')).join(', ')}`}
               </li>
