@@ -81,3 +81,19 @@ describe('poisson', () => {
     expect(logFactorial(255) - logFactorial(254)).toBeCloseTo(Math.log(255), 12);
   });
 });
+
+describe('poisson with alternating means', () => {
+  // The constants of the last mean are kept between calls: a change of mean must never reuse them.
+  it('draws exactly what a run of each mean alone draws, whatever came before', () => {
+    const means = [2, 57, 3.5, 57, 1000, 2, 1000, 9.99, 10];
+    const alone = (mean: number, seed: number) => {
+      // Leave a different mean's constants behind, for inversion and for rejection.
+      poisson(mean === 5 ? 6 : 5, source(0));
+      poisson(mean === 37 ? 38 : 37, source(0));
+      return poisson(mean, source(seed));
+    };
+    const fresh = means.map((mean, i) => alone(mean, i + 1));
+    const interleaved = means.map((mean, i) => poisson(mean, source(i + 1)));
+    expect(interleaved).toEqual(fresh);
+  });
+});

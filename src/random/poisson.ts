@@ -18,10 +18,18 @@ export function poisson(mean: number, source: UniformSource): number {
   return mean < INVERSION_BELOW ? byInversion(mean, source) : byRejection(mean, source);
 }
 
+/** The last small mean and its exp(−mean), for the same reason as the rejection constants below. */
+let lastSmallMean = NaN;
+let expMinusMean = 1;
+
 function byInversion(mean: number, source: UniformSource): number {
   const u = source.next();
+  if (mean !== lastSmallMean) {
+    lastSmallMean = mean;
+    expMinusMean = Math.exp(-mean);
+  }
   let k = 0;
-  let p = Math.exp(-mean);
+  let p = expMinusMean;
   let cumulative = p;
   // The cap stops a walk that rounding leaves just short of u (the pmf below 1e-300 by then).
   while (cumulative < u && k < 1000) {
@@ -32,12 +40,26 @@ function byInversion(mean: number, source: UniformSource): number {
   return k;
 }
 
+/**
+ * The last mean's rejection constants: the engine draws most trials' benign counts with the same
+ * mean (a trial that runs to the horizon), and the two logs and a root cost as much as a draw.
+ */
+let lastMean = NaN;
+let logMean = 0;
+let a = 0;
+let b = 0;
+let logInverseAlpha = 0;
+let acceptSqueeze = 0;
+
 function byRejection(mean: number, source: UniformSource): number {
-  const logMean = Math.log(mean);
-  const b = 0.931 + 2.53 * Math.sqrt(mean);
-  const a = -0.059 + 0.02483 * b;
-  const logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
-  const acceptSqueeze = 0.9277 - 3.6224 / (b - 2);
+  if (mean !== lastMean) {
+    lastMean = mean;
+    logMean = Math.log(mean);
+    b = 0.931 + 2.53 * Math.sqrt(mean);
+    a = -0.059 + 0.02483 * b;
+    logInverseAlpha = Math.log(1.1239 + 1.1328 / (b - 3.4));
+    acceptSqueeze = 0.9277 - 3.6224 / (b - 2);
+  }
   for (;;) {
     const u = source.next() - 0.5;
     const v = source.next();

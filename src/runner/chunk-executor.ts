@@ -32,14 +32,17 @@ export function chunkExecutor<R>(
   combine?: (slices: R[]) => R,
 ): ChunkExecutor<R> {
   const stop = newStopFlag();
+  const onAbort = () => raiseStopFlag(stop);
   if (signal?.aborted) raiseStopFlag(stop);
-  else signal?.addEventListener('abort', () => raiseStopFlag(stop), { once: true });
+  else signal?.addEventListener('abort', onAbort, { once: true });
+  // Closing lets go of the listener: one run's signal may serve many executors in turn.
+  const release = () => signal?.removeEventListener('abort', onAbort);
   const withStop = (start: number, end: number): ChunkTask => ({ ...task(start, end), stop });
   if (shared !== undefined) {
     return {
       depth: 2 * shared.threads,
       run: (start, end) => shared.run(withStop(start, end)) as Promise<R>,
-      close: async () => undefined,
+      close: async () => release(),
     };
   }
   if (workers <= 1 && !offThread) {
@@ -52,14 +55,14 @@ export function chunkExecutor<R>(
         }
         return combine(await runInSlices(local, start, end, signal));
       },
-      close: async () => undefined,
+      close: async () => release(),
     };
   }
   const pool = new WorkerPool(Math.max(1, workers));
   return {
     depth: 2 * pool.threads,
     run: (start, end) => pool.run(withStop(start, end)) as Promise<R>,
-    close: () => pool.close(),
+    close: () => (release(), pool.close()),
   };
 }
 
