@@ -15,6 +15,7 @@ import {
 } from '../scenario/index.ts';
 import { InputError } from '../util/index.ts';
 import { runArmGroups, type StudyRunOptions } from './paired-arms-run.ts';
+import { stopwatch } from './stopwatch.ts';
 import { DEFAULT_SEED } from './simulate.ts';
 
 /** Default prior draws. */
@@ -43,8 +44,7 @@ export async function calibrate(
   data: ObservedData,
   options: CalibrationOptions = {},
 ): Promise<CalibrationResult> {
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
+  const elapsed = stopwatch(options.clock);
   const seed = options.seed ?? DEFAULT_SEED;
   const n = options.draws ?? DEFAULT_CALIBRATION_DRAWS;
   const r = options.repetitions ?? DEFAULT_DRAW_REPETITIONS;
@@ -91,7 +91,7 @@ export async function calibrate(
       horizonDays,
       scenario: { name: loaded.scenario.name, hash: loaded.hash },
       uncertainty: loaded.scenario.uncertainty,
-      seconds: (clock() - started) / 1000,
+      seconds: elapsed(),
     },
   );
 }

@@ -14,6 +14,7 @@ import type { StudyArm } from './changed-scenarios.ts';
 import { InputError } from '../util/index.ts';
 import { checkRatioSafeguard } from './ratio-safeguard.ts';
 import { runArmGroups, type ArmGroup, type StudyRunOptions } from './paired-arms-run.ts';
+import { stopwatch } from './stopwatch.ts';
 import { DEFAULT_SEED } from './simulate.ts';
 
 /** Default parameter sets per design matrix (A and B). */
@@ -52,8 +53,7 @@ export async function sobol(
   loaded: LoadedScenario,
   options: SobolOptions = {},
 ): Promise<SobolResult> {
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
+  const elapsed = stopwatch(options.clock);
   const seed = options.seed ?? DEFAULT_SEED;
   const n = options.basePoints ?? DEFAULT_BASE_POINTS;
   const r = options.repetitions ?? DEFAULT_REPETITIONS;
@@ -106,7 +106,7 @@ export async function sobol(
     level: options.level ?? 0.95,
     scenario: { name: loaded.scenario.name, hash: loaded.hash },
     uncertainty: loaded.scenario.uncertainty,
-    seconds: (clock() - started) / 1000,
+    seconds: elapsed(),
   };
   return ratio === undefined
     ? summarizeSobol(names, counted, meta)

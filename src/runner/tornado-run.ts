@@ -14,6 +14,7 @@ import type { StudyArm } from './changed-scenarios.ts';
 import { InputError } from '../util/index.ts';
 import { checkRatioSafeguard } from './ratio-safeguard.ts';
 import { runArmGroups, type StudyRunOptions } from './paired-arms-run.ts';
+import { stopwatch } from './stopwatch.ts';
 import { DEFAULT_RUNS, DEFAULT_SEED } from './simulate.ts';
 
 export interface TornadoOptions extends StudyRunOptions {
@@ -34,8 +35,7 @@ export async function tornado(
   loaded: LoadedScenario,
   options: TornadoOptions = {},
 ): Promise<TornadoResult> {
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
+  const elapsed = stopwatch(options.clock);
   const seed = options.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? DEFAULT_RUNS;
   const outcome = options.outcome ?? 'nuclearUse';
@@ -55,7 +55,7 @@ export async function tornado(
     seed,
     scenario: { name: loaded.scenario.name, hash: loaded.hash },
     uncertainty: loaded.scenario.uncertainty,
-    seconds: (clock() - started) / 1000,
+    seconds: elapsed(),
   });
 }
 
@@ -85,8 +85,7 @@ export async function ratioTornado(
   safeguard: string,
   options: TornadoOptions = {},
 ): Promise<RatioTornadoResult> {
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
+  const elapsed = stopwatch(options.clock);
   const seed = options.seed ?? DEFAULT_SEED;
   const runs = options.runs ?? DEFAULT_RUNS;
   const outcome = options.outcome ?? 'nuclearUse';
@@ -110,6 +109,6 @@ export async function ratioTornado(
     seed,
     scenario: { name: loaded.scenario.name, hash: loaded.hash },
     uncertainty: loaded.scenario.uncertainty,
-    seconds: (clock() - started) / 1000,
+    seconds: elapsed(),
   });
 }

@@ -4,6 +4,7 @@ import { applySafeguards, uncertainParameters, type LoadedScenario } from '../sc
 import { InputError } from '../util/index.ts';
 import type { StudyArm } from './changed-scenarios.ts';
 import { runArmGroups, type ArmGroup, type StudyRunOptions } from './paired-arms-run.ts';
+import { stopwatch } from './stopwatch.ts';
 import { DEFAULT_SEED } from './simulate.ts';
 
 /** Default parameter sets drawn. */
@@ -32,8 +33,7 @@ export async function uncertainty(
   loaded: LoadedScenario,
   options: UncertaintyOptions = {},
 ): Promise<UncertaintyResult> {
-  const clock = options.clock ?? (() => performance.now());
-  const started = clock();
+  const elapsed = stopwatch(options.clock);
   const seed = options.seed ?? DEFAULT_SEED;
   const n = options.parameterSets ?? DEFAULT_PARAMETER_SETS;
   const r = options.repetitions ?? DEFAULT_SET_REPETITIONS;
@@ -71,7 +71,7 @@ export async function uncertainty(
       repetitions: r,
       scenario: { name: loaded.scenario.name, hash: loaded.hash },
       uncertainty: loaded.scenario.uncertainty,
-      seconds: (clock() - started) / 1000,
+      seconds: elapsed(),
     },
   );
 }
