@@ -3,23 +3,12 @@ import { useMemo } from 'react';
 import type { TraceResult } from '../api/types.ts';
 import { clock, words } from '../format/number.ts';
 import { PlotFigure } from './PlotFigure.tsx';
-import { CHART_STYLE, RISK_COLOUR } from './style.ts';
-import { LANES, traceLanes, type LaneEvent } from './trace-lanes.ts';
+import { CHART_STYLE } from './style.ts';
+import { LANES, TRACE_KIND_COLOURS, traceLanes, type LaneEvent } from './trace-lanes.ts';
 
 interface Props {
   readonly trace: TraceResult;
 }
-
-const KIND_COLOURS: Readonly<Record<string, string>> = {
-  track: '#0072B2',
-  labelHostile: '#E69F00',
-  belowThreshold: '#999999',
-  decision: '#CC79A7',
-  responseMoot: '#999999',
-  perceived: '#009E73',
-  rungChange: '#D55E00',
-  nuclearUse: RISK_COLOUR,
-};
 
 /** One crisis as swimlanes: for each actor, tracks, AI labels, comms, decisions and escalation. */
 export function TimelineChart({ trace }: Props) {
@@ -42,7 +31,7 @@ export function TimelineChart({ trace }: Props) {
       color: {
         legend: true,
         domain: kinds.map(words),
-        range: kinds.map((k) => KIND_COLOURS[k] ?? '#444'),
+        range: kinds.map((k) => TRACE_KIND_COLOURS[k] ?? '#444'),
       },
       marks: [
         Plot.frame({ strokeOpacity: 0.2 }),

@@ -1,4 +1,5 @@
 import type { TraceResult } from '../api/types.ts';
+import { RISK_COLOUR } from './style.ts';
 
 /** The timeline's lanes within each actor, top to bottom. */
 export const LANES = ['tracks', 'AI labels', 'comms', 'decisions', 'escalation'] as const;
@@ -33,9 +34,36 @@ const LANE_OF: Readonly<Record<string, Lane>> = {
   outageEnd: 'comms',
   decision: 'decisions',
   responseMoot: 'decisions',
+  attackConfirmation: 'decisions',
+  unanswered: 'decisions',
+  blocked: 'comms',
+  strikeImpact: 'comms',
   perceived: 'escalation',
   rungChange: 'escalation',
   nuclearUse: 'escalation',
+};
+
+/** A colour per kind (Okabe–Ito first, then Tol's muted set), so no two legend entries match. */
+export const TRACE_KIND_COLOURS: Readonly<Record<string, string>> = {
+  track: '#0072B2',
+  labelHostile: '#E69F00',
+  belowThreshold: '#AAAAAA',
+  confirmation: '#56B4E9',
+  decision: '#CC79A7',
+  responseMoot: '#777777',
+  perceived: '#009E73',
+  perceivedDown: '#44AA99',
+  rungChange: '#D55E00',
+  nuclearUse: RISK_COLOUR,
+  decapitationMisread: '#AA4499',
+  hotlineClarified: '#117733',
+  unanswered: '#882255',
+  blocked: '#332288',
+  attackConfirmation: '#88CCEE',
+  strike: '#000000',
+  strikeImpact: '#661100',
+  decapitation: '#999933',
+  horizon: '#DDDDDD',
 };
 
 /** No actor (e.g. the horizon) is drawn on a lane of its own. */
