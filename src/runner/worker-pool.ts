@@ -11,16 +11,35 @@ const WORKER = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
  */
 export class WorkerPool {
   private pool: Piscina | undefined = undefined;
+  /** An error the pool reported between tasks: the next `run` rejects with it. */
+  private failure: Error | undefined = undefined;
 
   constructor(readonly threads: number) {}
 
   run(task: ChunkTask): Promise<unknown> {
-    this.pool ??= new Piscina({
+    const failure = this.failure;
+    if (failure !== undefined) {
+      this.failure = undefined;
+      return Promise.reject(failure);
+    }
+    this.pool ??= this.start();
+    return this.pool.run(task) as Promise<unknown>;
+  }
+
+  private start(): Piscina {
+    const pool = new Piscina({
       filename: WORKER,
       minThreads: this.threads,
       maxThreads: this.threads,
     });
-    return this.pool.run(task) as Promise<unknown>;
+    // Piscina reports a result for a task it no longer holds as an 'error' event, which with no
+    // listener would crash the process. After `close` that is a chunk finishing while its pool is
+    // destroyed, which nobody awaits; before, it is kept for the next run to report.
+    pool.on('error', (e: unknown) => {
+      if (pool !== this.pool) return;
+      this.failure = e instanceof Error ? e : new Error(String(e));
+    });
+    return pool;
   }
 
   /** Stops the threads; a later `run` starts new ones. */
