@@ -1,7 +1,7 @@
 import { RUNGS } from '../scenario/index.ts';
 import { Count, DecisionOutcome, Scheduled, TraceKind } from './codes.ts';
 import { D, Mode, Timeout } from './compiled-model.ts';
-import { Choice, DecisionPoint } from './decision-maker.ts';
+import { Choice, DecisionPoint, type Decision } from './decision-maker.ts';
 import { Mark } from './event-marks.ts';
 import { SeenKind } from './observation.ts';
 import { askDecision } from './ask-decision.ts';
@@ -61,28 +61,7 @@ export function decide(
   let actsAt = Infinity;
 
   if (mode === Mode.onTheLoop) {
-    const veto = Math.min(m.vetoWindow[actor], window);
-    const inTime = minutes <= veto;
-    if (inTime && d.choice === Choice.veto && linkUp) {
-      counts[Count.humanOverrides]++;
-      ctx.record(TraceKind.decision, actor, DecisionOutcome.veto, minutes, window);
-    } else if (inTime && d.choice !== Choice.defer) {
-      // An approval, or a veto the cut link cannot carry: the action proceeds at the window's end.
-      if (d.choice === Choice.veto) ctx.blocked(actor, 0);
-      else if (d.deferredToMachine) counts[Count.automationBiasDeferrals]++;
-      const outcome =
-        d.choice === Choice.veto
-          ? DecisionOutcome.vetoWindowLapsed
-          : d.deferredToMachine
-            ? DecisionOutcome.biasDeferral
-            : DecisionOutcome.approved;
-      ctx.record(TraceKind.decision, actor, outcome, minutes, window);
-      actsAt = at + veto;
-    } else {
-      counts[Count.doctrineDefaults]++;
-      ctx.record(TraceKind.decision, actor, DecisionOutcome.vetoWindowLapsed, veto, window);
-      actsAt = doctrineDefault(ctx, actor, genuine, at, veto, impact);
-    }
+    actsAt = onTheLoop(ctx, actor, d, genuine, at, window, impact, linkUp);
   } else if (d.choice === Choice.defer || minutes > window) {
     counts[Count.doctrineDefaults]++;
     actsAt = doctrineDefault(ctx, actor, genuine, at, window, impact);
@@ -109,6 +88,45 @@ export function decide(
     ctx.queue.push(actsAt, Scheduled.response, actor, target, origin, ctx.activeChain);
   }
   if (genuine && !(actsAt <= impact)) ctx.unanswered(actor, domain);
+}
+
+/** On the loop: the action proceeds when the veto window closes unless vetoed within it. */
+function onTheLoop(
+  ctx: TrialContext,
+  actor: number,
+  d: Decision,
+  genuine: boolean,
+  at: number,
+  window: number,
+  impact: number,
+  linkUp: boolean,
+): number {
+  const m = ctx.model;
+  const counts = ctx.outcome.counts;
+  const minutes = d.minutes;
+  const veto = Math.min(m.vetoWindow[actor], window);
+  const inTime = minutes <= veto;
+  if (inTime && d.choice === Choice.veto && linkUp) {
+    counts[Count.humanOverrides]++;
+    ctx.record(TraceKind.decision, actor, DecisionOutcome.veto, minutes, window);
+    return Infinity;
+  }
+  if (inTime && d.choice !== Choice.defer) {
+    // An approval, or a veto the cut link cannot carry: the action proceeds at the window's end.
+    if (d.choice === Choice.veto) ctx.blocked(actor, 0);
+    else if (d.deferredToMachine) counts[Count.automationBiasDeferrals]++;
+    const outcome =
+      d.choice === Choice.veto
+        ? DecisionOutcome.vetoWindowLapsed
+        : d.deferredToMachine
+          ? DecisionOutcome.biasDeferral
+          : DecisionOutcome.approved;
+    ctx.record(TraceKind.decision, actor, outcome, minutes, window);
+    return at + veto;
+  }
+  counts[Count.doctrineDefaults]++;
+  ctx.record(TraceKind.decision, actor, DecisionOutcome.vetoWindowLapsed, veto, window);
+  return doctrineDefault(ctx, actor, genuine, at, veto, impact);
 }
 
 /**
