@@ -5,6 +5,7 @@
 export {
   loadScenarioText,
   loadScenarioFile,
+  newOutputFile,
   readInputFile,
   MAX_SCENARIO_BYTES,
   MAX_ISSUES,

@@ -1,4 +1,3 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import {
   checkEndpoint,
@@ -9,6 +8,7 @@ import {
   llmEpisodes,
   PolicyElicitor,
   policyRun,
+  newOutputFile,
   readInputFile,
   RecordingChatClient,
   ReplayChatClient,
@@ -53,7 +53,10 @@ function addSideOptions(command: Command): Command {
     )
     .option('-s, --seed <s>', 'seed of the run', integer(0), DEFAULT_SEED)
     .option('--set <path=value>', SET_HELP, collect)
-    .option('--record <file>', 'write every request and reply to this JSONL recording')
+    .option(
+      '--record <file>',
+      'write every request and reply to this JSONL recording, a new file (an existing one is refused, never emptied)',
+    )
     .option(
       '--replay <file>',
       'answer from this recording, never the network; a missing request is an error',
@@ -74,9 +77,7 @@ function clientFor(
   }
   const http = new HttpChatClient({ baseUrl, apiKeyEnv, timeoutSeconds });
   if (flags.record === undefined) return http;
-  const file = flags.record;
-  writeFileSync(file, '');
-  return new RecordingChatClient(http, (line) => appendFileSync(file, line));
+  return new RecordingChatClient(http, orThrow(newOutputFile(flags.record, '--record')));
 }
 
 function side(file: string, flags: SideFlags) {

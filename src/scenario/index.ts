@@ -9,6 +9,7 @@ export {
 } from './resolve.ts';
 export { loadScenarioText, type LoadedScenario, type LoadOptions } from './load.ts';
 export { loadScenarioFile } from './load-file.ts';
+export { newOutputFile } from './new-output-file.ts';
 export { readInputFile } from './read-input-file.ts';
 export { issueParts } from './issue-parts.ts';
 export { MAX_SCENARIO_BYTES } from './load.ts';

@@ -181,7 +181,10 @@ export function registerServe(program: Command, io: ServeIo): void {
       httpUrl,
     )
     .option('--llm-model <name>', 'model name the --llm-url endpoint knows')
-    .option('--llm-record <file>', 'write every model request and reply to this JSONL recording')
+    .option(
+      '--llm-record <file>',
+      'write every model request and reply to this JSONL recording, a new file (an existing one is refused)',
+    )
     .option(
       '--llm-replay <file>',
       'answer model calls from this recording, never the network; a missing request fails the run',

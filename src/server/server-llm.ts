@@ -1,8 +1,8 @@
-import { appendFileSync, writeFileSync } from 'node:fs';
 import {
   DEFAULT_API_KEY_ENV,
   HttpChatClient,
   InputError,
+  newOutputFile,
   readInputFile,
   RecordingChatClient,
   ReplayChatClient,
@@ -63,8 +63,8 @@ export function serverLlm(options: ServerLlmOptions): ServerLlm {
     timeoutSeconds: options.timeoutSeconds ?? 60,
   });
   if (options.record === undefined) return { model, maxCalls, client: () => http };
-  const file = options.record;
-  writeFileSync(file, '');
-  const recorded = new RecordingChatClient(http, (line) => appendFileSync(file, line));
+  const write = newOutputFile(options.record, '--llm-record');
+  if (!write.ok) throw new InputError(write.issues);
+  const recorded = new RecordingChatClient(http, write.value);
   return { model, maxCalls, client: () => recorded };
 }

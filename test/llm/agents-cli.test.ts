@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,28 @@ describe('petrov agents', () => {
     endpoint = await startChatEndpoint((body) => scriptedModel(body));
   });
   afterAll(() => endpoint.close());
+
+  it('never overwrites an existing recording: it names --record and leaves the file as it was', async () => {
+    const rec = join(dir, 'kept.jsonl');
+    writeFileSync(rec, '{"an earlier":"call"}\n');
+    const run = await cli(
+      'agents',
+      'policy',
+      KOREA,
+      '--actor',
+      'north',
+      '--model',
+      'stand-in',
+      '--base-url',
+      endpoint.url,
+      '--record',
+      rec,
+    );
+    expect(run.code).toBe(2);
+    expect(run.err).toMatch(/--record.*exists: a recording is never overwritten/);
+    expect(readFileSync(rec, 'utf8')).toBe('{"an earlier":"call"}\n');
+    expect(endpoint.requests.length).toBe(0);
+  });
 
   it('records a policy run, then replays it offline to byte-identical --json', async () => {
     const rec = join(dir, 'north.jsonl');
