@@ -6,6 +6,7 @@ import {
   POINT_PHRASES,
   type Decision,
 } from './decision-maker.ts';
+import { rekey } from './branch.ts';
 import { SeenKind } from './observation.ts';
 import type { TrialContext } from './trial-context.ts';
 
@@ -31,7 +32,7 @@ export function askDecision(
   d.deferredToMachine = false;
   d.reason = '';
   // A branching trial takes its new random numbers here, so the answer is already the branch's.
-  if (ctx.asked++ === ctx.branchAt) ctx.rekey(ctx.branchKey);
+  if (ctx.asked++ === ctx.branchAt) rekey(ctx, ctx.branchKey);
   ctx.draws.bind(point, actor, domain, genuine);
   ctx.agents[actor].decide(o, ctx.draws, d);
   const c = d.choice;

@@ -12,7 +12,7 @@ export {
 } from './compiled-model.ts';
 export { neutralTilt, Site, SITE_KINDS, siteIndex, siteProbabilities, type Tilt } from './tilt.ts';
 export { Simulator } from './simulator.ts';
-export { MAX_BRANCH_KEY } from './trial-context.ts';
+export { MAX_BRANCH_KEY } from './branch.ts';
 export {
   AgentError,
   Choice,

@@ -75,7 +75,7 @@ export class Simulator {
 
   /**
    * Makes the next trials branch at decision `at` (0-based; -1, the default: never) under branch
-   * `key` (1 to MAX_BRANCH_KEY): the same past, a fresh future (TrialContext.rekey).
+   * `key` (1 to MAX_BRANCH_KEY): the same past, a fresh future (branch.ts).
    */
   branch(at: number, key: number): void {
     this.ctx.branchAt = at;

@@ -13,16 +13,13 @@ import { SiteDraws } from './site-draws.ts';
 import { Site, siteIndex, type Tilt } from './tilt.ts';
 import { TrialOutcome } from './trial-outcome.ts';
 
-/** Branch keys a trial can take (`rekey`): stream ids stay below 2^32. */
-export const MAX_BRANCH_KEY = 4095;
-const BRANCH_STRIDE = 1 << 20;
-
 /** Mutable state of the trial in progress; one per simulator, reset between trials. */
 export class TrialContext {
   private readonly ladderRng = new Rng();
   private ladderKeyed = false;
-  private seed = 0;
-  private trial = 0;
+  /** The trial's seed and number (set by `reset`; read by the draws and branch.ts). */
+  seed = 0;
+  trial = 0;
   /** One counter stream per process (index as in `rates`); only active processes are keyed. */
   readonly processStream: CounterStream[];
   /** Events each process has fired so far in this trial (for a track process: hostile labels). */
@@ -306,57 +303,19 @@ export class TrialContext {
   }
 
   /**
-   * Branches the trial here: every stream from now on is keyed by (seed, trial, stream, key), so
-   * branches share the past exactly and differ only in what comes after. Each process's time to
-   * its next event is drawn afresh from its new stream: its clock is a Poisson process's, so
-   * given no event yet the rest is again a unit exponential (memoryless), and the branch is a
-   * draw of the future given the past. Scheduled events (orders in flight) and an outage's
-   * pending misread draw are the past's and stay. Plain Monte Carlo only: under a tilt the
-   * weights would not know of the branch.
+   * Keys every stream not tied to a process by `offset` from now on (a branch, branch.ts): the
+   * ladder and agent streams on their next use, a declared strike's marks at once (a strike
+   * already scheduled keeps its time).
    */
-  rekey(key: number): void {
-    if (this.tilt !== null) throw new AgentError('a trial under importance sampling cannot branch');
-    if (!(key >= 1 && key <= MAX_BRANCH_KEY && key === Math.floor(key))) {
-      throw new RangeError(
-        `branch key ${key}: expected a whole number from 1 to ${MAX_BRANCH_KEY}`,
-      );
-    }
-    const offset = key * BRANCH_STRIDE;
+  offsetStreams(offset: number): void {
     this.streamOffset = offset;
     this.ladderKeyed = false;
     this.agentStreams.restart(this.seed, this.trial, offset);
-    const { seed, trial, time } = this;
-    // A declared strike's marks are drawn afresh too; a strike already scheduled keeps its time.
     if (this.model.strikes) {
       for (let a = 0; a < this.strikeStreams.length; a++) {
-        this.strikeStreams[a].reseed(seed, trial, Stream.firstStrike + a + offset);
+        this.strikeStreams[a].reseed(this.seed, this.trial, Stream.firstStrike + a + offset);
       }
     }
-    const trackNow = this.trackClock + this.trackMultiplier * (time - this.trackSyncedAt);
-    const tracks = this.trackProcesses;
-    for (let i = 0; i < tracks.length; i++) {
-      const p = tracks[i];
-      const stream = this.processStream[p];
-      stream.reseed(seed, trial, Stream.firstProcess + p + offset);
-      // The arrival slot of the block the next event would use: fresh in the new stream.
-      const e = -Math.log(stream.uniform(this.eventIndex[p] * BLOCK + ARRIVAL));
-      this.threshold[p] = trackNow + e / (this.flagged[p] * this.trackScale[p]);
-      this.trackAt.setQuiet(i, this.threshold[p]);
-    }
-    this.trackAt.rebuild();
-    const others = this.otherProcesses;
-    for (let i = 0; i < others.length; i++) {
-      const p = others[i];
-      const stream = this.processStream[p];
-      stream.reseed(seed, trial, Stream.firstProcess + p + offset);
-      const r = this.rates[p];
-      this.clock[p] += r * (time - this.syncedAt[p]);
-      this.syncedAt[p] = time;
-      this.threshold[p] =
-        this.clock[p] - Math.log(stream.uniform(this.eventIndex[p] * BLOCK + ARRIVAL));
-      this.fireAt.setQuiet(i, r > 0 ? time + (this.threshold[p] - this.clock[p]) / r : Infinity);
-    }
-    this.fireAt.rebuild();
   }
 
   /** An actor's rung changed: the track rates may follow, and its own processes do. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NUCLEAR_USE_RUNG, RUNGS, type Rung } from './vocabulary.ts';
+import { DOMAINS, NUCLEAR_USE_RUNG, RUNGS, type Domain, type Rung } from './vocabulary.ts';
 
 /** Field builders the scenario schema's parts share: each a bounded, described zod type. */
 // Bounds keep a typo (a rate of 1e9 per day) from turning into a hung run.
@@ -16,3 +16,13 @@ export const multiplier = (description: string) =>
 export const rung = (description: string) => z.enum(RUNGS).describe(description);
 /** Rungs short of nuclear use. */
 export const belowUse = z.enum(RUNGS.slice(0, NUCLEAR_USE_RUNG) as [Rung, ...Rung[]]);
+
+/** An object with one field per domain, each defaulting to `fallback`. */
+export function perDomain<T extends z.ZodType>(field: (d: Domain) => T, description: string) {
+  const shape = Object.fromEntries(DOMAINS.map((d) => [d, field(d)])) as Record<Domain, T>;
+  // Every field has a default, so an absent group resolves to all defaults.
+  return z
+    .strictObject(shape)
+    .prefault({} as never)
+    .describe(description);
+}
