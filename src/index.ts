@@ -172,6 +172,7 @@ export {
   DECISION_POINTS,
   DecisionPoint,
   LEGAL_CHOICES,
+  observationOf,
   type Decision,
   type DecisionDraws,
   type DecisionMaker,

@@ -32,6 +32,7 @@ export {
   RECENT_EVENTS,
   SEEN_KIND_NAMES,
   SeenKind,
+  observationOf,
   snapshotObservation,
   type Observation,
   type ObservationSnapshot,

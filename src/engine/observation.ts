@@ -159,6 +159,18 @@ export type ObservationSnapshot = Omit<
   }[];
 };
 
+/** The port's Observation over a snapshot: what an agent reads, from a detached copy. */
+export function observationOf(s: ObservationSnapshot): Observation {
+  const { recent, ...fields } = s;
+  return {
+    ...fields,
+    recentCount: recent.length,
+    recentMinute: (i) => recent[i].minute,
+    recentKind: (i) => recent[i].kind,
+    recentValue: (i) => recent[i].value,
+  };
+}
+
 export function snapshotObservation(o: Observation): ObservationSnapshot {
   const recent = [];
   for (let i = 0; i < o.recentCount; i++) {

@@ -9,6 +9,7 @@ import {
   compileModel,
   LEGAL_CHOICES,
   Simulator,
+  observationOf,
   snapshotObservation,
   type CompiledModel,
   type Decision,
@@ -68,14 +69,7 @@ function probed(inner: DecisionMaker, probe: Probe): DecisionMaker {
     name: inner.name,
     statesProbabilities: inner.statesProbabilities,
     decide(o: Observation, draws: DecisionDraws, decision: Decision) {
-      const { recent, ...fields } = snapshotObservation(o);
-      const copy = Object.freeze({
-        ...fields,
-        recentCount: recent.length,
-        recentMinute: (i: number) => recent[i].minute,
-        recentKind: (i: number) => recent[i].kind,
-        recentValue: (i: number) => recent[i].value,
-      });
+      const copy = Object.freeze(observationOf(snapshotObservation(o)));
       const watched = new Proxy(copy, {
         get(target, key, receiver) {
           if (typeof key === 'string') probe.keys.add(key);

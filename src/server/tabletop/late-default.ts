@@ -3,61 +3,13 @@ import {
   compileModel,
   DecisionPoint,
   DoctrineAgent,
+  observationOf,
   type Decision,
   type DecisionDraws,
   type LoadedScenario,
-  type Observation,
   type ObservationSnapshot,
   type WaitingAnswer,
 } from '../../index.ts';
-
-/** The port's Observation over a detached snapshot (what the doctrine agent reads). */
-class SnapshotObservation implements Observation {
-  readonly point: number;
-  readonly actor: number;
-  readonly minute: number;
-  readonly mode: number;
-  readonly ownRung: number;
-  readonly perceivedRung: number;
-  readonly domain: number;
-  readonly byAi: boolean;
-  readonly confidence: number;
-  readonly confirmed: number;
-  readonly windowMinutes: number;
-  readonly responseRung: number;
-  readonly linkUp: boolean;
-  readonly outageMinutes: number;
-  readonly recentCount: number;
-
-  constructor(private readonly s: ObservationSnapshot) {
-    ({
-      point: this.point,
-      actor: this.actor,
-      minute: this.minute,
-      mode: this.mode,
-      ownRung: this.ownRung,
-      perceivedRung: this.perceivedRung,
-      domain: this.domain,
-      byAi: this.byAi,
-      confidence: this.confidence,
-      confirmed: this.confirmed,
-      windowMinutes: this.windowMinutes,
-      responseRung: this.responseRung,
-      linkUp: this.linkUp,
-      outageMinutes: this.outageMinutes,
-    } = s);
-    this.recentCount = s.recent.length;
-  }
-  recentKind(i: number): number {
-    return this.s.recent[i].kind;
-  }
-  recentMinute(i: number): number {
-    return this.s.recent[i].minute;
-  }
-  recentValue(i: number): number {
-    return this.s.recent[i].value;
-  }
-}
 
 /** The doctrine's answer to a rise draws nothing: any draw here is a bug, not a default. */
 const NO_DRAWS: DecisionDraws = {
@@ -94,7 +46,7 @@ export function lateDefault(loaded: LoadedScenario, o: ObservationSnapshot): Wai
   }
   const model = compileModel(loaded.scenario);
   const decision: Decision = { choice: -1, minutes: 0, deferredToMachine: false, reason: '' };
-  new DoctrineAgent(model, o.actor).decide(new SnapshotObservation(o), NO_DRAWS, decision);
+  new DoctrineAgent(model, o.actor).decide(observationOf(o), NO_DRAWS, decision);
   return {
     choice: CHOICE_NAMES[decision.choice],
     reason: `late: no decision, so the doctrine's answer (${decision.reason})`,
