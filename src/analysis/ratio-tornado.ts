@@ -14,6 +14,7 @@ import type { ArmPair, StudyOutcome } from './paired-arms-chunk.ts';
 import {
   outcomeCount,
   TORNADO_QUANTILES,
+  type TornadoMeta,
   type TornadoParameter,
   type TornadoResult,
 } from './tornado.ts';
@@ -106,13 +107,7 @@ export function summarizeRatioTornado(
   safeguard: string,
   stats: readonly RunStatistics[],
   pairs: readonly (readonly [number, number, number])[],
-  meta: {
-    outcome: StudyOutcome;
-    seed: number;
-    scenario: { name: string; hash: string };
-    uncertainty: Uncertainty;
-    seconds: number;
-  },
+  meta: TornadoMeta,
 ): RatioTornadoResult {
   const n = stats[0].trials;
   const hits = stats.map((s) => outcomeCount(s, meta.outcome));

@@ -59,6 +59,15 @@ export function outcomeCount(stats: RunStatistics, outcome: StudyOutcome): numbe
   return flag >= 0 ? stats.flags[flag] : stats.byCause[CAUSES.indexOf(outcome as Cause)];
 }
 
+/** What a tornado (of P(use) or of a risk ratio) reports besides its bars. */
+export interface TornadoMeta {
+  outcome: StudyOutcome;
+  seed: number;
+  scenario: { name: string; hash: string };
+  uncertainty: Uncertainty;
+  seconds: number;
+}
+
 /**
  * The tornado from its arms' totals: arm 0 the baseline, arms 2i+1 and 2i+2 parameter i's low and
  * high ends; pairs 3i, 3i+1, 3i+2 are (baseline, low), (baseline, high), (low, high).
@@ -67,13 +76,7 @@ export function summarizeTornado(
   parameters: readonly TornadoParameter[],
   stats: readonly RunStatistics[],
   pairs: readonly (readonly [number, number, number])[],
-  meta: {
-    outcome: StudyOutcome;
-    seed: number;
-    scenario: { name: string; hash: string };
-    uncertainty: Uncertainty;
-    seconds: number;
-  },
+  meta: TornadoMeta,
 ): TornadoResult {
   const n = stats[0].trials;
   const estimate = (arm: number) => estimateProportion(outcomeCount(stats[arm], meta.outcome), n);
