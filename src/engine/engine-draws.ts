@@ -44,23 +44,23 @@ export class EngineDraws implements DecisionDraws {
   }
 
   time(median: number, sigma: number, limit: number): number {
+    // A fixed time (sigma 0) needs no draw: exp(0) would cost a call per decision.
+    if (!(sigma > 0)) return median;
     const ctx = this.ctx;
-    let z = 0;
-    if (sigma > 0) {
-      if (this.point === DecisionPoint.alert && !ctx.sites.tilted) {
-        z = normalFrom(ctx.mark(Mark.humanTimeU), ctx.mark(Mark.humanTimeV));
-      } else if (this.point === DecisionPoint.alert) {
-        const sites = ctx.sites;
-        const cut = Math.log(limit / median) / sigma;
-        z = sites.normalStated(
-          this.site(Site.timeout),
-          ctx.mark(Mark.humanTimeU),
-          ctx.mark(Mark.humanTimeV),
-          cut,
-        );
-      } else {
-        z = ctx.agentStreams.normal(this.actor);
-      }
+    let z: number;
+    if (this.point === DecisionPoint.alert && !ctx.sites.tilted) {
+      z = normalFrom(ctx.mark(Mark.humanTimeU), ctx.mark(Mark.humanTimeV));
+    } else if (this.point === DecisionPoint.alert) {
+      const sites = ctx.sites;
+      const cut = Math.log(limit / median) / sigma;
+      z = sites.normalStated(
+        this.site(Site.timeout),
+        ctx.mark(Mark.humanTimeU),
+        ctx.mark(Mark.humanTimeV),
+        cut,
+      );
+    } else {
+      z = ctx.agentStreams.normal(this.actor);
     }
     return median * Math.exp(sigma * z);
   }

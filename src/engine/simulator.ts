@@ -99,7 +99,14 @@ export class Simulator {
     const maxEvents = this.maxEvents;
     while (!ctx.done) {
       if (ctx.ratesStale) this.changeRates();
-      const trackTime = ctx.nextTrackAt;
+      // The next track firing (trial-context.ts, `trackAt`), written out: a getter here was called,
+      // not inlined. Rounding after a change of multiplier must not put an event before the present.
+      const multiplier = ctx.trackMultiplier;
+      let trackTime = Infinity;
+      if (multiplier > 0) {
+        trackTime = ctx.trackSyncedAt + (trackAt.minValue - ctx.trackClock) / multiplier;
+        if (trackTime < ctx.time) trackTime = ctx.time;
+      }
       const otherTime = fireAt.minValue;
       const slot = queue.peek();
       const scheduledAt = queue.timeAt(slot);

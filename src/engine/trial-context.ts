@@ -355,15 +355,6 @@ export class TrialContext {
     this.trackMultiplier = multiplier;
   }
 
-  /** Trial time at which the next track process fires (Infinity while tracks are stopped). */
-  get nextTrackAt(): number {
-    const m = this.trackMultiplier;
-    if (!(m > 0)) return Infinity;
-    const at = this.trackSyncedAt + (this.trackAt.minValue - this.trackClock) / m;
-    // Rounding after a change of multiplier must not put an event before the present.
-    return at > this.time ? at : this.time;
-  }
-
   /** Integrated rate of process p (as run, tilted or not) from the start of the trial to now. */
   integrated(p: number): number {
     if (this.trackScale[p] > 0) {

@@ -1,5 +1,8 @@
 import type { UniformSource } from './poisson.ts';
-import { block, fold, HASH_SEEDS, mix32, scramble } from './rng.ts';
+import { HASH_SEEDS } from './rng.ts';
+
+/** The five key words of `reseed`, reused (no allocation per trial). */
+const WORDS = new Uint32Array(5);
 
 /**
  * Counter-based uniforms: the i-th number of a keyed stream is a hash of (key, i), so any draw can
@@ -15,17 +18,40 @@ export class CounterStream {
   /** Keys the stream by (seed, trial, stream), as `Rng` is seeded. */
   reseed(seed: number, trial: number, stream: number): void {
     // Two murmur3 hashes of the same five words under two seeds: each word is scrambled once.
-    const a = scramble(seed >>> 0);
-    const b = scramble(Math.floor(seed / 4294967296) >>> 0);
-    const c = scramble(trial >>> 0);
-    const d = scramble(Math.floor(trial / 4294967296) >>> 0);
-    const e = scramble(stream >>> 0);
+    // Written out (scramble, fold and mix32 of rng.ts; a test holds them equal): the engine keys
+    // a stream per trial from callers too large for V8 to inline helpers into.
+    const words = WORDS;
+    words[0] = seed >>> 0;
+    words[1] = Math.floor(seed / 4294967296) >>> 0;
+    words[2] = trial >>> 0;
+    words[3] = Math.floor(trial / 4294967296) >>> 0;
+    words[4] = stream >>> 0;
     let h1 = HASH_SEEDS[0];
     let h2 = HASH_SEEDS[1];
-    h1 = fold(fold(fold(fold(fold(h1, a), b), c), d), e);
-    h2 = fold(fold(fold(fold(fold(h2, a), b), c), d), e);
-    this.key = mix32(h1 ^ 20);
-    this.key2 = scramble(mix32(h2 ^ 20));
+    for (let i = 0; i < 5; i++) {
+      let k = Math.imul(words[i], 0xcc9e2d51);
+      k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+      h1 ^= k;
+      h1 = (Math.imul((h1 << 13) | (h1 >>> 19), 5) + 0xe6546b64) | 0;
+      h2 ^= k;
+      h2 = (Math.imul((h2 << 13) | (h2 >>> 19), 5) + 0xe6546b64) | 0;
+    }
+    h1 ^= 20;
+    h1 ^= h1 >>> 16;
+    h1 = Math.imul(h1, 0x85ebca6b);
+    h1 ^= h1 >>> 13;
+    h1 = Math.imul(h1, 0xc2b2ae35);
+    h1 ^= h1 >>> 16;
+    this.key = h1 >>> 0;
+    h2 ^= 20;
+    h2 ^= h2 >>> 16;
+    h2 = Math.imul(h2, 0x85ebca6b);
+    h2 ^= h2 >>> 13;
+    h2 = Math.imul(h2, 0xc2b2ae35);
+    h2 ^= h2 >>> 16;
+    // The second key enters every draw scrambled, so it is kept scrambled.
+    const k2 = Math.imul(h2 >>> 0, 0xcc9e2d51);
+    this.key2 = Math.imul((k2 << 15) | (k2 >>> 17), 0x1b873593);
   }
 
   /** The counter-th uniform, strictly inside (0, 1) so logs of u and 1 − u are finite. */
@@ -33,8 +59,21 @@ export class CounterStream {
     // murmur3 of (counter, key2) under the seed key: full avalanche, so counters a fixed distance
     // apart (slots of one event) give independent numbers. A lighter Weyl-step-and-finaliser
     // version correlated slot 0 with slot 7 for some keys (a 4-sigma deficit in their conjunction).
-    const h = mix32(fold(block(this.key, counter | 0), this.key2) ^ 8);
-    return (h + 0.5) / 4294967296;
+    // Written out in one body: the hottest function of the engine, often called where V8 has
+    // stopped inlining, where four helper calls cost more than the arithmetic.
+    let k = Math.imul(counter | 0, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    let h = this.key ^ k;
+    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+    h ^= this.key2;
+    h = (Math.imul((h << 13) | (h >>> 19), 5) + 0xe6546b64) | 0;
+    h ^= 8;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    h ^= h >>> 16;
+    return ((h >>> 0) + 0.5) / 4294967296;
   }
 }
 
@@ -52,3 +91,4 @@ export class CounterCursor implements UniformSource {
     return (this.stream as CounterStream).uniform(this.counter--);
   }
 }
+
