@@ -91,4 +91,3 @@ export class CounterCursor implements UniformSource {
     return (this.stream as CounterStream).uniform(this.counter--);
   }
 }
-
