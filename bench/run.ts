@@ -4,14 +4,14 @@ import { execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Count, Simulator } from '../src/engine/index.ts';
 import { wilson } from '../src/estimate/index.ts';
 import { simulate, simulatorFor } from '../src/runner/index.ts';
 import { loadScenarioFile, type LoadedScenario } from '../src/scenario/index.ts';
 import { analyticKernel } from './analytic-kernel.ts';
+import { engineChunk } from './engine-chunk.ts';
 import { analyticNaive } from './analytic-naive.ts';
 import { againstRevision } from './against-revision.ts';
-import { interleavedRatios, median, type RatioRounds } from './interleaved-ratios.ts';
+import { median, type RatioRounds } from './interleaved-ratios.ts';
 import { rareEventBench } from './rare-events.ts';
 import { sensitivityBench } from './sensitivity.ts';
 import { playOnLoopback, quantile } from './tabletop-players.ts';
@@ -48,16 +48,6 @@ function load(file: string): LoadedScenario {
 function agrees(uses: number, trials: number): boolean {
   const [lo, hi] = wilson(uses, trials, 3.290526731491926);
   return lo <= exact && exact <= hi;
-}
-
-/** Sums of one chunk of trials: uses, every event, benign tracks (counted, never handled). */
-function engineChunk(sim: Simulator, from: number, to: number, sums: Float64Array): void {
-  for (let t = from; t < to; t++) {
-    const o = sim.run(1, t);
-    sums[0] += o.nuclearUse;
-    sums[1] += o.counts[Count.events];
-    sums[2] += o.counts[Count.tracks] - o.counts[Count.hostileLabels];
-  }
 }
 
 /**
@@ -151,6 +141,9 @@ const part = (name: string) => only === undefined || only === name;
 const analytic = load('../scenarios/analytic-single-sensor.yaml');
 const korea = load('../scenarios/korean-peninsula-2026.yaml');
 
+/** Child processes for the ratio rounds, and rounds in each. */
+const RATIO_PROCESSES = 3;
+const RATIO_ROUNDS = 7;
 let rounds: RatioRounds | null = null;
 if (part('engine')) {
   engineInline(analytic, 3_000_000, 'engine, analytic, 1 thread', true);
@@ -179,17 +172,37 @@ if (part('engine')) {
   }
   engineInline(korea, 100_000, 'engine, Korean baseline, 1 thread', false);
   await enginePool(korea, 200_000, `engine, Korean baseline, ${cores} workers`, false);
-  const sim = simulatorFor(analytic.scenario);
-  const sums = new Float64Array(3);
-  engineChunk(sim, 0, 65_536, sums);
-  rounds = interleavedRatios(
-    (from, to) => {
-      for (let t = from; t < to; t += 65_536) engineChunk(sim, t, Math.min(to, t + 65_536), sums);
-    },
-    here('./analytic_numpy.py'),
-    { l, f, m, days },
-  );
+  rounds = ratioRounds(RATIO_PROCESSES, RATIO_ROUNDS);
 }
+/**
+ * The engine / reference rounds of `processes` fresh child processes (ratio-probe.ts), pooled:
+ * one scenario per process as a run has it, and V8's optimisation, which differs from process to
+ * process, averaged over several.
+ */
+function ratioRounds(processes: number, perProcess: number): RatioRounds {
+  const all: RatioRounds = { engineOverKernel: [], engineOverNumpy: [], engineMicroseconds: [] };
+  for (let i = 0; i < processes; i++) {
+    const out = execFileSync(
+      process.execPath,
+      [
+        here('../bin/run-ts.mjs'),
+        here('./ratio-probe.ts'),
+        `${l}`,
+        `${f}`,
+        `${m}`,
+        `${days}`,
+        `${perProcess}`,
+      ],
+      { encoding: 'utf8' },
+    );
+    const r = JSON.parse(out) as RatioRounds;
+    all.engineOverKernel.push(...r.engineOverKernel);
+    all.engineOverNumpy.push(...r.engineOverNumpy);
+    all.engineMicroseconds.push(...r.engineMicroseconds);
+  }
+  return all;
+}
+
 /** Peak memory of a child process running `runs` Korean trials through the runner. */
 function memoryAt(runs: number): number {
   const out = execFileSync(
@@ -275,7 +288,7 @@ one and counts those exactly at the end of each trial (thinning, docs/model.md):
 engine / numpy          ${fmtRounds(ratios.engineOverNumpyRounds)}   (target ≥ 1)
 engine / hand kernel    ${fmtRounds(ratios.engineOverKernelRounds)}   (target ≥ 0.5)
 engine CPU per trial    ${fmtRounds(ratios.engineMicrosecondsPerTrial)} µs (analytic)
-(ratios: median of ${rounds?.engineOverKernel.length ?? 0} interleaved rounds by CPU time, with their range; single long wall-clock
+(ratios: median of ${rounds?.engineOverKernel.length ?? 0} interleaved rounds by CPU time in ${RATIO_PROCESSES} processes running only them, with their range; single long wall-clock
 timings above give ${fmt(ratios.engineOverNumpyWall)} and ${fmt(ratios.engineOverKernelWall)})
 engine / naive TS       ${fmt(ratios.engineOverNaive)}
 Korean events/s/core    ${fmt(ratios.koreaEventsPerSecondPerCore)}   (target ≥ 10,000,000; handled one by one: ${fmt(ratios.koreaHandledPerSecondPerCore)})
