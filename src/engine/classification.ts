@@ -55,8 +55,13 @@ export function classifyHostileTrack(
             ctx.mark(Mark.confidenceU),
             ctx.mark(Mark.confidenceV),
           );
-  const logitConfidence = centre + spread * z + (coincident ? m.coincidenceBoost[actor] : 0);
-  const confidence = 1 / (1 + Math.exp(-logitConfidence));
+  // Without spread or coincidence the confidence is the centre's, computed once with the model.
+  const confidence =
+    spread <= 0 && !coincident
+      ? genuine
+        ? m.centreConfidenceCorrect[ad]
+        : m.centreConfidenceWrong[ad]
+      : 1 / (1 + Math.exp(-(centre + spread * z + (coincident ? m.coincidenceBoost[actor] : 0))));
   ctx.record(TraceKind.labelHostile, actor, domain, confidence, m.usesAi[ad]);
   if (confidence < m.confidenceThreshold[actor]) {
     counts[Count.belowThreshold]++;

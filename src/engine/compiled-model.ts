@@ -37,6 +37,9 @@ export interface CompiledModel {
   readonly logitCorrect: Float64Array;
   readonly logitWrong: Float64Array;
   readonly confidenceSpread: Float64Array;
+  /** The confidence at each centre, the sigmoid of `logitCorrect` and `logitWrong`: what a label reports without spread. */
+  readonly centreConfidenceCorrect: Float64Array;
+  readonly centreConfidenceWrong: Float64Array;
   readonly confidenceThreshold: Float64Array;
   /** Coincident hostile labels: the window (minutes; 0 off), log-odds boost and response steps. */
   readonly coincidenceWindow: Float64Array;
@@ -174,6 +177,12 @@ export function compileModel(scenario: ResolvedScenario): CompiledModel {
     logitCorrect: perActorDomain((a, d) => logit(classifierOf(a, d).confidence.correct)),
     logitWrong: perActorDomain((a, d) => logit(classifierOf(a, d).confidence.wrong)),
     confidenceSpread: perActorDomain((a, d) => classifierOf(a, d).confidence.spread),
+    centreConfidenceCorrect: perActorDomain(
+      (a, d) => 1 / (1 + Math.exp(-logit(classifierOf(a, d).confidence.correct))),
+    ),
+    centreConfidenceWrong: perActorDomain(
+      (a, d) => 1 / (1 + Math.exp(-logit(classifierOf(a, d).confidence.wrong))),
+    ),
     confidenceThreshold: perActor((a) => a.authority.confidenceThreshold),
     coincidenceWindow: perActor((a) => a.coincidence.windowMinutes),
     coincidenceBoost: perActor((a) => a.coincidence.confidenceBoost),
