@@ -29,10 +29,17 @@ export class MinTree {
   }
 
   set(leaf: number, time: number): void {
-    this.value[leaf] = time;
+    const value = this.value;
+    const winner = this.winner;
+    value[leaf] = time;
     let node = (this.size + leaf) >> 1;
     while (node >= 1) {
-      this.winner[node] = this.better(this.winner[2 * node], this.winner[2 * node + 1]);
+      const a = winner[2 * node];
+      const b = winner[2 * node + 1];
+      const w = value[b] < value[a] ? b : a;
+      // The same other leaf still wins here: nothing above this node can change.
+      if (w === winner[node] && w !== leaf) return;
+      winner[node] = w;
       node >>= 1;
     }
   }
