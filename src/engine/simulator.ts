@@ -66,6 +66,10 @@ export class Simulator {
     this.buffer = new TraceBuffer(limits.maxTraceEvents ?? DEFAULT_MAX_TRACE_EVENTS);
     const expected = expectedEvents(this.ctx);
     if (expected > this.maxEvents) throw tooManyExpectedEvents(expected, this.maxEvents);
+    // Every trial starts from the same rates: refreshed once here, kept for every reset.
+    this.ctx.reset(0, 0, undefined);
+    refreshRates(this.ctx);
+    this.ctx.keepStartingRates();
   }
 
   /** True when trials are drawn under a tilt and carry likelihood-ratio weights. */

@@ -99,6 +99,11 @@ export class TrialContext {
   readonly actorStale: Uint8Array;
   /** Highest rung of any actor when the track rates were last set; -1 before the first time. */
   level = -1;
+  /**
+   * The rates every trial starts with (`keepStartingRates`): the tracks' level and multiplier and
+   * each other process's rate; null until kept, when `reset` leaves them to the first refresh.
+   */
+  private starting: { level: number; multiplier: number; rates: Float64Array } | null = null;
   time = 0;
   done = false;
   recorder: Recorder | undefined = undefined;
@@ -236,7 +241,8 @@ export class TrialContext {
     this.trackAt.rebuild();
     this.trackClock = 0;
     this.trackSyncedAt = 0;
-    this.trackMultiplier = 0;
+    // A traced trial refreshes its rates at the start as before, so its record of rates has them.
+    const start = recorder === undefined ? this.starting : null;
     const others = this.otherProcesses;
     for (let i = 0; i < others.length; i++) {
       const p = others[i];
@@ -245,9 +251,11 @@ export class TrialContext {
       this.eventIndex[p] = 0;
       this.clock[p] = 0;
       this.syncedAt[p] = 0;
-      this.rates[p] = 0;
       this.threshold[p] = -Math.log(stream.uniform(ARRIVAL));
-      this.fireAt.setQuiet(i, Infinity);
+      // At time 0 with the clock at 0, a process at rate r fires at threshold / r (setRate's value).
+      const r = start === null ? 0 : start.rates[p];
+      this.rates[p] = r;
+      this.fireAt.setQuiet(i, r > 0 ? this.threshold[p] / r : Infinity);
     }
     this.fireAt.rebuild();
     this.queue.clear();
@@ -264,17 +272,18 @@ export class TrialContext {
       this.struck[a] = 0;
       this.leaderless[a] = 0;
       this.commandSurvives[a] = 0;
-      this.actorStale[a] = 1;
+      this.actorStale[a] = start === null ? 1 : 0;
       this.perceived[a] = pair ? initial[1 - a] : -1;
       if (strikes) this.strikeStreams[a].reseed(seed, trial, Stream.firstStrike + a);
     }
     this.agentStreams.restart(seed, trial);
     this.observation.clear();
-    this.levelStale = true;
-    this.level = -1;
+    this.trackMultiplier = start === null ? 0 : start.multiplier;
+    this.level = start === null ? -1 : start.level;
+    this.levelStale = start === null;
+    this.ratesStale = start === null;
     this.activeChain = 0;
     this.chains = 0;
-    this.ratesStale = true;
     this.time = 0;
     this.done = false;
     this.recorder = recorder;
@@ -300,6 +309,19 @@ export class TrialContext {
       out.statedMin.fill(NaN);
       out.statedMax.fill(NaN);
     }
+  }
+
+  /**
+   * Keeps the rates as refreshed at the start of a trial, which are the same in every trial (the
+   * initial rungs, no outage), so later trials start with them instead of a refresh (the
+   * simulator calls it once, after the first refresh).
+   */
+  keepStartingRates(): void {
+    this.starting = {
+      level: this.level,
+      multiplier: this.trackMultiplier,
+      rates: this.rates.slice(),
+    };
   }
 
   /**
