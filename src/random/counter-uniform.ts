@@ -18,8 +18,8 @@ export class CounterStream {
   /** Keys the stream by (seed, trial, stream), as `Rng` is seeded. */
   reseed(seed: number, trial: number, stream: number): void {
     // Two murmur3 hashes of the same five words under two seeds: each word is scrambled once.
-    // Written out (scramble, fold and mix32 of rng.ts; a test holds them equal): the engine keys
-    // a stream per trial from callers too large for V8 to inline helpers into.
+    // Written out (scramble, fold and mix32 of rng.ts; a test holds them equal), as in `uniform`:
+    // the engine keys a stream per trial.
     const words = WORDS;
     words[0] = seed >>> 0;
     words[1] = Math.floor(seed / 4294967296) >>> 0;
@@ -59,8 +59,8 @@ export class CounterStream {
     // murmur3 of (counter, key2) under the seed key: full avalanche, so counters a fixed distance
     // apart (slots of one event) give independent numbers. A lighter Weyl-step-and-finaliser
     // version correlated slot 0 with slot 7 for some keys (a 4-sigma deficit in their conjunction).
-    // Written out in one body: the hottest function of the engine, often called where V8 has
-    // stopped inlining, where four helper calls cost more than the arithmetic.
+    // Written out in one body, the hottest function of the engine: the analytic scenario ran 1.2×
+    // (Korean 1.09×) faster than with rng.ts's helpers composed, measured in one process.
     let k = Math.imul(counter | 0, 0xcc9e2d51);
     k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
     let h = this.key ^ k;
