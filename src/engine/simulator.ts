@@ -109,7 +109,7 @@ export class Simulator {
       let trackTime = Infinity;
       if (multiplier > 0) {
         trackTime = ctx.trackSyncedAt + (trackAt.minValue - ctx.trackClock) / multiplier;
-        if (trackTime < ctx.time) trackTime = ctx.time;
+        if (!(trackTime > ctx.time)) trackTime = ctx.time;
       }
       const otherTime = fireAt.minValue;
       const slot = queue.peek();
