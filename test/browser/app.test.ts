@@ -1,14 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  CHROMIUM,
-  browserRequired,
-  chromiumInstalled,
-  launchChromium,
-  type LaunchedBrowser,
-} from './helpers/chromium.ts';
-import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { CHROMIUM, browserRequired, chromiumInstalled } from './helpers/chromium.ts';
+import { openAppPage, openWorkbench, type AppPage } from './helpers/app-page.ts';
+import type { TestServer } from './helpers/test-server.ts';
 
 /** vitest's `expect.poll` gives up after 1 s by default; the server validates and runs in more. */
 const POLL = { timeout: 20_000 };
@@ -29,35 +24,21 @@ if (!available && browserRequired()) {
 
 /** The web app in real Chromium against the real API on a temp database. Runs stay small. */
 describe.runIf(available)('web app in Chromium', () => {
+  let app: AppPage;
   let server: TestServer;
-  let chromium: LaunchedBrowser;
   let page: Page;
   /** The run the baseline test started, reused by the tests that need a finished run. */
   let runUrl = '';
 
   beforeAll(async () => {
-    server = await startTestServer();
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    page.setDefaultTimeout(30_000);
+    app = await openAppPage({}, 30_000);
+    ({ server, page } = app);
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
-
-  /** The workbench as a fresh load shows it: choices made by an earlier test do not carry over. */
-  async function openWorkbench(): Promise<void> {
-    await page.goto(`${server.url}/#/`);
-    await page.reload();
-    await expect
-      .poll(() => page.getByTestId('validation-status').textContent(), POLL)
-      .toMatch(/^Valid/);
-  }
+  afterAll(() => app?.close());
 
   it('loads the app with the bundled scenarios and a valid baseline in the editor', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     const options = await page.getByTestId('scenario-select').locator('option').allTextContents();
     expect(options).toContain('Korean peninsula 2026 (stylized)');
     await expect
@@ -66,7 +47,7 @@ describe.runIf(available)('web app in Chromium', () => {
   });
 
   it('runs the baseline to completion and shows P(nuclear use) with its interval', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('kind-run').check();
     await page.getByTestId('runs-input').fill('2000');
     await page.getByTestId('start').click();
@@ -94,7 +75,7 @@ describe.runIf(available)('web app in Chromium', () => {
     await page.getByTestId('runs-row').first().locator('a').click();
     await page.getByTestId('run-results').waitFor();
     expect(page.url()).toBe(runUrl);
-    const fresh = await chromium.context.newPage();
+    const fresh = await page.context().newPage();
     await fresh.goto(runUrl);
     await fresh.getByTestId('headline-interval').waitFor();
     // The server kept the run's progress: reopened, it shows how the estimate converged.
@@ -121,7 +102,7 @@ describe.runIf(available)('web app in Chromium', () => {
   });
 
   it('shows live progress and convergence while a run goes, and cancels it', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('kind-run').check();
     // A fixed count, enough trials to still be going when cancelled (~18k trials/s).
     await page.getByTestId('target-check').uncheck();
@@ -138,7 +119,7 @@ describe.runIf(available)('web app in Chromium', () => {
   });
 
   it('stops a run at a target relative error, and says so', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('kind-run').check();
     await page.getByTestId('target-check').check();
     await page.getByTestId('target-input').fill('20');
@@ -159,7 +140,7 @@ describe.runIf(available)('web app in Chromium', () => {
   });
 
   it('applies a safeguard to one side only', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('kind-run').check();
     await page.getByTestId('runs-input').fill('2000');
     const chooser = page.getByTestId('safeguard-chooser');
@@ -187,7 +168,7 @@ describe.runIf(available)('web app in Chromium', () => {
   });
 
   it('compares two safeguards and their combination, with a chart and one row each', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('kind-compare').check();
     await page.getByTestId('runs-input').fill('500');
     const chooser = page.getByTestId('safeguard-chooser');
@@ -232,7 +213,7 @@ describe.runIf(available)('web app in Chromium', () => {
   });
 
   it('marks an invalid field at its line in the editor and lists it', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     const editor = page.getByTestId('editor');
     await editor.click();
     await page.keyboard.press('Control+Home');
@@ -255,7 +236,7 @@ describe.runIf(available)('web app in Chromium', () => {
   });
 
   it('shows the capability panel: per-domain error rates and the binding constraint', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('scenario-select').selectOption('korean-peninsula-2026-capability');
     await expect
       .poll(() => page.getByTestId('validation-status').textContent(), POLL)

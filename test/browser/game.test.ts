@@ -1,28 +1,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumInstalled, launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
-import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { openAppPage, type AppPage } from './helpers/app-page.ts';
+import { chromiumInstalled } from './helpers/chromium.ts';
+import type { TestServer } from './helpers/test-server.ts';
 
 /** The server plays the game in a few seconds; vitest's poll gives up after 1 s by default. */
 const POLL = { timeout: 30_000 };
 
 /** The delegation game page in real Chromium against the real API (app.test.ts skips alike). */
 describe.runIf(chromiumInstalled())('delegation game page in Chromium', () => {
+  let app: AppPage;
   let server: TestServer;
-  let chromium: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    page.setDefaultTimeout(30_000);
+    app = await openAppPage({}, 30_000);
+    ({ server, page } = app);
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   it('draws the payoff matrix with the equilibria marked, and plays again with new costs', async () => {
     await page.goto(`${server.url}/#/game`);

@@ -14,8 +14,9 @@ import {
   type EndpointAnswer,
 } from '../helpers/chat-endpoint.ts';
 import { scriptedModel } from '../helpers/scripted-model.ts';
-import { chromiumInstalled, launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
-import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { openAppPage, type AppPage } from './helpers/app-page.ts';
+import { chromiumInstalled } from './helpers/chromium.ts';
+import type { TestServer } from './helpers/test-server.ts';
 
 const POLL = { timeout: 60_000 };
 const available = chromiumInstalled();
@@ -31,23 +32,21 @@ function sometimesProse(body: ChatRequestBody): EndpointAnswer {
 // app.test.ts says why Chromium is missing (or fails CI for it); here the tests just do not run.
 describe.runIf(available)('a side played by a language model in the web app', () => {
   let model: ChatEndpoint;
+  let app: AppPage;
   let server: TestServer;
-  let chromium: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
     model = await startChatEndpoint((body) => sometimesProse(body));
-    server = await startTestServer({
-      llm: serverLlm({ url: model.url, model: 'stand-in', maxCalls: 20_000 }),
-    });
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    page.setDefaultTimeout(60_000);
+    app = await openAppPage(
+      { llm: serverLlm({ url: model.url, model: 'stand-in', maxCalls: 20_000 }) },
+      60_000,
+    );
+    ({ server, page } = app);
   });
 
   afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
+    await app?.close();
     await model?.close();
   });
 

@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumInstalled, launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
-import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { openAppPage, type AppPage } from './helpers/app-page.ts';
+import { chromiumInstalled } from './helpers/chromium.ts';
+import type { TestServer } from './helpers/test-server.ts';
 
 const POLL = { timeout: 30_000 };
 const available = chromiumInstalled();
@@ -20,21 +21,16 @@ uncertainty:
 
 // app.test.ts says why Chromium is missing (or fails CI for it); here the tests just do not run.
 describe.runIf(available)('studies in the web app', () => {
+  let app: AppPage;
   let server: TestServer;
-  let chromium: LaunchedBrowser;
   let page: Page;
 
   beforeAll(async () => {
-    server = await startTestServer();
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    page.setDefaultTimeout(45_000);
+    app = await openAppPage({}, 45_000);
+    ({ server, page } = app);
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   /** Starts a run through the API (as the workbench would) and opens its page when done. */
   async function openRun(text: string): Promise<void> {

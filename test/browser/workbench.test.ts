@@ -6,42 +6,30 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumInstalled, launchChromium, type LaunchedBrowser } from './helpers/chromium.ts';
-import { startTestServer, type TestServer } from './helpers/test-server.ts';
+import { openAppPage, openWorkbench, type AppPage } from './helpers/app-page.ts';
+import { chromiumInstalled } from './helpers/chromium.ts';
+import type { TestServer } from './helpers/test-server.ts';
 
 const POLL = { timeout: 20_000 };
 
 // app.test.ts says when Chromium is missing (and fails where it is required).
 describe.runIf(chromiumInstalled())('the workbench in Chromium: labels, what-ifs, drafts', () => {
+  let app: AppPage;
   let server: TestServer;
-  let chromium: LaunchedBrowser;
   let page: Page;
   let runUrl = '';
 
   beforeAll(async () => {
-    server = await startTestServer();
-    chromium = await launchChromium();
-    page = await chromium.context.newPage();
-    page.setDefaultTimeout(30_000);
+    app = await openAppPage({}, 30_000);
+    ({ server, page } = app);
   });
 
-  afterAll(async () => {
-    await chromium?.close();
-    await server?.close();
-  });
-
-  async function openWorkbench(): Promise<void> {
-    await page.goto(`${server.url}/#/`);
-    await page.reload();
-    await expect
-      .poll(() => page.getByTestId('validation-status').textContent(), POLL)
-      .toMatch(/^Valid/);
-  }
+  afterAll(() => app?.close());
 
   const idOf = (url: string) => decodeURIComponent(url.split('/').pop() ?? '');
 
   it('stops a run at 5% relative error by default, says so, and lists it under its label', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('kind-run').check();
     expect(await page.getByTestId('target-check').isChecked()).toBe(true);
     expect(await page.getByTestId('target-input').inputValue()).toBe('5');
@@ -69,7 +57,7 @@ describe.runIf(chromiumInstalled())('the workbench in Chromium: labels, what-ifs
   });
 
   it('compares a named what-if, refusing a misspelt field by name first', async () => {
-    await openWorkbench();
+    await openWorkbench(app, POLL);
     await page.getByTestId('kind-compare').check();
     await page.getByTestId('runs-input').fill('500');
     await page.getByTestId('variant-add').click();
