@@ -20,6 +20,36 @@ const interval = (d: Difference) =>
   `${d.estimate >= 0 ? '+' : ''}${points(d.estimate)} pts [${points(d.ci95[0])}, ${points(d.ci95[1])}]`;
 const value = (v: ParameterValue) => (typeof v === 'number' ? v.toPrecision(3) : String(v));
 
+/** A tornado bar with its figures formatted: each end's value and output, the changes, the swing. */
+interface BarRow {
+  readonly parameter: string;
+  readonly baseline: ParameterValue;
+  readonly low: { readonly value: ParameterValue; readonly output: string };
+  readonly high: { readonly value: ParameterValue; readonly output: string };
+  readonly lowChange: string;
+  readonly highChange: string;
+  readonly swing: string;
+}
+
+/** The bars of a tornado as text: ends and swing, then under `changeTitle` the change at each end. */
+function barLines(rows: readonly BarRow[], changeTitle: string): string[] {
+  const width = Math.max(9, ...rows.map((b) => b.parameter.length)) + 2;
+  const end = (e: BarRow['low']) => `${value(e.value)} → ${e.output}`.padEnd(20);
+  return [
+    `  ${'parameter'.padEnd(width)}${'baseline'.padEnd(10)}${'at 5%'.padEnd(20)}${'at 95%'.padEnd(20)}swing 95% − 5% [paired 95% CI]`,
+    ...rows.map(
+      (b) =>
+        `  ${b.parameter.padEnd(width)}${value(b.baseline).padEnd(10)}${end(b.low)}${end(b.high)}${b.swing}`,
+    ),
+    '',
+    changeTitle,
+    ...rows.map(
+      (b) =>
+        `  ${b.parameter.padEnd(width)}${'at 5%'.padEnd(7)}${b.lowChange.padEnd(30)}at 95%  ${b.highChange}`,
+    ),
+  ];
+}
+
 /** The human-readable tornado of `petrov sensitivity`. */
 export function tornadoText(result: TornadoResult): string {
   const outcome =
@@ -32,25 +62,16 @@ export function tornadoText(result: TornadoResult): string {
     `  baseline  ${estimateWithError(result.baseline, probabilityFormat(estimateValues(result.baseline)))} 95% CI [${formatProbability(result.baseline.ci95[0])}, ${formatProbability(result.baseline.ci95[1])}]`,
     '',
   ];
-  const width = Math.max(9, ...result.bars.map((b) => b.parameter.length)) + 2;
-  lines.push(
-    `  ${'parameter'.padEnd(width)}${'baseline'.padEnd(10)}${'at 5%'.padEnd(20)}${'at 95%'.padEnd(20)}swing 95% − 5% [paired 95% CI]`,
-  );
-  for (const bar of result.bars) {
-    const end = (e: typeof bar.low) =>
-      `${value(e.value)} → ${formatProbability(e.estimate.p)}`.padEnd(20);
-    lines.push(
-      `  ${bar.parameter.padEnd(width)}${value(bar.baseline).padEnd(10)}${end(bar.low)}${end(bar.high)}${interval(bar.swing)}`,
-    );
-  }
-  lines.push('');
-  lines.push('Change from the baseline at each end (paired 95% CI)');
-  for (const bar of result.bars) {
-    lines.push(
-      `  ${bar.parameter.padEnd(width)}${'at 5%'.padEnd(7)}${interval(bar.low.change).padEnd(30)}at 95%  ${interval(bar.high.change)}`,
-    );
-  }
-  lines.push('');
+  const rows = result.bars.map((b) => ({
+    parameter: b.parameter,
+    baseline: b.baseline,
+    low: { value: b.low.value, output: formatProbability(b.low.estimate.p) },
+    high: { value: b.high.value, output: formatProbability(b.high.estimate.p) },
+    lowChange: interval(b.low.change),
+    highChange: interval(b.high.change),
+    swing: interval(b.swing),
+  }));
+  lines.push(...barLines(rows, 'Change from the baseline at each end (paired 95% CI)'), '');
   lines.push(`${result.timing.seconds.toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }
@@ -78,27 +99,17 @@ export function ratioTornadoText(result: RatioTornadoResult): string {
     `  baseline ratio  ${ratioAt(result.baseline)} (95% CI)`,
     '',
   ];
-  const width = Math.max(9, ...result.bars.map((b) => b.parameter.length)) + 2;
-  lines.push(
-    `  ${'parameter'.padEnd(width)}${'baseline'.padEnd(10)}${'at 5%'.padEnd(20)}${'at 95%'.padEnd(20)}swing 95% − 5% [paired 95% CI]`,
-  );
-  for (const bar of result.bars) {
-    const end = (e: typeof bar.low) =>
-      `${value(e.value)} → ${e.ratio === null ? 'undefined' : ratioValue(e.ratio.estimate)}`.padEnd(
-        20,
-      );
-    lines.push(
-      `  ${bar.parameter.padEnd(width)}${value(bar.baseline).padEnd(10)}${end(bar.low)}${end(bar.high)}${ratioInterval(bar.swing)}`,
-    );
-  }
-  lines.push('');
-  lines.push("Change from the baseline's ratio at each end (paired 95% CI)");
-  for (const bar of result.bars) {
-    lines.push(
-      `  ${bar.parameter.padEnd(width)}${'at 5%'.padEnd(7)}${ratioInterval(bar.low.change).padEnd(30)}at 95%  ${ratioInterval(bar.high.change)}`,
-    );
-  }
-  lines.push('');
+  const ratio = (e: RatioEstimate | null) => (e === null ? 'undefined' : ratioValue(e.estimate));
+  const rows = result.bars.map((b) => ({
+    parameter: b.parameter,
+    baseline: b.baseline,
+    low: { value: b.low.value, output: ratio(b.low.ratio) },
+    high: { value: b.high.value, output: ratio(b.high.ratio) },
+    lowChange: ratioInterval(b.low.change),
+    highChange: ratioInterval(b.high.change),
+    swing: ratioInterval(b.swing),
+  }));
+  lines.push(...barLines(rows, "Change from the baseline's ratio at each end (paired 95% CI)"), '');
   lines.push(
     'A ratio below 1 means the safeguard cuts the risk; a negative change means it cuts more there.',
   );
