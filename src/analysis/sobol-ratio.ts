@@ -6,7 +6,13 @@ import {
 } from '../estimate/index.ts';
 import { InputError } from '../util/index.ts';
 import type { ArmPair } from './paired-arms-chunk.ts';
-import { sobolPairs, sobolResult, type SobolMeta, type SobolResult } from './sobol.ts';
+import {
+  sobolPairs,
+  sobolResult,
+  type SobolCounts,
+  type SobolMeta,
+  type SobolResult,
+} from './sobol.ts';
 
 /** Set s of a base point (A, B, A_B^1 … A_B^k) runs as arm 2s (baseline) and 2s + 1 (safeguard). */
 const setArms = (s: number): RatioArms => ({ baseline: 2 * s, variant: 2 * s + 1 });
@@ -36,10 +42,7 @@ export function ratioSobolPairs(k: number): ArmPair[] {
 export function summarizeRatioSobol(
   parameters: readonly string[],
   safeguard: string,
-  groups: readonly {
-    counts: readonly number[];
-    pairs: readonly (readonly [number, number, number])[];
-  }[],
+  groups: readonly SobolCounts[],
   meta: SobolMeta,
 ): SobolResult {
   const k = parameters.length;

@@ -85,16 +85,22 @@ export function sobolPairs(k: number): ArmPair[] {
 }
 
 /**
+ * One base point's outcome counts per arm, and per pair of arms the trials with the outcome under
+ * both, the first only, the second only (as pairedArmsChunk counts them).
+ */
+export interface SobolCounts {
+  readonly counts: readonly number[];
+  readonly pairs: readonly (readonly [number, number, number])[];
+}
+
+/**
  * The indices from each base point's outcome counts per arm and paired counts (`sobolPairs`
  * order), `repetitions` trials each. Squared differences are debiased by their own paired inner
  * variance, so noise adds spread (carried into the bootstrap) but not sensitivity.
  */
 export function summarizeSobol(
   parameters: readonly string[],
-  groups: readonly {
-    counts: readonly number[];
-    pairs: readonly (readonly [number, number, number])[];
-  }[],
+  groups: readonly SobolCounts[],
   meta: SobolMeta,
 ): SobolResult {
   const k = parameters.length;
