@@ -7,10 +7,15 @@ import {
   type RecordedDecision,
 } from '../agents/index.ts';
 import { compileModel, type SimulatorLimits } from '../engine/index.ts';
-import type { MeanEstimate, ProportionEstimate } from '../estimate/index.ts';
+import type { MeanEstimate } from '../estimate/index.ts';
 import type { ChatClient } from '../llm/index.ts';
 import type { LlmConfig, LoadedScenario } from '../scenario/index.ts';
-import { policyRun, type PolicyEstimate, type PolicyRunOptions } from './policy-run.ts';
+import {
+  policyRun,
+  type FailureBounds,
+  type PolicyEstimate,
+  type PolicyRunOptions,
+} from './policy-run.ts';
 import type { RunResult } from './simulate.ts';
 import { traceTrial, type TraceResult } from './trace.ts';
 
@@ -29,10 +34,7 @@ export interface LlmSideReport {
   /** P(use) with the Monte Carlo interval and the one that also carries the elicitation. */
   readonly nuclearUse: PolicyEstimate;
   /** P(use) with every failed replicate imputed as the least and the most escalatory decision. */
-  readonly failureBounds: {
-    readonly restraint: ProportionEstimate;
-    readonly escalation: ProportionEstimate;
-  };
+  readonly failureBounds: FailureBounds;
   /** Rivera et al.'s escalation score of the side's decisions per day. */
   readonly escalationPerDay: MeanEstimate;
   /** The elicited table the run sampled (situation key → probabilities): what a trace replays. */

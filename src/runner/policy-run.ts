@@ -50,6 +50,12 @@ export interface PolicyEstimate {
   readonly ci95: readonly [number, number];
 }
 
+/** P(use) with every failed replicate imputed as the least and the most escalatory decision. */
+export interface FailureBounds {
+  readonly restraint: ProportionEstimate;
+  readonly escalation: ProportionEstimate;
+}
+
 export interface PolicyRunResult {
   readonly mode: 'policy';
   readonly actor: string;
@@ -61,10 +67,7 @@ export interface PolicyRunResult {
   readonly calls: FailureReport;
   readonly nuclearUse: PolicyEstimate;
   /** P(use) with every failed replicate imputed as the least and the most escalatory decision. */
-  readonly failureBounds: {
-    readonly restraint: ProportionEstimate;
-    readonly escalation: ProportionEstimate;
-  };
+  readonly failureBounds: FailureBounds;
   /** Rivera et al.'s escalation score of the side's decisions per day (plain sweep). */
   readonly escalationPerDay: MeanEstimate;
   /** The run (without a safeguard), or null when the comparison's baseline arm is the run. */
